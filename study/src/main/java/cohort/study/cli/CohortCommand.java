@@ -1,0 +1,41 @@
+package cohort.study.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cohort} command line: the one place where users meet Cohort from a shell.
+ *
+ * <p>Each subcommand is its own class; this one only names them. Bad input anywhere below exits
+ * with status 2 and one line on standard error naming what was wrong and what is accepted.
+ */
+@Command(
+    name = "cohort",
+    mixinStandardHelpOptions = true,
+    versionProvider = CohortVersion.class,
+    description = "Train populations of recurrent networks on neuroscience tasks and compare their dynamics.",
+    subcommands = {
+      TasksCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CohortCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Builds the picocli command line with Cohort's error handling. Tests call this directly. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new CohortCommand());
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setExecutionExceptionHandler(new UsageErrors());
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

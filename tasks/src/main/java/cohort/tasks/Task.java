@@ -1,0 +1,66 @@
+package cohort.tasks;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A neuroscience task: a generator of trials and the task's own score of a network's outputs.
+ *
+ * <p>A task is immutable and configured once (see {@link TaskRegistry#create}); {@link #sample} draws every
+ * random number from the generator it is given, so the same generator state gives the same batch bit for bit.
+ */
+public interface Task {
+
+  /** The name users type, e.g. {@code flipflop}. */
+  String name();
+
+  /** Names of the input channels, in order (their number is the network's input size). */
+  List<String> inputNames();
+
+  /** Names of the output channels, in order (their number is the network's output size). */
+  List<String> outputNames();
+
+  /** The time step in milliseconds (1 for tasks defined in steps). */
+  double dtMs();
+
+  /**
+   * Steps per trial. Tasks with variable period lengths pad every trial to this many steps (the longest trial
+   * their timing allows) and mask the padding.
+   */
+  int steps();
+
+  /** Whether the outputs are continuous values (MSE) or a choice among the output channels (one-hot targets). */
+  OutputKind outputKind();
+
+  /** The parameters this task was built with, every one of them, defaults included. */
+  TaskParameters parameters();
+
+  /** Draws {@code batch} independent trials. */
+  TrialBatch sample(int batch, RandomGenerator random);
+
+  /**
+   * The task's own accuracy of {@code outputs} ({@code [T][B][outputSize]}, time-major like the targets) on
+   * {@code trials}: a fraction in [0, 1], e.g. the sign held on each flip-flop channel or the decision in the
+   * response window.
+   */
+  double accuracy(TrialBatch trials, float[] outputs);
+
+  default int inputSize() {
+    return inputNames().size();
+  }
+
+  default int outputSize() {
+    return outputNames().size();
+  }
+
+  /** How a task's outputs are read and trained. */
+  enum OutputKind {
+    /** Continuous targets, trained with masked mean-squared error. */
+    CONTINUOUS,
+    /**
+     * One output channel per action with one-hot targets where the mask is on; trainable with masked MSE or
+     * masked cross-entropy; the decision is the arg-max channel.
+     */
+    CHOICE
+  }
+}
