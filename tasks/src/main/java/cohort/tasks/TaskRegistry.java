@@ -1,0 +1,180 @@
+package cohort.tasks;
+
+import cohort.tasks.catalog.AndTask;
+import cohort.tasks.catalog.ContextDecisionMaking;
+import cohort.tasks.catalog.ContextIntegration;
+import cohort.tasks.catalog.DelayComparison;
+import cohort.tasks.catalog.DelayMatchSample;
+import cohort.tasks.catalog.FlipFlop;
+import cohort.tasks.catalog.GoNoGo;
+import cohort.tasks.catalog.IntervalDiscrimination;
+import cohort.tasks.catalog.JarneFlipFlop;
+import cohort.tasks.catalog.MultiSensoryIntegration;
+import cohort.tasks.catalog.NotTask;
+import cohort.tasks.catalog.Oscillation;
+import cohort.tasks.catalog.OrTask;
+import cohort.tasks.catalog.PerceptualDecisionMaking;
+import cohort.tasks.catalog.ReadySetGo;
+import cohort.tasks.catalog.SineWave;
+import cohort.tasks.catalog.TimeReproduction;
+import cohort.tasks.catalog.XorTask;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The immutable map from task name to its {@link TaskInfo} and factory: "one file + one registry line" per task.
+ * Contract tests iterate over {@link #standard()}, so a task is tested the moment it is registered.
+ *
+ * <p>{@link #create} resolves the user's overrides ({@code --param KEY=VALUE}) against the task's declared
+ * parameters, fills in every default, checks each value, and builds the task. Every mistake is one
+ * {@link IllegalArgumentException} line naming what was wrong and what is accepted.
+ */
+public final class TaskRegistry {
+
+  private static final TaskRegistry STANDARD = builder()
+      .add(FlipFlop.INFO, FlipFlop::new)
+      .add(SineWave.INFO, SineWave::new)
+      .add(ContextIntegration.INFO, ContextIntegration::new)
+      .add(PerceptualDecisionMaking.INFO, PerceptualDecisionMaking::new)
+      .add(ContextDecisionMaking.INFO, ContextDecisionMaking::new)
+      .add(MultiSensoryIntegration.INFO, MultiSensoryIntegration::new)
+      .add(DelayComparison.INFO, DelayComparison::new)
+      .add(IntervalDiscrimination.INFO, IntervalDiscrimination::new)
+      .add(DelayMatchSample.INFO, DelayMatchSample::new)
+      .add(ReadySetGo.INFO, ReadySetGo::new)
+      .add(GoNoGo.INFO, GoNoGo::new)
+      .add(AndTask.INFO, AndTask::new)
+      .add(OrTask.INFO, OrTask::new)
+      .add(XorTask.INFO, XorTask::new)
+      .add(NotTask.INFO, NotTask::new)
+      .add(JarneFlipFlop.INFO, JarneFlipFlop::new)
+      .add(TimeReproduction.INFO, TimeReproduction::new)
+      .add(Oscillation.INFO, Oscillation::new)
+      .build();
+
+  private record Entry(TaskInfo info, Function<TaskParameters, Task> factory) {}
+
+  private final Map<String, Entry> entries;
+
+  private TaskRegistry(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** The 18 tasks Cohort ships, in the order of DESIGN.md's three source works. */
+  public static TaskRegistry standard() {
+    return STANDARD;
+  }
+
+  /** Starts an empty registry (to add tasks of one's own). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Task names in registration order. */
+  public List<String> names() {
+    return List.copyOf(entries.keySet());
+  }
+
+  /** Whether a task of this name is registered. */
+  public boolean has(String name) {
+    return entries.containsKey(name);
+  }
+
+  /** The description and parameter declarations of a task. */
+  public TaskInfo info(String name) {
+    return entry(name).info();
+  }
+
+  /** Builds a task with its defaults. */
+  public Task create(String name) {
+    return create(name, Map.of());
+  }
+
+  /**
+   * Builds a task with {@code overrides} (parameter name to the text the user typed) on top of its defaults.
+   *
+   * @throws IllegalArgumentException one line: an unknown task, an unknown parameter, or a value that is not accepted
+   */
+  public Task create(String name, Map<String, String> overrides) {
+    Entry e = entry(name);
+    TaskParameters parameters = resolve(e.info(), overrides);
+    try {
+      return e.factory().apply(parameters);
+    } catch (IllegalArgumentException ex) {
+      String msg = ex.getMessage();
+      if (msg != null && msg.startsWith("task '")) {
+        throw ex;
+      }
+      throw new IllegalArgumentException("task '" + name + "': " + msg, ex);
+    }
+  }
+
+  /**
+   * The full parameter set a task would be built with: every declared parameter in order, defaults replaced by
+   * the checked overrides.
+   */
+  public TaskParameters parameters(String name, Map<String, String> overrides) {
+    return resolve(entry(name).info(), overrides);
+  }
+
+  private static TaskParameters resolve(TaskInfo info, Map<String, String> overrides) {
+    Objects.requireNonNull(overrides, "overrides");
+    for (String key : overrides.keySet()) {
+      if (info.parameter(key) == null) {
+        throw new IllegalArgumentException("task '" + info.name() + "' has no parameter '" + key
+            + "'; its parameters: " + String.join(", ", info.parameterNames()));
+      }
+    }
+    LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    for (ParameterSpec p : info.parameters()) {
+      String text = overrides.get(p.name());
+      if (text == null) {
+        values.put(p.name(), p.defaultValue());
+      } else {
+        try {
+          values.put(p.name(), p.parse(text));
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("task '" + info.name() + "': " + ex.getMessage(), ex);
+        }
+      }
+    }
+    return TaskParameters.of(values);
+  }
+
+  private Entry entry(String name) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException(
+          "unknown task '" + name + "'; known tasks: " + String.join(", ", entries.keySet()));
+    }
+    return e;
+  }
+
+  /** Collects registry entries; names must be unique. */
+  public static final class Builder {
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<String> order = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Registers a task: its info and a factory from the resolved parameters. */
+    public Builder add(TaskInfo info, Function<TaskParameters, Task> factory) {
+      Objects.requireNonNull(info, "info");
+      Objects.requireNonNull(factory, "factory");
+      if (entries.putIfAbsent(info.name(), new Entry(info, factory)) != null) {
+        throw new IllegalArgumentException("task '" + info.name() + "' registered twice");
+      }
+      order.add(info.name());
+      return this;
+    }
+
+    public TaskRegistry build() {
+      return new TaskRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+    }
+  }
+}

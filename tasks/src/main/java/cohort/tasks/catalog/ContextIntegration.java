@@ -1,0 +1,103 @@
+package cohort.tasks.catalog;
+
+import cohort.tasks.Conditions;
+import cohort.tasks.ParameterSpec;
+import cohort.tasks.TaskInfo;
+import cohort.tasks.TaskParameters;
+import cohort.tasks.TrialBatch;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Context-dependent integration (Maheswaranathan et al. 2019, NeurIPS, Fig. 3: "one of two streams of
+ * white-noise input is contextually selected by a one-hot static context input to be integrated"; after Mante,
+ * Sussillo, Shenoy &amp; Newsome 2013).
+ *
+ * <p>Generator: Computation-Through-Dynamics (google-research/computation-thru-dynamics,
+ * experimental/contextual_integrator_rnn_tutorial/integrator.py, {@code build_input_and_target_pure_integration}),
+ * defaults from its integrator tutorial: T = 1, 25 steps ({@code dt = T/steps = 0.04}), {@code bval = 0.01},
+ * {@code sval = 0.025}. Per trial and stream m ∈ {1, 2}: a bias {@code bias·2·(N(0,1) − ½)} (sic: a Gaussian,
+ * as in the source); per step {@code x_m(t) = bias_m + (noise/√dt)·N(0, 1)}. A context c ∈ {1, 2} is drawn
+ * with probability ½ and input {@code context-c} is 1 on every step. Target
+ * {@code y(t) = Σ_{s≤t} x_c(s)} (the source leaves out the factor dt on purpose, to keep outputs O(1)). Mask 1
+ * everywhere. {@code dtMs()} is {@code 1000·dt}, reading the source's T = 1 as one second.
+ *
+ * <p>Accuracy: the fraction of trials where the output's sign at the last step equals the sign of the target's
+ * final integral (the decision a Mante-style readout makes).
+ *
+ * <p>Labels: {@code context} (1 or 2, the stream to integrate), {@code bias_1}, {@code bias_2},
+ * {@code final_integral} (the target at the last step).
+ */
+public final class ContextIntegration extends AbstractTask {
+
+  /** Registry entry. */
+  public static final TaskInfo INFO = new TaskInfo("context-integration",
+      "integrate the one of two white-noise streams that a one-hot context input selects",
+      "Maheswaranathan et al. 2019, NeurIPS, Fig. 3; Mante et al. 2013, Nature 503:78; "
+          + "generator: Computation-Through-Dynamics integrator tutorial (Sussillo)",
+      List.of(
+          Specs.steps(25, "CTD integrator tutorial ntimesteps"),
+          ParameterSpec.positive("dt", 0.04, "time step as a fraction of the trial duration T = 1 (CTD: T/ntimesteps)"),
+          ParameterSpec.nonNegative("bias", 0.01, "scale of the per-trial stream bias, bias*2*(N(0,1)-1/2) (CTD bval)"),
+          ParameterSpec.nonNegative("noise", 0.025, "white-noise scale; per-step std = noise/sqrt(dt) (CTD sval)")));
+
+  private final double biasScale;
+  private final double sigmaPerStep;
+
+  public ContextIntegration(TaskParameters p) {
+    super(INFO.name(), p, List.of("stream-1", "stream-2", "context-1", "context-2"), List.of("integral"),
+        1000 * p.getDouble("dt"), p.getInt("steps"), OutputKind.CONTINUOUS);
+    this.biasScale = p.getDouble("bias");
+    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(p.getDouble("dt"));
+  }
+
+  @Override
+  public TrialBatch sample(int batch, RandomGenerator random) {
+    checkBatch(batch);
+    int steps = steps();
+    TrialWriter w = new TrialWriter(steps, batch, 4, 1);
+    double[] context = new double[batch];
+    double[] bias1 = new double[batch];
+    double[] bias2 = new double[batch];
+    double[] last = new double[batch];
+    for (int b = 0; b < batch; b++) {
+      double[] bias = {
+        biasScale * 2 * (random.nextGaussian() - 0.5), biasScale * 2 * (random.nextGaussian() - 0.5)
+      };
+      for (int m = 0; m < 2; m++) {
+        w.fillInput(b, m, 0, steps, bias[m]);
+        w.addNoise(b, m, 0, steps, sigmaPerStep, random);
+      }
+      int c = random.nextInt(2);
+      w.fillInput(b, 2 + c, 0, steps, 1.0);
+      double sum = 0;
+      for (int t = 0; t < steps; t++) {
+        sum += w.inputs[(t * batch + b) * 4 + c];
+        w.setTarget(t, b, 0, sum);
+      }
+      w.fillMask(b, 0, steps, 1.0);
+      context[b] = c + 1;
+      bias1[b] = bias[0];
+      bias2[b] = bias[1];
+      last[b] = (float) sum;
+    }
+    return w.build(dtMs(), Conditions.builder(batch).put("context", context).put("bias_1", bias1)
+        .put("bias_2", bias2).put("final_integral", last).build());
+  }
+
+  @Override
+  public double accuracy(TrialBatch trials, float[] outputs) {
+    checkOutputs(trials, outputs);
+    int batch = trials.batch();
+    int t = trials.steps() - 1;
+    int right = 0;
+    for (int b = 0; b < batch; b++) {
+      float target = trials.targets()[t * batch + b];
+      float out = outputs[t * batch + b];
+      if (target != 0 && Math.signum(out) == Math.signum(target)) {
+        right++;
+      }
+    }
+    return right / (double) batch;
+  }
+}

@@ -1,0 +1,123 @@
+package cohort.tasks.catalog;
+
+import cohort.tasks.Conditions;
+import cohort.tasks.ParameterSpec;
+import cohort.tasks.TaskInfo;
+import cohort.tasks.TaskParameters;
+import cohort.tasks.TrialBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The n-bit flip-flop memory (Sussillo &amp; Barak 2013, <i>Opening the black box: low-dimensional dynamics in
+ * high-dimensional recurrent neural networks</i>, Neural Computation 25:626; the 3-bit task of Maheswaranathan et
+ * al. 2019, <i>Universality and individuality in neural dynamics across large populations of recurrent
+ * networks</i>, NeurIPS): each of {@code bits} input channels receives occasional ±1 pulses; the matching output
+ * must hold the sign of the last pulse on its channel.
+ *
+ * <p>Generator: FixedPointFinder's {@code FlipFlopData} (mattgolub/fixed-point-finder,
+ * examples/helper/FlipFlopData.py). Defaults from it: 3 bits, 64 steps, a pulse with probability
+ * {@code p = 0.5} per step and bit, sign ±1 with probability ½ each, a pulse forced at step 0 on every bit.
+ * Target {@code y_k(t)} = sign of the last pulse on channel k at or before t, and 0 before the first pulse (only
+ * possible with {@code force-first-pulse=no}). Cohort adds optional input noise ({@code noise}, default 0 as in
+ * the source: per-step {@code N(0, noise²)} on every input). Mask 1 everywhere. One step has no physical
+ * duration; {@code dtMs()} is 1.
+ *
+ * <p>Accuracy: the fraction of (step, bit) entries with a non-zero target where {@code sign(output)} equals the
+ * target.
+ *
+ * <p>Labels per bit k (1-based): {@code final_k} (the state at the last step), {@code flips_k} (number of
+ * pulses that changed the state), {@code pulses_k} (number of pulses).
+ */
+public final class FlipFlop extends AbstractTask {
+
+  /** Registry entry. */
+  public static final TaskInfo INFO = new TaskInfo("flipflop",
+      "hold the sign of the last +-1 pulse on each of n channels (n-bit flip-flop memory)",
+      "Sussillo & Barak 2013, Neural Comput. 25:626; Maheswaranathan et al. 2019, NeurIPS; "
+          + "generator: FixedPointFinder FlipFlopData.py (Golub)",
+      List.of(
+          ParameterSpec.integer("bits", 3, 1, 64, "number of independent memory channels (FlipFlopData n_bits)"),
+          Specs.steps(64, "FlipFlopData n_time"),
+          ParameterSpec.real("pulse-probability", 0.5, 0, 1,
+              "probability of a pulse per step and bit (FlipFlopData p)"),
+          ParameterSpec.choice("force-first-pulse", "yes", List.of("yes", "no"),
+              "whether every bit gets a pulse at step 0 (FlipFlopData: yes)"),
+          ParameterSpec.nonNegative("noise", 0, "std of Gaussian noise added to every input per step (source: 0)")));
+
+  private final int bits;
+  private final double p;
+  private final boolean forceFirst;
+  private final double noise;
+
+  public FlipFlop(TaskParameters params) {
+    super(INFO.name(), params, channels("input", params.getInt("bits")), channels("output", params.getInt("bits")),
+        1.0, params.getInt("steps"), OutputKind.CONTINUOUS);
+    this.bits = params.getInt("bits");
+    this.p = params.getDouble("pulse-probability");
+    this.forceFirst = params.getString("force-first-pulse").equals("yes");
+    this.noise = params.getDouble("noise");
+  }
+
+  private static List<String> channels(String prefix, int n) {
+    List<String> names = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      names.add(prefix + "-" + k);
+    }
+    return names;
+  }
+
+  @Override
+  public TrialBatch sample(int batch, RandomGenerator random) {
+    checkBatch(batch);
+    int steps = steps();
+    TrialWriter w = new TrialWriter(steps, batch, bits, bits);
+    double[][] fin = new double[bits][batch];
+    double[][] flips = new double[bits][batch];
+    double[][] pulses = new double[bits][batch];
+    for (int b = 0; b < batch; b++) {
+      for (int k = 0; k < bits; k++) {
+        int state = 0;
+        for (int t = 0; t < steps; t++) {
+          boolean pulse = (t == 0 && forceFirst) || random.nextDouble() < p;
+          if (pulse) {
+            int sign = random.nextBoolean() ? 1 : -1;
+            w.setInput(t, b, k, sign);
+            pulses[k][b]++;
+            if (state != sign) {
+              flips[k][b]++;
+            }
+            state = sign;
+          }
+          w.setTarget(t, b, k, state);
+        }
+        fin[k][b] = state;
+        w.addNoise(b, k, 0, steps, noise, random);
+      }
+      w.fillMask(b, 0, steps, 1.0);
+    }
+    Conditions.Builder labels = Conditions.builder(batch);
+    for (int k = 0; k < bits; k++) {
+      labels.put("final_" + (k + 1), fin[k]).put("flips_" + (k + 1), flips[k]).put("pulses_" + (k + 1), pulses[k]);
+    }
+    return w.build(dtMs(), labels.build());
+  }
+
+  @Override
+  public double accuracy(TrialBatch trials, float[] outputs) {
+    checkOutputs(trials, outputs);
+    float[] targets = trials.targets();
+    long scored = 0;
+    long right = 0;
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] != 0) {
+        scored++;
+        if (Math.signum(outputs[i]) == targets[i]) {
+          right++;
+        }
+      }
+    }
+    return scored == 0 ? 1.0 : right / (double) scored;
+  }
+}

@@ -1,0 +1,131 @@
+package cohort.tasks.catalog;
+
+import cohort.tasks.Conditions;
+import cohort.tasks.ParameterSpec;
+import cohort.tasks.TaskInfo;
+import cohort.tasks.TaskParameters;
+import cohort.tasks.TrialBatch;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Jarne's 1-bit flip-flop (set/reset memory): pulses arrive on a "reset" or a "set" input; after a short gap the
+ * output must hold 0 after a reset and 1 after a set, until the next pulse.
+ *
+ * <p>Source: katejarne/RNN_study_with_keras {@code generate_data_set.py} (Jarne &amp; Laje 2019,
+ * arXiv:1906.01094). Defaults from the source (1 step = 1 ms): 8 turns, input_wait 50, stim_dur 20,
+ * quiet_gap 100, mem_gap 20 (the generator's own call), noise 0.1, target baseline 0.01. Turn i (0-based) has its
+ * pulse on {@code [W + i·(S+Q), W + i·(S+Q) + S)} on a channel drawn uniformly (0 = reset, 1 = set); the target
+ * is {@code baseline} until {@code W + S + G} and, from the end of pulse i plus G to the end of pulse i+1 plus G,
+ * the channel index of pulse i. The trial lasts {@code W + n·(S+Q)} (1010 steps). Every input gets per-step
+ * {@code N(0, noise²)}. Mask 1 everywhere. Durations convert to steps as {@code floor(ms/dt)}.
+ *
+ * <p>Accuracy: the fraction of steps from the first response onset ({@code response_start}) on where
+ * {@code output > 0.5} agrees with {@code target > 0.5}.
+ *
+ * <p>Labels: {@code pulse_1..pulse_n} (0 = reset, 1 = set), {@code final_state}, {@code response_start}.
+ */
+public final class JarneFlipFlop extends AbstractTask {
+
+  /** Registry entry. */
+  public static final TaskInfo INFO = new TaskInfo("flipflop1",
+      "hold 1 after a 'set' pulse and 0 after a 'reset' pulse (1-bit set/reset memory)",
+      "Jarne & Laje 2019, arXiv:1906.01094; katejarne/RNN_study_with_keras generate_data_set.py",
+      List.of(
+          Specs.dt(1, "Jarne: 1 step = 1 ms"),
+          ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise added to every input per step (Jarne: 0.1)"),
+          ParameterSpec.integer("turns", 8, 1, 1000, "number of set/reset pulses (Jarne nturns)"),
+          Specs.periodMs("input-wait", 50, "time before the first pulse (Jarne input_wait)"),
+          Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
+          Specs.periodMs("quiet", 100, "quiet time after each pulse (Jarne quiet_gap)"),
+          Specs.periodMs("mem-gap", 20, "delay of the output after each pulse end (Jarne mem_gap)"),
+          ParameterSpec.real("baseline", 0.01, -10, 10, "target before the first response (Jarne: 0.01)")));
+
+  private final int turns;
+  private final int wait;
+  private final int stim;
+  private final int quiet;
+  private final int gap;
+  private final double noise;
+  private final double baseline;
+
+  public JarneFlipFlop(TaskParameters p) {
+    super(INFO.name(), p, List.of("reset", "set"), List.of("state"), p.getDouble("dt"), totalSteps(p),
+        OutputKind.CONTINUOUS);
+    double dt = dtMs();
+    this.turns = p.getInt("turns");
+    this.wait = Duration.floorSteps(p.getDouble("input-wait"), dt);
+    this.stim = Duration.floorSteps(p.getDouble("stimulus"), dt);
+    this.quiet = Duration.floorSteps(p.getDouble("quiet"), dt);
+    this.gap = Duration.floorSteps(p.getDouble("mem-gap"), dt);
+    this.noise = p.getDouble("noise");
+    this.baseline = p.getDouble("baseline");
+    if (stim < 1) {
+      throw new IllegalArgumentException("task '" + name() + "': stimulus = " + p.getString("stimulus")
+          + " ms is shorter than one step; accepted: stimulus >= dt");
+    }
+    if (wait + stim + gap >= steps()) {
+      throw new IllegalArgumentException("task '" + name() + "': mem-gap = " + p.getString("mem-gap")
+          + " ms leaves no response before the trial ends; accepted: mem-gap < turns x (stimulus + quiet) - stimulus");
+    }
+  }
+
+  private static int totalSteps(TaskParameters p) {
+    double dt = p.getDouble("dt");
+    return Duration.floorSteps(p.getDouble("input-wait"), dt) + p.getInt("turns")
+        * (Duration.floorSteps(p.getDouble("stimulus"), dt) + Duration.floorSteps(p.getDouble("quiet"), dt));
+  }
+
+  @Override
+  public TrialBatch sample(int batch, RandomGenerator random) {
+    checkBatch(batch);
+    int steps = steps();
+    int turn = stim + quiet;
+    TrialWriter w = new TrialWriter(steps, batch, 2, 1);
+    double[][] pulses = new double[turns][batch];
+    double[] fin = new double[batch];
+    double[] response = new double[batch];
+    for (int b = 0; b < batch; b++) {
+      w.fillTarget(b, 0, 0, Math.min(steps, wait + stim + gap), baseline);
+      int state = 0;
+      for (int i = 0; i < turns; i++) {
+        int channel = random.nextInt(2);
+        int in = wait + i * turn;
+        w.fillInput(b, channel, in, in + stim, 1.0);
+        int from = Math.min(steps, in + stim + gap);
+        int to = Math.min(steps, in + turn + stim + gap);
+        w.fillTarget(b, 0, from, to, channel);
+        pulses[i][b] = channel;
+        state = channel;
+      }
+      w.addNoise(b, 0, 0, steps, noise, random);
+      w.addNoise(b, 1, 0, steps, noise, random);
+      w.fillMask(b, 0, steps, 1.0);
+      fin[b] = state;
+      response[b] = wait + stim + gap;
+    }
+    Conditions.Builder labels = Conditions.builder(batch);
+    for (int i = 0; i < turns; i++) {
+      labels.put("pulse_" + (i + 1), pulses[i]);
+    }
+    return w.build(dtMs(), labels.put("final_state", fin).put("response_start", response).build());
+  }
+
+  @Override
+  public double accuracy(TrialBatch trials, float[] outputs) {
+    checkOutputs(trials, outputs);
+    int batch = trials.batch();
+    long scored = 0;
+    long right = 0;
+    for (int b = 0; b < batch; b++) {
+      for (int t = (int) trials.conditions().value("response_start", b); t < trials.steps(); t++) {
+        int i = t * batch + b;
+        scored++;
+        if ((outputs[i] > 0.5f) == (trials.targets()[i] > 0.5f)) {
+          right++;
+        }
+      }
+    }
+    return scored == 0 ? 1.0 : right / (double) scored;
+  }
+}

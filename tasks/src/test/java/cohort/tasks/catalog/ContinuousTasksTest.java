@@ -1,0 +1,156 @@
+package cohort.tasks.catalog;
+
+import static cohort.tasks.catalog.Trials.in;
+import static cohort.tasks.catalog.Trials.label;
+import static cohort.tasks.catalog.Trials.sample;
+import static cohort.tasks.catalog.Trials.target;
+import static cohort.tasks.catalog.Trials.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cohort.tasks.Task;
+import cohort.tasks.TrialBatch;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContinuousTasksTest {
+
+  @Test
+  void contextIntegrationTargetIsTheRunningSumOfTheCuedStream() {
+    TrialBatch b = sample(task("context-integration", Map.of()), 64, 1);
+    assertEquals(25, b.steps());
+    assertEquals(40.0, b.dtMs());
+    for (int k = 0; k < 64; k++) {
+      int c = in(b, 0, k, 2) == 1f ? 0 : 1;
+      assertEquals(1f, in(b, 0, k, 2 + c));
+      assertEquals(0f, in(b, 0, k, 3 - c));
+      assertEquals(c + 1, label(b, "context", k));
+      double sum = 0;
+      for (int t = 0; t < 25; t++) {
+        sum += in(b, t, k, c);
+        assertEquals(sum, target(b, t, k, 0), 1e-5);
+      }
+    }
+  }
+
+  @Test
+  void contextIntegrationNoiseIsSvalOverSqrtDt() {
+    TrialBatch b = sample(task("context-integration", Map.of("bias", "0")), 400, 2);
+    double ss = 0;
+    int n = 0;
+    for (int k = 0; k < 400; k++) {
+      for (int t = 0; t < 25; t++) {
+        double x = in(b, t, k, 0);
+        ss += x * x;
+        n++;
+      }
+    }
+    assertEquals(0.025 / Math.sqrt(0.04), Math.sqrt(ss / n), 0.004);
+  }
+
+  @Test
+  void sineTargetIsTheSineOfTheCuedFrequency() {
+    TrialBatch b = sample(task("sine", Map.of()), 32, 3);
+    for (int k = 0; k < 32; k++) {
+      double level = in(b, 0, k, 0);
+      int j = (int) Math.round((level - 0.25) * 51);
+      assertEquals(j, label(b, "frequency_index", k));
+      double omega = 0.1 + 0.5 * (j - 1) / 50.0;
+      for (int t = 0; t < b.steps(); t++) {
+        assertEquals(level, in(b, t, k, 0), 0.0);
+        assertEquals(Math.sin(omega * t), target(b, t, k, 0), 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void jarneFlipFlopHoldsTheLastPulseAfterTheGap() {
+    TrialBatch b = sample(task("flipflop1", Map.of("noise", "0")), 16, 4);
+    assertEquals(1010, b.steps());
+    for (int k = 0; k < 16; k++) {
+      int lastEnd = -1;
+      int state = -1;
+      int previous = -1;
+      for (int t = 0; t < b.steps(); t++) {
+        // a pulse ends at t when an input was on at t-1 and is off at t
+        for (int ch = 0; ch < 2; ch++) {
+          if (t > 0 && in(b, t - 1, k, ch) == 1f && in(b, t, k, ch) == 0f) {
+            lastEnd = t;
+            previous = state;
+            state = ch;
+          }
+        }
+        // the output switches mem-gap = 20 ms after a pulse ends; before the first switch it is the baseline
+        int held = lastEnd >= 0 && t >= lastEnd + 20 ? state : previous;
+        assertEquals(held < 0 ? 0.01f : held, target(b, t, k, 0), "trial " + k + " step " + t);
+      }
+      assertEquals(state, label(b, "final_state", k));
+      assertEquals(90, label(b, "response_start", k));
+      assertEquals(1f, in(b, 50, k, label(b, "pulse_1", k)));
+      assertEquals(1f, in(b, 50 + 7 * 120, k, label(b, "pulse_8", k)));
+    }
+  }
+
+  @Test
+  void timeReproductionRepeatsTheInputPulseAfterTheGap() {
+    TimeReproduction task = (TimeReproduction) task("time-reproduction", Map.of("noise", "0", "target-noise", "0"));
+    TrialBatch b = sample(task, 32, 5);
+    double[] pulse = task.pulse();
+    assertEquals(20, pulse.length);
+    // 0.04 * sum of the Gaussian window around the centre: the peak is near 0.67, the edges near 0.35
+    assertEquals(0.67, pulse[9], 0.02);
+    assertTrue(pulse[0] > 0.3 && pulse[0] < 0.4);
+    for (int k = 0; k < 32; k++) {
+      int kind = label(b, "pulse", k);
+      for (int i = 0; i < 20; i++) {
+        assertEquals(kind * pulse[i], in(b, 30 + i, k, 0), 1e-6);
+        assertEquals(in(b, 30 + i, k, 0), target(b, 70 + i, k, 0), 1e-7);
+      }
+      assertEquals(0.01f, target(b, 69, k, 0));
+      assertEquals(0.01f, target(b, 90, k, 0));
+    }
+  }
+
+  @Test
+  void oscillationFollowsTheBoxSineConvolutionInsideTheWindowOnly() {
+    Task task = task("oscillation", Map.of("noise", "0"));
+    TrialBatch b = sample(task, 16, 6);
+    assertEquals(340, b.steps());
+    int period = 0;
+    for (int k = 0; k < 16; k++) {
+      int kind = label(b, "pulse", k);
+      for (int t = 0; t < 340; t++) {
+        double want;
+        if (t < 140 || t >= 320) {
+          want = 0.3 * 0.01;
+        } else {
+          // full convolution of ones(180) with sin(2 pi 12 x / 340), sample n = (t - 140) + 169
+          int n = t - 140 + 169;
+          double s = 0;
+          for (int m = 0; m < 180; m++) {
+            int x = n - m;
+            if (x >= 0 && x < 340) {
+              s += Math.sin(2 * Math.PI * 12 * x / 340.0);
+            }
+          }
+          want = 0.3 * kind * s;
+        }
+        assertEquals(want, target(b, t, k, 0), 1e-4, "trial " + k + " step " + t);
+      }
+      if (kind == 1) {
+        int crossings = 0;
+        for (int t = 141; t < 320; t++) {
+          if (Math.signum(target(b, t, k, 0)) != Math.signum(target(b, t - 1, k, 0))) {
+            crossings++;
+          }
+        }
+        period = crossings;
+        assertTrue(in(b, 110, k, 0) > 0.9, "trigger pulse");
+      } else {
+        assertEquals(0f, in(b, 110, k, 0));
+      }
+    }
+    // 180 steps at a period of 340/12 = 28.3 steps: about 12.7 half-periods
+    assertTrue(period >= 11 && period <= 14, "zero crossings " + period);
+  }
+}
