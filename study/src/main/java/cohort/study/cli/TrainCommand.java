@@ -1,0 +1,224 @@
+package cohort.study.cli;
+
+import cohort.models.Activation;
+import cohort.models.Architecture;
+import cohort.models.InitKind;
+import cohort.models.Network;
+import cohort.models.NetworkSpec;
+import cohort.study.store.NetworkFile;
+import cohort.study.store.TrainingRun;
+import cohort.tasks.Task;
+import cohort.tasks.TaskRegistry;
+import cohort.training.ProgressListener;
+import cohort.training.Trainer;
+import cohort.training.TrainingResult;
+import cohort.training.TrainingSpec;
+import cohort.training.loss.LossKind;
+import cohort.training.optim.OptimizerKind;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cohort train}: trains one network on one task and writes it to an HDF5 file ({@link NetworkFile}).
+ *
+ * <p>Every value is checked before training starts (one line and exit status 2 on a bad one, no file written).
+ * Progress goes to standard error, the one-line summary to standard output. The file is written once, at the
+ * end, under a temporary name and renamed, so an interrupted run leaves nothing behind. A run that diverges is
+ * still recorded, with status {@code failed} and its reason, and the command exits with status 1.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Train one recurrent network on one task and write it to an HDF5 file.",
+    footer = {
+      "",
+      "Example:",
+      "  cohort train --task flipflop --arch gru --units 64 --seed 1 --lr 0.01 --out gru.h5",
+      "",
+      "The file holds /weights/<block> (float32, [in][out]), the curves",
+      "/training/{iteration, train_loss, val_loss, val_accuracy} and the full run",
+      "spec as JSON in the root attribute 'spec'.",
+      "Exit status: 0 trained; 1 training diverged (the file records status",
+      "'failed' and the reason); 2 bad arguments (nothing is written)."
+    })
+public final class TrainCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
+
+  @Option(names = "--task", required = true, paramLabel = "NAME",
+      description = "Task to train on (see 'cohort tasks'), e.g. flipflop, xor, perceptual-dm.")
+  String task;
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE",
+      description = "A task parameter; repeatable. Unset parameters keep the task's defaults.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--arch", required = true, paramLabel = "ARCH",
+      description = "Architecture: vanilla, ctrnn, scaled-ctrnn, ugrnn, gru, lstm, low-rank.")
+  String arch;
+
+  @Option(names = "--activation", defaultValue = "tanh", paramLabel = "ACT",
+      description = "Activation: tanh, relu, softplus, identity (default: ${DEFAULT-VALUE}).")
+  String activation;
+
+  @Option(names = "--units", required = true, paramLabel = "N", description = "Hidden units (>= 1).")
+  int units;
+
+  @Option(names = "--init", paramLabel = "INIT",
+      description = "Recurrent initialiser: normal, orthogonal, identity, glorot, uniform "
+          + "(default: uniform = PyTorch defaults for discrete and gated cells, normal for ctrnn, scaled-ctrnn, low-rank).")
+  String init;
+
+  @Option(names = "--gain", defaultValue = "1", paramLabel = "G",
+      description = "Initialiser gain g (> 0; default: ${DEFAULT-VALUE}).")
+  double gain;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+      description = "Seed of every random draw: initial weights, batches, noise (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "Trials per batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
+      description = "Maximum number of parameter updates (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "OPT",
+      description = "adam, sgd (momentum 0.9) or rmsprop (default: ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--clip", defaultValue = "1", paramLabel = "C",
+      description = "Clip the gradient to this global L2 norm; 0 = no clipping (default: ${DEFAULT-VALUE}).")
+  double clip;
+
+  @Option(names = "--alpha", paramLabel = "DT/TAU",
+      description = "Euler factor dt/tau in (0, 1] for ctrnn, scaled-ctrnn, low-rank (default: 0.1); discrete cells take none.")
+  Double alpha;
+
+  @Option(names = "--noise", defaultValue = "0", paramLabel = "SIGMA",
+      description = "Recurrent noise sigma_rec >= 0 for vanilla, ctrnn, scaled-ctrnn, low-rank (default: ${DEFAULT-VALUE}).")
+  double noise;
+
+  @Option(names = "--dale", defaultValue = "0", paramLabel = "FRACTION",
+      description = "Dale's law with this fraction of excitatory units, in [0, 1]; 0 = off (default: ${DEFAULT-VALUE}).")
+  double dale;
+
+  @Option(names = "--rank", paramLabel = "R", description = "Rank of W for low-rank (default: 1); other cells take none.")
+  Integer rank;
+
+  @Option(names = "--loss", defaultValue = "mse", paramLabel = "LOSS",
+      description = "mse (masked mean-squared error) or ce (masked cross-entropy, choice tasks) (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(names = "--weight-l2", defaultValue = "0", paramLabel = "L",
+      description = "L2 penalty on the weight matrices (not biases), lambda * mean(w^2) each (default: ${DEFAULT-VALUE}).")
+  double weightL2;
+
+  @Option(names = "--rate-l2", defaultValue = "0", paramLabel = "L",
+      description = "Activity penalty lambda * mean(h^2) (default: ${DEFAULT-VALUE}).")
+  double rateL2;
+
+  @Option(names = "--target-accuracy", defaultValue = "0", paramLabel = "A",
+      description = "Stop early once the validation accuracy reaches A in (0, 1]; 0 = never (default: ${DEFAULT-VALUE}).")
+  double targetAccuracy;
+
+  @Option(names = "--validate-every", defaultValue = "100", paramLabel = "K",
+      description = "Validate and report progress every K iterations (default: ${DEFAULT-VALUE}).")
+  int validateEvery;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "The HDF5 file to write.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = commandSpec.commandLine().getErr();
+    PrintWriter stdout = commandSpec.commandLine().getOut();
+
+    // Everything is checked before any work: each constructor throws one line on a bad value.
+    Architecture architecture = Architecture.parse(arch);
+    NetworkSpec defaults = NetworkSpec.of(architecture, Activation.parse(activation), 1, positive("units", units), 1);
+    Task t = TaskRegistry.standard().create(task, params);
+    TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
+        rateL2, TrainingSpec.defaults().schedule(), 0, targetAccuracy, 0, validateEvery,
+        TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);
+    NetworkSpec networkSpec = new NetworkSpec(architecture, defaults.activation(), t.inputSize(), units,
+        t.outputSize(), init == null ? defaults.init() : InitKind.parse(init), gain,
+        alpha == null ? defaults.alpha() : alpha, noise, dale, rank == null ? defaults.rank() : rank);
+    if (trainingSpec.loss() == LossKind.CE && t.outputKind() != Task.OutputKind.CHOICE) {
+      throw new IllegalArgumentException("--loss ce needs a choice task; task " + t.name()
+          + " has continuous outputs (use --loss mse)");
+    }
+    Path target = out.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException("--out " + out + " is a directory; give a file name such as run.h5");
+    }
+    if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+      throw new IllegalArgumentException("--out " + out + ": directory " + target.getParent() + " does not exist");
+    }
+
+    Network network = Trainer.initialize(networkSpec, seed);
+    // \r-updated progress only on an interactive terminal (Java 17 cannot ask about stderr alone; a console
+    // exists when stdin and stdout are terminals, and tests and pipes never have one).
+    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    ProgressListener listener = p -> {
+      String line = String.format(Locale.ROOT,
+          "iteration %d/%d  loss %.4g  val loss %.4g  accuracy %.3f  %.1f it/s  %s left",
+          p.iteration(), p.iterations(), p.trainLoss(), p.validationLoss(), p.validationAccuracy(),
+          p.iterationsPerSecond(), duration(p.secondsLeft()));
+      if (terminal) {
+        err.print("\r" + line + "   ");
+      } else {
+        err.println(line);
+      }
+      err.flush();
+    };
+    TrainingResult result = new Trainer(trainingSpec).train(network, t, listener);
+    if (terminal) {
+      err.println();
+    }
+    NetworkFile.write(out, new TrainingRun(t.name(), t.parameters(), networkSpec, trainingSpec), network, result);
+    String validation = result.curves().size() == 0 ? "no validation point"
+        : String.format(Locale.ROOT, "validation loss %.4g, accuracy %.3f", result.finalValidationLoss(),
+            result.finalValidationAccuracy());
+    stdout.println(String.format(Locale.ROOT, "%s %s N=%d on %s: %s after %d iterations in %s; %s -> %s",
+        architecture.id(), networkSpec.activation().id(), units, t.name(),
+        result.status().id() + (result.reason().isEmpty() ? "" : " (" + result.reason() + ")"),
+        result.iterations(), duration(result.wallSeconds()), validation, out));
+    stdout.flush();
+    return result.status() == TrainingResult.Status.FAILED ? 1 : 0;
+  }
+
+  private static int positive(String field, int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("--" + field + " got " + v + "; accepted: an integer >= 1");
+    }
+    return v;
+  }
+
+  static String duration(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return "?";
+    }
+    long s = Math.round(seconds);
+    if (s < 60) {
+      return s + " s";
+    }
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+    }
+    return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+  }
+}

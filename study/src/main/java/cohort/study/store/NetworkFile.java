@@ -1,0 +1,241 @@
+package cohort.study.store;
+
+import cohort.models.Activation;
+import cohort.models.Architecture;
+import cohort.models.InitKind;
+import cohort.models.Network;
+import cohort.models.NetworkSpec;
+import cohort.models.ParameterBlock;
+import cohort.study.cli.CohortVersion;
+import cohort.training.TrainingCurves;
+import cohort.training.TrainingResult;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One trained network in one HDF5 file (written with jhdf, readable by h5py, h5dump or any HDF5 library).
+ *
+ * <p>Layout ({@value #FORMAT}):
+ *
+ * <pre>
+ * /                      attributes: format, spec (the run as canonical JSON, {@link TrainingRun#toJson()}),
+ *                        cohort_version, status (completed | stopped_early | failed), stop_rule, reason,
+ *                        iterations, seed, task, wall_seconds, java_version, os_arch, created (ISO-8601 UTC)
+ * /weights               attributes: the network spec field by field (architecture, activation, inputs, hidden,
+ *                        outputs, init, gain, alpha, recurrent_noise, excitatory_fraction, rank),
+ *                        parameter_count, layout
+ * /weights/&lt;block&gt;       float32 rows × cols, stored [in][out] (row k = what presynaptic unit or input k sends;
+ *                        the transpose of PyTorch's weight_hh; biases are 1 × N); attributes offset, rows, cols
+ * /training              attributes points (number of validation points), description
+ * /training/iteration    int32 [points], updates done at each validation point
+ * /training/train_loss   float64 [points], mean task loss of the training batches since the previous point
+ * /training/val_loss     float64 [points], task loss on the fixed validation batches
+ * /training/val_accuracy float64 [points], task accuracy on the validation batches
+ * </pre>
+ *
+ * <p>The four curve datasets are absent when there are no points (a run that failed before its first validation:
+ * HDF5 through jhdf 0.9.4 cannot hold empty datasets). Strings are fixed-length UTF-8 (h5py returns them as
+ * {@code bytes}: {@code f.attrs['status'].decode()}; {@code json.loads} takes the bytes of {@code spec} as they are).
+ * The file is written to a temporary name in the same
+ * directory and renamed into place, so a file that exists is whole.
+ */
+public final class NetworkFile {
+
+  /** The value of the root {@code format} attribute. */
+  public static final String FORMAT = "cohort-network/1";
+
+  private NetworkFile() {}
+
+  /** What {@link #read} returns. */
+  public record Contents(Network network, String specJson, String status, String reason, int iterations,
+      TrainingCurves curves, String cohortVersion) {}
+
+  /**
+   * Writes {@code network} and its training record to {@code file}, replacing any existing file atomically.
+   *
+   * @throws UncheckedIOException if the file cannot be written (no partial file is left behind)
+   */
+  public static void write(Path file, TrainingRun run, Network network, TrainingResult result) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(result, "result");
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(new SplittableRandom().nextLong())
+        + ".tmp");
+    try {
+      try (WritableHdfFile h5 = HdfFile.write(temp)) {
+        writeRoot(h5, run, result);
+        writeWeights(h5.putGroup("weights"), network);
+        writeCurves(h5.putGroup("training"), result.curves());
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot write " + target + ": " + io.getMessage(), io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static void writeRoot(WritableHdfFile h5, TrainingRun run, TrainingResult result) {
+    h5.putAttribute("format", FORMAT);
+    h5.putAttribute("spec", run.toJson());
+    h5.putAttribute("cohort_version", CohortVersion.version());
+    h5.putAttribute("status", result.status().id());
+    h5.putAttribute("stop_rule", result.stopRule().name().toLowerCase(java.util.Locale.ROOT));
+    h5.putAttribute("reason", result.reason());
+    h5.putAttribute("iterations", result.iterations());
+    h5.putAttribute("seed", run.seed());
+    h5.putAttribute("task", run.task());
+    h5.putAttribute("wall_seconds", result.wallSeconds());
+    h5.putAttribute("java_version", System.getProperty("java.version"));
+    h5.putAttribute("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    h5.putAttribute("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  private static void writeWeights(WritableGroup g, Network network) {
+    NetworkSpec s = network.spec();
+    g.putAttribute("architecture", s.architecture().id());
+    g.putAttribute("activation", s.activation().id());
+    g.putAttribute("inputs", s.inputs());
+    g.putAttribute("hidden", s.hidden());
+    g.putAttribute("outputs", s.outputs());
+    g.putAttribute("init", s.init().id());
+    g.putAttribute("gain", s.gain());
+    g.putAttribute("alpha", s.alpha());
+    g.putAttribute("recurrent_noise", s.recurrentNoise());
+    g.putAttribute("excitatory_fraction", s.excitatoryFraction());
+    g.putAttribute("rank", s.rank());
+    float[] p = network.parameters();
+    g.putAttribute("parameter_count", p.length);
+    g.putAttribute("layout", "each block is rows x cols = [in][out]: element (k, j) is the weight from "
+        + "presynaptic unit or input k to unit j (transpose of PyTorch's weight_hh); biases are 1 x N");
+    for (ParameterBlock b : network.blocks()) {
+      float[][] m = new float[b.rows()][b.cols()];
+      for (int r = 0; r < b.rows(); r++) {
+        System.arraycopy(p, b.index(r, 0), m[r], 0, b.cols());
+      }
+      WritableDataset d = g.putDataset(b.name(), m);
+      d.putAttribute("offset", b.offset());
+      d.putAttribute("rows", b.rows());
+      d.putAttribute("cols", b.cols());
+    }
+  }
+
+  private static void writeCurves(WritableGroup g, TrainingCurves c) {
+    g.putAttribute("points", c.size());
+    g.putAttribute("description", "one entry per validation point: updates done, mean training loss since the "
+        + "previous point, validation loss and validation accuracy on the fixed validation batches");
+    if (c.size() > 0) {
+      g.putDataset("iteration", c.iteration());
+      g.putDataset("train_loss", c.trainLoss());
+      g.putDataset("val_loss", c.validationLoss());
+      g.putDataset("val_accuracy", c.validationAccuracy());
+    }
+  }
+
+  /**
+   * Reads a file written by {@link #write}: the network (with its parameters), the spec JSON, the status and the
+   * curves.
+   *
+   * @throws IllegalArgumentException if the file is not a Cohort network file
+   * @throws UncheckedIOException if it cannot be read
+   */
+  public static Contents read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("network file " + file + " does not exist");
+    }
+    try (HdfFile h5 = new HdfFile(file)) {
+      String format = h5.getAttribute("format") == null ? null : string(h5, "format");
+      if (!FORMAT.equals(format)) {
+        throw new IllegalArgumentException("file " + file + " is not a Cohort network file (format '" + format
+            + "'; expected '" + FORMAT + "')");
+      }
+      Group w = (Group) h5.getChild("weights");
+      NetworkSpec spec = new NetworkSpec(
+          Architecture.parse(string(w, "architecture")),
+          Activation.parse(string(w, "activation")),
+          integer(w, "inputs"), integer(w, "hidden"), integer(w, "outputs"),
+          InitKind.parse(string(w, "init")),
+          real(w, "gain"), real(w, "alpha"), real(w, "recurrent_noise"), real(w, "excitatory_fraction"),
+          integer(w, "rank"));
+      int count = Network.parameterCount(spec);
+      if (integer(w, "parameter_count") != count) {
+        throw new IllegalArgumentException("file " + file + " holds " + integer(w, "parameter_count")
+            + " parameters; its network spec needs " + count);
+      }
+      float[] p = new float[count];
+      for (ParameterBlock b : Network.layout(spec)) {
+        Node node = w.getChild(b.name());
+        if (!(node instanceof Dataset d)) {
+          throw new IllegalArgumentException("file " + file + " has no weight block /weights/" + b.name());
+        }
+        float[][] m = (float[][]) d.getData();
+        if (m.length != b.rows() || (m.length > 0 && m[0].length != b.cols())) {
+          throw new IllegalArgumentException("block /weights/" + b.name() + " in " + file + " is " + m.length + " x "
+              + (m.length == 0 ? 0 : m[0].length) + "; expected " + b.rows() + " x " + b.cols());
+        }
+        for (int r = 0; r < b.rows(); r++) {
+          System.arraycopy(m[r], 0, p, b.index(r, 0), b.cols());
+        }
+      }
+      Group t = (Group) h5.getChild("training");
+      TrainingCurves curves = integer(t, "points") == 0
+          ? new TrainingCurves(new int[0], new double[0], new double[0], new double[0])
+          : new TrainingCurves((int[]) data(t, "iteration"), (double[]) data(t, "train_loss"),
+              (double[]) data(t, "val_loss"), (double[]) data(t, "val_accuracy"));
+      return new Contents(Network.of(spec, p), string(h5, "spec"), string(h5, "status"), string(h5, "reason"),
+          integer(h5, "iterations"), curves, string(h5, "cohort_version"));
+    }
+  }
+
+  private static Object data(Group g, String name) {
+    return ((Dataset) g.getChild(name)).getData();
+  }
+
+  private static Attribute attribute(Node n, String name) {
+    Attribute a = n.getAttribute(name);
+    if (a == null) {
+      throw new IllegalArgumentException("attribute '" + name + "' missing on " + n.getPath());
+    }
+    return a;
+  }
+
+  private static String string(Node n, String name) {
+    return (String) attribute(n, name).getData();
+  }
+
+  private static int integer(Node n, String name) {
+    return ((Number) attribute(n, name).getData()).intValue();
+  }
+
+  private static double real(Node n, String name) {
+    return ((Number) attribute(n, name).getData()).doubleValue();
+  }
+}

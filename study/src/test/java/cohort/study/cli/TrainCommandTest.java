@@ -1,0 +1,138 @@
+package cohort.study.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cohort.models.Architecture;
+import cohort.study.store.NetworkFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+  @TempDir Path dir;
+
+  private record Outcome(int exit, String out, String err) {}
+
+  private static Outcome cohort(String... args) {
+    CommandLine cl = CohortCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Outcome(exit, out.toString(), err.toString());
+  }
+
+  private List<String> tiny(Path file, String... extra) {
+    List<String> a = new ArrayList<>(List.of("train", "--task", "flipflop", "--arch", "gru", "--units", "8",
+        "--seed", "3", "--batch", "4", "--iterations", "4", "--validate-every", "2", "--out", file.toString()));
+    a.addAll(List.of(extra));
+    return a;
+  }
+
+  @Test
+  void aTinyRunWritesAReadableFile() {
+    Path file = dir.resolve("gru.h5");
+    Outcome o = cohort(tiny(file).toArray(String[]::new));
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.err().contains("iteration 2/4"), o.err());
+    assertTrue(o.err().contains("iteration 4/4"), o.err());
+    assertTrue(o.out().startsWith("gru tanh N=8 on flipflop: completed after 4 iterations"), o.out());
+    assertEquals(1, o.out().lines().count(), o.out());
+    NetworkFile.Contents c = NetworkFile.read(file);
+    assertEquals(Architecture.GRU, c.network().spec().architecture());
+    assertEquals(8, c.network().spec().hidden());
+    assertEquals("completed", c.status());
+    assertArrayEquals(new int[] {2, 4}, c.curves().iteration());
+    assertTrue(c.specJson().contains("\"seed\":3"), c.specJson());
+  }
+
+  @Test
+  void sameSeedGivesTheSameFileContents() {
+    Path a = dir.resolve("a.h5");
+    Path b = dir.resolve("b.h5");
+    assertEquals(0, cohort(tiny(a).toArray(String[]::new)).exit());
+    assertEquals(0, cohort(tiny(b).toArray(String[]::new)).exit());
+    assertArrayEquals(NetworkFile.read(a).network().parameters(), NetworkFile.read(b).network().parameters());
+  }
+
+  @Test
+  void aDivergingRunIsRecordedAsFailedWithExitStatusOne() {
+    Path file = dir.resolve("diverged.h5");
+    Outcome o = cohort(tiny(file, "--optimizer", "sgd", "--lr", "1e30", "--clip", "0").toArray(String[]::new));
+    assertEquals(1, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("failed ("), o.out());
+    NetworkFile.Contents c = NetworkFile.read(file);
+    assertEquals("failed", c.status());
+    assertTrue(c.reason().matches("(loss|gradient norm) became (NaN|Infinity) at iteration \\d+"), c.reason());
+  }
+
+  @Test
+  void badArchitectureExitsTwoWithOneLineAndNoFile() {
+    assertRefused(new String[] {"--arch", "transformer"}, "architecture: unknown value 'transformer'");
+  }
+
+  @Test
+  void badUnitsExitTwoWithNoFile() {
+    assertRefused(new String[] {"--units", "0"}, "--units got 0");
+  }
+
+  @Test
+  void badTaskParameterExitsTwoWithNoFile() {
+    assertRefused(new String[] {"--param", "no-such-parameter=1"}, "no-such-parameter");
+  }
+
+  @Test
+  void alphaOnADiscreteCellIsRefused() {
+    assertRefused(new String[] {"--alpha", "0.5"}, "alpha");
+  }
+
+  @Test
+  void helpExplainsEveryOption() {
+    Outcome o = cohort("train", "--help");
+    assertEquals(0, o.exit());
+    for (String opt : List.of("--task", "--param", "--arch", "--activation", "--units", "--init", "--gain", "--seed",
+        "--batch", "--iterations", "--lr", "--optimizer", "--clip", "--alpha", "--dale", "--rank", "--loss",
+        "--target-accuracy", "--out")) {
+      assertTrue(o.out().contains(opt), opt + " missing from help:\n" + o.out());
+    }
+    assertTrue(o.out().contains("default: 64"), o.out());
+  }
+
+  private void assertRefused(String[] override, String expected) {
+    Path file = dir.resolve("refused.h5");
+    List<String> args = tiny(file);
+    // later options of the same name win in picocli only for single-valued options, so rebuild the list
+    for (int i = 0; i < override.length; i += 2) {
+      int at = args.indexOf(override[i]);
+      if (at >= 0) {
+        args.set(at + 1, override[i + 1]);
+      } else {
+        args.add(override[i]);
+        args.add(override[i + 1]);
+      }
+    }
+    Outcome o = cohort(args.toArray(String[]::new));
+    assertEquals(2, o.exit(), o.out() + o.err());
+    assertTrue(o.err().startsWith("cohort: "), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    assertFalse(Files.exists(file));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(0, files.count(), "nothing is left in the output directory");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

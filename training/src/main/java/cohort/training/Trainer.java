@@ -1,0 +1,248 @@
+package cohort.training;
+
+import cohort.models.Network;
+import cohort.models.NetworkSpec;
+import cohort.models.ParameterBlock;
+import cohort.models.Workspace;
+import cohort.tasks.Task;
+import cohort.tasks.TrialBatch;
+import cohort.training.RandomStreams.Purpose;
+import cohort.training.TrainingResult.Status;
+import cohort.training.TrainingResult.StopRule;
+import cohort.training.loss.Loss;
+import cohort.training.loss.LossKind;
+import cohort.training.optim.GradientClipping;
+import cohort.training.optim.Optimizer;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Trains one network on one task by backpropagation through time: the loop of the three source works
+ * (Adam + BPTT over whole trials, a fresh batch of trials per iteration, masked MSE).
+ *
+ * <p>One iteration: draw a fresh batch from the task ({@link Purpose#TRAINING_BATCHES} stream); forward over all
+ * {@code T} steps (with recurrent noise from the {@link Purpose#RECURRENT_NOISE} stream if the network has any);
+ * loss and {@code ∂L/∂outputs}; the rate penalty's {@code ∂R/∂h}; backward; the weight penalty's gradient;
+ * global-norm clipping; one optimiser step at the scheduled learning rate. Every {@code validateEvery} iterations
+ * (and after the last) the network is scored, without noise, on a fixed set of validation batches drawn once from
+ * the {@link Purpose#VALIDATION_BATCHES} stream, and the stopping rules are checked.
+ *
+ * <p>A NaN or infinite loss, gradient norm or validation loss ends the run as {@link Status#FAILED} with a reason;
+ * the update that would have used it is not applied. Everything runs on the calling thread, all randomness comes
+ * from {@link RandomStreams} with the spec's seed, and so the same seed gives bit-identical parameters. Apart from
+ * the task's own batch arrays, an iteration allocates nothing: the workspace, gradient and optimiser state are
+ * allocated once per run.
+ *
+ * <p>The weight penalty applies to every block that is not a bias (blocks named {@code b} or {@code b_…}).
+ */
+public final class Trainer {
+
+  private final TrainingSpec spec;
+
+  public Trainer(TrainingSpec spec) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+  }
+
+  public TrainingSpec spec() {
+    return spec;
+  }
+
+  /** A freshly initialised network for {@code seed}, from the {@link Purpose#INITIALIZATION} stream. */
+  public static Network initialize(NetworkSpec networkSpec, long seed) {
+    return Network.initialize(networkSpec, RandomStreams.of(seed, Purpose.INITIALIZATION));
+  }
+
+  /** Trains {@code network} in place on {@code task}. */
+  public TrainingResult train(Network network, Task task) {
+    return train(network, task, null);
+  }
+
+  /**
+   * Trains {@code network} in place on {@code task}, reporting to {@code listener} (may be null) at every
+   * validation point.
+   *
+   * @throws IllegalArgumentException if the network's sizes do not fit the task, or cross-entropy is asked of a
+   *     task whose outputs are not a choice
+   */
+  public TrainingResult train(Network network, Task task, ProgressListener listener) {
+    long start = System.nanoTime();
+    NetworkSpec ns = network.spec();
+    if (ns.inputs() != task.inputSize() || ns.outputs() != task.outputSize()) {
+      throw new IllegalArgumentException("network has " + ns.inputs() + " inputs and " + ns.outputs()
+          + " outputs; task " + task.name() + " needs " + task.inputSize() + " and " + task.outputSize());
+    }
+    if (spec.loss() == LossKind.CE && task.outputKind() != Task.OutputKind.CHOICE) {
+      throw new IllegalArgumentException("loss ce needs a choice task; task " + task.name()
+          + " has continuous outputs (use mse)");
+    }
+    final int steps = task.steps();
+    final int batch = spec.batch();
+    final int outs = ns.outputs();
+    final int hiddenCount = steps * batch * ns.hidden();
+
+    RandomGenerator trainRandom = RandomStreams.of(spec.seed(), Purpose.TRAINING_BATCHES);
+    RandomGenerator noiseRandom = RandomStreams.of(spec.seed(), Purpose.RECURRENT_NOISE);
+    RandomGenerator validationRandom = RandomStreams.of(spec.seed(), Purpose.VALIDATION_BATCHES);
+    TrialBatch[] validation = new TrialBatch[spec.validationBatches()];
+    for (int i = 0; i < validation.length; i++) {
+      validation[i] = task.sample(batch, validationRandom);
+    }
+
+    float[] parameters = network.parameters();
+    Workspace ws = network.workspace(steps, batch);
+    float[] gradient = new float[parameters.length];
+    float[] dOutputs = new float[steps * batch * outs];
+    RatePenalty rate = new RatePenalty(spec.rateL2());
+    float[] dHidden = spec.rateL2() > 0 ? new float[hiddenCount] : null;
+    WeightPenalty weights = weightPenalty(network.blocks(), spec.weightL2());
+    Optimizer optimizer = spec.optimizer().create(parameters.length);
+    Loss loss = spec.loss().create();
+    boolean noisy = ns.recurrentNoise() > 0;
+
+    int capacity = spec.iterations() / spec.validateEvery() + 1;
+    int[] curveIteration = new int[capacity];
+    double[] curveTrain = new double[capacity];
+    double[] curveValLoss = new double[capacity];
+    double[] curveValAcc = new double[capacity];
+    int points = 0;
+
+    double windowLoss = 0;
+    int windowCount = 0;
+    long windowTrainNanos = 0;
+    double bestValidation = Double.POSITIVE_INFINITY;
+    int sinceBest = 0;
+    Status status = Status.COMPLETED;
+    StopRule rule = StopRule.NONE;
+    String reason = "";
+    int done = 0;
+
+    for (int it = 0; it < spec.iterations(); it++) {
+      long iterStart = System.nanoTime();
+      TrialBatch tb = task.sample(batch, trainRandom);
+      if (noisy) {
+        network.forward(tb.inputs(), steps, batch, ws, noiseRandom);
+      } else {
+        network.forward(tb.inputs(), steps, batch, ws);
+      }
+      double taskLoss = loss.evaluate(ws.outputs(), tb.targets(), tb.mask(), steps, batch, outs, dOutputs);
+      double total = taskLoss;
+      if (dHidden != null) {
+        total += rate.apply(ws.hidden(), hiddenCount, dHidden);
+      }
+      if (!Double.isFinite(total)) {
+        status = Status.FAILED;
+        reason = "loss became " + total + " at iteration " + (it + 1);
+        break;
+      }
+      network.backward(tb.inputs(), dOutputs, dHidden, ws, gradient);
+      total += weights.apply(parameters, gradient);
+      double norm = GradientClipping.clip(gradient, spec.clipNorm());
+      if (!Double.isFinite(norm) || !Double.isFinite(total)) {
+        status = Status.FAILED;
+        reason = (Double.isFinite(norm) ? "loss became " + total : "gradient norm became " + norm)
+            + " at iteration " + (it + 1);
+        break;
+      }
+      optimizer.step(parameters, gradient, spec.schedule().rate(spec.learningRate(), it));
+      done = it + 1;
+      windowLoss += taskLoss;
+      windowCount++;
+      windowTrainNanos += System.nanoTime() - iterStart;
+
+      if (done % spec.validateEvery() == 0 || done == spec.iterations()) {
+        double valLoss = 0;
+        double valAcc = 0;
+        for (TrialBatch vb : validation) {
+          network.forward(vb.inputs(), steps, batch, ws);
+          valLoss += loss.evaluate(ws.outputs(), vb.targets(), vb.mask(), steps, batch, outs, null);
+          valAcc += task.accuracy(vb, ws.outputs());
+        }
+        valLoss /= validation.length;
+        valAcc /= validation.length;
+        double trainLoss = windowLoss / windowCount;
+        curveIteration[points] = done;
+        curveTrain[points] = trainLoss;
+        curveValLoss[points] = valLoss;
+        curveValAcc[points] = valAcc;
+        points++;
+        long now = System.nanoTime();
+        if (listener != null) {
+          double speed = windowTrainNanos > 0 ? windowCount / (windowTrainNanos * 1e-9) : Double.NaN;
+          listener.onProgress(new ProgressListener.Progress(done, spec.iterations(), trainLoss, valLoss, valAcc,
+              speed, (now - start) * 1e-9));
+        }
+        windowLoss = 0;
+        windowCount = 0;
+        windowTrainNanos = 0;
+        if (!Double.isFinite(valLoss)) {
+          status = Status.FAILED;
+          reason = "validation loss became " + valLoss + " at iteration " + done;
+          break;
+        }
+        if (done < spec.iterations()) {
+          if (spec.targetLoss() > 0 && valLoss <= spec.targetLoss()) {
+            status = Status.STOPPED_EARLY;
+            rule = StopRule.TARGET_LOSS;
+            reason = "validation loss " + fmt(valLoss) + " reached the target " + spec.targetLoss()
+                + " at iteration " + done;
+            break;
+          }
+          if (spec.targetAccuracy() > 0 && valAcc >= spec.targetAccuracy()) {
+            status = Status.STOPPED_EARLY;
+            rule = StopRule.TARGET_ACCURACY;
+            reason = "validation accuracy " + fmt(valAcc) + " reached the target " + spec.targetAccuracy()
+                + " at iteration " + done;
+            break;
+          }
+        }
+        if (valLoss < bestValidation) {
+          bestValidation = valLoss;
+          sinceBest = 0;
+        } else {
+          sinceBest++;
+          if (spec.patience() > 0 && sinceBest >= spec.patience() && done < spec.iterations()) {
+            status = Status.STOPPED_EARLY;
+            rule = StopRule.PATIENCE;
+            reason = "no better validation loss than " + fmt(bestValidation) + " for " + sinceBest
+                + " validations (patience " + spec.patience() + ") at iteration " + done;
+            break;
+          }
+        }
+      }
+    }
+    TrainingCurves curves = new TrainingCurves(
+        java.util.Arrays.copyOf(curveIteration, points), java.util.Arrays.copyOf(curveTrain, points),
+        java.util.Arrays.copyOf(curveValLoss, points), java.util.Arrays.copyOf(curveValAcc, points));
+    return new TrainingResult(status, rule, reason, done, curves, (System.nanoTime() - start) * 1e-9);
+  }
+
+  private static String fmt(double v) {
+    return String.format(java.util.Locale.ROOT, "%.4g", v);
+  }
+
+  /** The L2 penalty over every non-bias block (bias blocks are named {@code b} or {@code b_…}). */
+  static WeightPenalty weightPenalty(List<ParameterBlock> blocks, double lambda) {
+    int n = 0;
+    for (ParameterBlock b : blocks) {
+      if (!isBias(b)) {
+        n++;
+      }
+    }
+    int[] offsets = new int[n];
+    int[] lengths = new int[n];
+    int k = 0;
+    for (ParameterBlock b : blocks) {
+      if (!isBias(b)) {
+        offsets[k] = b.offset();
+        lengths[k] = b.size();
+        k++;
+      }
+    }
+    return new WeightPenalty(lambda, offsets, lengths);
+  }
+
+  static boolean isBias(ParameterBlock b) {
+    return b.name().equals("b") || b.name().startsWith("b_");
+  }
+}

@@ -1,0 +1,140 @@
+package cohort.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cohort.models.Activation;
+import cohort.models.Architecture;
+import cohort.models.Network;
+import cohort.models.NetworkSpec;
+import cohort.tasks.Task;
+import cohort.tasks.TaskRegistry;
+import cohort.training.TrainingResult.Status;
+import cohort.training.TrainingResult.StopRule;
+import cohort.training.loss.LossKind;
+import cohort.training.optim.OptimizerKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of the training loop through its public API (small, fast runs). */
+class TrainerTest {
+
+  private static Task flipflop() {
+    return TaskRegistry.standard().create("flipflop", Map.of("steps", "20"));
+  }
+
+  private static NetworkSpec gru(int n) {
+    return NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, n, 3);
+  }
+
+  private static TrainingSpec small() {
+    return TrainingSpec.defaults().withIterations(12).withBatch(8).withLearningRate(1e-2).withValidation(4, 2)
+        .withSeed(5);
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalParameters() {
+    float[][] out = new float[2][];
+    TrainingResult[] results = new TrainingResult[2];
+    for (int r = 0; r < 2; r++) {
+      Network net = Trainer.initialize(gru(12), 5);
+      results[r] = new Trainer(small()).train(net, flipflop());
+      out[r] = net.parameters();
+    }
+    assertArrayEquals(out[0], out[1]);
+    assertEquals(results[0].curves(), results[1].curves());
+    Network other = Trainer.initialize(gru(12), 5);
+    new Trainer(small().withSeed(6)).train(other, flipflop());
+    assertFalse(java.util.Arrays.equals(out[0], other.parameters()), "another seed gives other batches");
+  }
+
+  @Test
+  void completedRunHasCurvesAtEveryValidationPoint() {
+    List<ProgressListener.Progress> seen = new ArrayList<>();
+    Network net = Trainer.initialize(gru(8), 1);
+    TrainingResult r = new Trainer(small().withIterations(10)).train(net, flipflop(), seen::add);
+    assertEquals(Status.COMPLETED, r.status());
+    assertEquals(StopRule.NONE, r.stopRule());
+    assertEquals("", r.reason());
+    assertEquals(10, r.iterations());
+    assertArrayEquals(new int[] {4, 8, 10}, r.curves().iteration());
+    assertEquals(3, seen.size());
+    assertEquals(10, seen.get(2).iteration());
+    assertEquals(r.finalValidationLoss(), seen.get(2).validationLoss());
+    for (double a : r.curves().validationAccuracy()) {
+      assertTrue(a >= 0 && a <= 1, "accuracy " + a);
+    }
+    assertTrue(seen.get(0).iterationsPerSecond() > 0);
+    assertTrue(r.wallSeconds() > 0);
+  }
+
+  @Test
+  void absurdLearningRateFailsWithAReasonAndNoException() {
+    Network net = Trainer.initialize(gru(8), 2);
+    TrainingSpec spec = small().withOptimizer(OptimizerKind.SGD).withLearningRate(1e30).withClipNorm(0)
+        .withIterations(50);
+    TrainingResult r = new Trainer(spec).train(net, flipflop());
+    assertEquals(Status.FAILED, r.status());
+    assertTrue(r.reason().matches("(loss|gradient norm) became (NaN|Infinity) at iteration \\d+"), r.reason());
+    assertTrue(r.iterations() < 50, "stopped at " + r.iterations());
+  }
+
+  @Test
+  void targetLossStopsEarly() {
+    Network net = Trainer.initialize(gru(8), 3);
+    TrainingResult r = new Trainer(small().withTargetLoss(10.0)).train(net, flipflop());
+    assertEquals(Status.STOPPED_EARLY, r.status());
+    assertEquals(StopRule.TARGET_LOSS, r.stopRule());
+    assertEquals(4, r.iterations());
+    assertTrue(r.reason().startsWith("validation loss "), r.reason());
+  }
+
+  @Test
+  void patienceStopsWhenValidationStopsImproving() {
+    Network net = Trainer.initialize(gru(8), 3);
+    // a learning rate of 1e-12 leaves the validation loss where it is (no strict improvement)
+    TrainingSpec spec = small().withLearningRate(1e-12).withIterations(100).withPatience(2).withValidation(1, 1);
+    TrainingResult r = new Trainer(spec).train(net, flipflop());
+    assertEquals(Status.STOPPED_EARLY, r.status());
+    assertEquals(StopRule.PATIENCE, r.stopRule());
+    assertTrue(r.iterations() < 100, "iterations " + r.iterations());
+  }
+
+  @Test
+  void penaltiesAreAppliedAndDoNotAllocateNaN() {
+    Network net = Trainer.initialize(gru(8), 4);
+    TrainingResult r = new Trainer(small().withWeightL2(1e-2).withRateL2(1e-2)).train(net, flipflop());
+    assertEquals(Status.COMPLETED, r.status());
+    for (double l : r.curves().trainLoss()) {
+      assertTrue(Double.isFinite(l));
+    }
+  }
+
+  @Test
+  void crossEntropyNeedsAChoiceTask() {
+    Network net = Trainer.initialize(gru(4), 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Trainer(small().withLoss(LossKind.CE)).train(net, flipflop()));
+    assertEquals("loss ce needs a choice task; task flipflop has continuous outputs (use mse)", e.getMessage());
+  }
+
+  @Test
+  void sizesMustFitTheTask() {
+    Network net = Trainer.initialize(NetworkSpec.of(Architecture.GRU, Activation.TANH, 2, 4, 3), 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Trainer(small()).train(net, flipflop()));
+    assertEquals("network has 2 inputs and 3 outputs; task flipflop needs 3 and 3", e.getMessage());
+  }
+
+  @Test
+  void specValidationNamesTheField() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSpec.defaults().withBatch(0));
+    assertEquals("training batch got 0; accepted: an integer >= 1", e.getMessage());
+  }
+}
