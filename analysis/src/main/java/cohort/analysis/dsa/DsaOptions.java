@@ -1,0 +1,87 @@
+package cohort.analysis.dsa;
+
+/**
+ * Every option of one DSA comparison (Ostrow, Eisen, Kozachkov &amp; Fiete 2023, "Beyond geometry:
+ * comparing the temporal structure of computation in neural circuits with dynamical similarity
+ * analysis", NeurIPS; reference implementation mitchellostrow/DSA).
+ *
+ * <p>The DMD part follows the reference exactly: {@code nDelays} delay blocks {@code delayInterval}
+ * steps apart, the {@link RankSelection} and the ridge {@code lamb}. The comparison part differs in
+ * its optimiser: instead of the reference's Adam on a Cayley-map parametrisation (a learning rate,
+ * 200/1,500 steps, two starts) Cohort runs a Riemannian L-BFGS on O(n) to convergence (see
+ * {@link SimilarityTransformDistance}) from {@code 3 + restarts} starts (identity, the reference's
+ * row-swap reflection, a spectral start and {@code restarts} Haar-random orthogonal matrices drawn
+ * from a generator seeded with {@code seed}), the best two of them for at most {@code iterations}
+ * steps. The reference's learning rate has no counterpart and is therefore not an option.
+ *
+ * <p>{@link #DsaOptions()} gives the defaults of the current reference ({@code DSA} class, dsa-metric
+ * 2.0.x): one delay, full rank, λ = 1e−8 (the {@code DMD} class default that {@code DSA} uses),
+ * Wasserstein score. {@link #v2024()} gives those of v1 (2024-03), which Ghalambor et al. 2024 used:
+ * λ = 0, angular score (reference: 1,500 Adam steps at lr 5e−3).
+ *
+ * @param nDelays number of delay blocks in the Hankel matrix, ≥ 1
+ * @param delayInterval steps between delay blocks, ≥ 1
+ * @param rank how many Hankel singular directions to keep
+ * @param lamb ridge λ of the principal-component regression, ≥ 0
+ * @param score which score to report
+ * @param iterations maximum optimiser steps per start (angular/euclidean), ≥ 1
+ * @param restarts random starts in addition to the identity, the reflection and the spectral start, ≥ 0
+ * @param seed seed of the random starts
+ */
+public record DsaOptions(int nDelays, int delayInterval, RankSelection rank, double lamb, DsaScore score,
+    int iterations, int restarts, long seed) {
+
+  public DsaOptions {
+    if (nDelays < 1) {
+      throw new IllegalArgumentException("dsa nDelays: got " + nDelays + "; accepted: >= 1");
+    }
+    if (delayInterval < 1) {
+      throw new IllegalArgumentException("dsa delayInterval: got " + delayInterval + "; accepted: >= 1");
+    }
+    if (rank == null) {
+      throw new IllegalArgumentException("dsa rank: got null; accepted: a RankSelection");
+    }
+    if (!(lamb >= 0) || Double.isInfinite(lamb)) {
+      throw new IllegalArgumentException("dsa lamb: got " + lamb + "; accepted: finite >= 0");
+    }
+    if (score == null) {
+      throw new IllegalArgumentException("dsa score: got null; accepted: ANGULAR, EUCLIDEAN, WASSERSTEIN");
+    }
+    if (iterations < 1) {
+      throw new IllegalArgumentException("dsa iterations: got " + iterations + "; accepted: >= 1");
+    }
+    if (restarts < 0) {
+      throw new IllegalArgumentException("dsa restarts: got " + restarts + "; accepted: >= 0");
+    }
+  }
+
+  /** The current reference's defaults (dsa-metric 2.0.x {@code DSA}): see the class comment. */
+  public DsaOptions() {
+    this(1, 1, RankSelection.full(), 1e-8, DsaScore.WASSERSTEIN, 1500, 8, 0L);
+  }
+
+  /** The v1 (2024-03) defaults used by Ghalambor et al. 2024: λ = 0, angular score. */
+  public static DsaOptions v2024() {
+    return new DsaOptions(1, 1, RankSelection.full(), 0.0, DsaScore.ANGULAR, 1500, 8, 0L);
+  }
+
+  public DsaOptions withDelays(int n, int interval) {
+    return new DsaOptions(n, interval, rank, lamb, score, iterations, restarts, seed);
+  }
+
+  public DsaOptions withRank(RankSelection r) {
+    return new DsaOptions(nDelays, delayInterval, r, lamb, score, iterations, restarts, seed);
+  }
+
+  public DsaOptions withLamb(double l) {
+    return new DsaOptions(nDelays, delayInterval, rank, l, score, iterations, restarts, seed);
+  }
+
+  public DsaOptions withScore(DsaScore s) {
+    return new DsaOptions(nDelays, delayInterval, rank, lamb, s, iterations, restarts, seed);
+  }
+
+  public DsaOptions withOptimizer(int iters, int starts, long rngSeed) {
+    return new DsaOptions(nDelays, delayInterval, rank, lamb, score, iters, starts, rngSeed);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Dynamical similarity analysis (Ostrow et al. 2023; reference mitchellostrow/DSA): Hankel DMD
+ * operators ({@link cohort.analysis.dsa.HankelDmd}), the similarity-transform distance over O(n)
+ * ({@link cohort.analysis.dsa.SimilarityTransformDistance}) and the eigenvalue Wasserstein score
+ * ({@link cohort.analysis.dsa.EigenvalueWasserstein}), put together by {@link cohort.analysis.dsa.Dsa}
+ * with every option in {@link cohort.analysis.dsa.DsaOptions}.
+ */
+package cohort.analysis.dsa;

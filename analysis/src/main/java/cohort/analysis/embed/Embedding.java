@@ -1,0 +1,58 @@
+package cohort.analysis.embed;
+
+import cohort.analysis.similarity.Matrix;
+
+/**
+ * Low-dimensional coordinates of N networks from their pairwise dissimilarities.
+ *
+ * @param coordinates N×k, one row per network
+ * @param stress Kruskal's stress-1, √(Σ_{i&lt;j}(δ_ij − d_ij)² / Σ_{i&lt;j} d_ij²), with δ the given
+ *     dissimilarities and d the Euclidean distances of the coordinates (0 = exact)
+ * @param iterations SMACOF iterations (0 for classical MDS)
+ * @param method "classical" or "smacof"
+ */
+public record Embedding(Matrix coordinates, double stress, int iterations, String method) {
+
+  /** Kruskal's stress-1 of coordinates X (N×k) against a row-major N×N dissimilarity matrix. */
+  public static double stress(double[] dissimilarity, Matrix x) {
+    int n = x.rows();
+    int k = x.cols();
+    double[] c = x.data();
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double s = 0;
+        for (int a = 0; a < k; a++) {
+          double diff = c[i * k + a] - c[j * k + a];
+          s += diff * diff;
+        }
+        double d = Math.sqrt(s);
+        double e = dissimilarity[i * n + j] - d;
+        num += e * e;
+        den += d * d;
+      }
+    }
+    return den > 0 ? Math.sqrt(num / den) : (num > 0 ? Double.POSITIVE_INFINITY : 0.0);
+  }
+
+  static void checkDissimilarity(double[] d, int n) {
+    if (n < 2 || d == null || d.length != n * n) {
+      throw new IllegalArgumentException("dissimilarity matrix: got " + (d == null ? "null" : d.length + " values")
+          + " for " + n + " networks; accepted: a row-major N x N matrix with N >= 2");
+    }
+    for (int i = 0; i < n; i++) {
+      if (d[i * n + i] != 0) {
+        throw new IllegalArgumentException("dissimilarity matrix: diagonal entry " + i + " is "
+            + d[i * n + i] + "; accepted: 0");
+      }
+      for (int j = i + 1; j < n; j++) {
+        double a = d[i * n + j];
+        if (!(a >= 0) || a != d[j * n + i]) {
+          throw new IllegalArgumentException("dissimilarity matrix: entries (" + i + "," + j + ")=" + a
+              + " and (" + j + "," + i + ")=" + d[j * n + i] + "; accepted: symmetric, finite, >= 0");
+        }
+      }
+    }
+  }
+}

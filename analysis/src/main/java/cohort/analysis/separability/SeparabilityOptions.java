@@ -1,0 +1,41 @@
+package cohort.analysis.separability;
+
+/**
+ * Options of a linear-separability test.
+ *
+ * @param folds stratified cross-validation folds, ≥ 2
+ * @param permutations label permutations for the null distribution, ≥ 0
+ * @param classifier the linear classifier
+ * @param ridge L2 penalty λ of the logistic regression (ignored by LDA), ≥ 0
+ * @param seed seed of the fold assignment and the permutations
+ */
+public record SeparabilityOptions(int folds, int permutations, Classifier classifier, double ridge, long seed) {
+
+  /** Which linear classifier (both from Smile). */
+  public enum Classifier {
+    /** L2-regularised binomial logistic regression ({@code smile.classification.LogisticRegression}). */
+    LOGISTIC,
+    /** Fisher's linear discriminant analysis ({@code smile.classification.LDA}). */
+    LDA
+  }
+
+  public SeparabilityOptions {
+    if (folds < 2) {
+      throw new IllegalArgumentException("separability folds: got " + folds + "; accepted: >= 2");
+    }
+    if (permutations < 0) {
+      throw new IllegalArgumentException("separability permutations: got " + permutations + "; accepted: >= 0");
+    }
+    if (classifier == null) {
+      throw new IllegalArgumentException("separability classifier: got null; accepted: LOGISTIC or LDA");
+    }
+    if (!(ridge >= 0)) {
+      throw new IllegalArgumentException("separability ridge: got " + ridge + "; accepted: >= 0");
+    }
+  }
+
+  /** 5 folds, 1,000 permutations, logistic regression with λ = 0.1, seed 0. */
+  public SeparabilityOptions() {
+    this(5, 1000, Classifier.LOGISTIC, 0.1, 0L);
+  }
+}

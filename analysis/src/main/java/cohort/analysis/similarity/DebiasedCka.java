@@ -1,0 +1,77 @@
+package cohort.analysis.similarity;
+
+/**
+ * Debiased linear CKA: CKA built on the unbiased HSIC estimator of Song, Smola, Gretton, Bedo &amp;
+ * Borgwardt 2012 ("Feature selection via dependence maximization", JMLR), in the feature-space form of
+ * Kornblith et al.'s reference code. With column-centred X̃, Ỹ, row squared norms r_x, r_y and
+ * n samples, the estimator of ⟨K, L⟩ is
+ * {@code h(X, Y) = ‖ỸᵀX̃‖²_F − n/(n−2)·r_xᵀr_y + ‖X̃‖²_F‖Ỹ‖²_F / ((n−1)(n−2))} and
+ * {@code CKA_debiased = h(X, Y) / √(h(X, X)·h(Y, Y))}; it can be slightly negative for unrelated inputs.
+ * Needs at least 4 samples.
+ */
+public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Prepared> {
+
+  /** A centred network, its row squared norms, ‖X̃‖²_F and √h(X, X). */
+  public record Prepared(Matrix centered, double[] rowSquares, double squaredNorm, double selfNorm) {}
+
+  @Override
+  public String name() {
+    return "cka-debiased";
+  }
+
+  @Override
+  public boolean isSimilarity() {
+    return true;
+  }
+
+  @Override
+  public Prepared prepare(Matrix x) {
+    Checks.minRows(name(), x, 4);
+    Matrix c = x.centerColumns();
+    int n = c.rows();
+    int p = c.cols();
+    double[] rows = new double[n];
+    double total = 0;
+    double[] d = c.data();
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        double v = d[i * p + j];
+        s += v * v;
+      }
+      rows[i] = s;
+      total += s;
+    }
+    double g = LinearCka.norm(NativeLinalg.gram(d, n, p));
+    double self = helper(g * g, rows, rows, total, total, n);
+    return new Prepared(c, rows, total, Math.sqrt(self));
+  }
+
+  @Override
+  public int rows(Prepared p) {
+    return p.centered().rows();
+  }
+
+  @Override
+  public double score(Prepared x, Prepared y) {
+    Checks.sameRows(name(), x.centered().rows(), y.centered().rows());
+    Matrix a = x.centered();
+    Matrix b = y.centered();
+    double[] cross = new double[a.cols() * b.cols()];
+    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
+    double s = 0;
+    for (double v : cross) {
+      s += v * v;
+    }
+    double h = helper(s, x.rowSquares(), y.rowSquares(), x.squaredNorm(), y.squaredNorm(), a.rows());
+    return h / (x.selfNorm() * y.selfNorm());
+  }
+
+  private static double helper(double xty, double[] rx, double[] ry, double nx, double ny, int n) {
+    double dot = 0;
+    for (int i = 0; i < rx.length; i++) {
+      dot += rx[i] * ry[i];
+    }
+    return xty - n / (n - 2.0) * dot + nx * ny / ((n - 1.0) * (n - 2.0));
+  }
+}

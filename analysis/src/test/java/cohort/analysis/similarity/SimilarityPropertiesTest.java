@@ -1,0 +1,161 @@
+package cohort.analysis.similarity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The invariances each paper claims (and the ones it does not), on random inputs with known answers. */
+class SimilarityPropertiesTest {
+
+  static Matrix random(SplittableRandom rng, int n, int p) {
+    double[] d = new double[n * p];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        d[i * p + j] = rng.nextGaussian() * Math.exp(-j / 4.0) + 0.3;
+      }
+    }
+    return new Matrix(n, p, d);
+  }
+
+  static Matrix orthogonal(SplittableRandom rng, int p) {
+    double[] q = new double[p * p];
+    cohort.analysis.dsa.SimilarityTransformDistanceTestAccess.haar(q, p, rng);
+    return new Matrix(p, p, q);
+  }
+
+  static Matrix translate(Matrix x, double by) {
+    double[] d = x.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] += by * (1 + i % x.cols());
+    }
+    return new Matrix(x.rows(), x.cols(), d);
+  }
+
+  static List<RepresentationalMetric<?>> metrics() {
+    return List.of(new LinearCka(), new DebiasedCka(), new RbfCka(1.0), new Svcca(0.99), new Procrustes(),
+        new Procrustes(1.0, Procrustes.Method.EUCLIDEAN, true), new Procrustes(0.5, Procrustes.Method.ANGULAR, false));
+  }
+
+  static double identical(RepresentationalMetric<?> m) {
+    return m.isSimilarity() ? 1.0 : 0.0;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void identitySymmetryAndInvariances(int seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    Matrix x = random(rng, 80, 8);
+    Matrix y = random(rng, 80, 6);
+    Matrix rotated = translate(x.times(orthogonal(rng, 8)), 2.0);
+    for (RepresentationalMetric<?> m : metrics()) {
+      String name = m.name() + " " + m;
+      assertEquals(identical(m), m.score(x, x), 1e-6, name + " of identical inputs");
+      assertEquals(m.score(x, y), m.score(y, x), 1e-10, name + " symmetry");
+      assertEquals(identical(m), m.score(x, rotated), 1e-6, name + " rotation + translation");
+      double xy = m.score(x, y);
+      assertEquals(xy, m.score(x.times(orthogonal(rng, 8)), translate(y, -1.5)), 1e-8, name + " invariance");
+    }
+    // isotropic scaling: all but the un-normalised euclidean shape metric and partial whitening with
+    // 0 < alpha < 1, whose α + (1−α)λ^(−½) mixes scales (as in netrep)
+    Matrix scaled = x.scale(3.7);
+    for (RepresentationalMetric<?> m : metrics()) {
+      if (m instanceof Procrustes p && p.alpha() > 0 && p.alpha() < 1) {
+        continue;
+      }
+      assertEquals(m.score(x, y), m.score(scaled, y), 1e-8, m + " scale invariance");
+    }
+    Procrustes raw = new Procrustes(1.0, Procrustes.Method.EUCLIDEAN, false);
+    assertEquals(0.0, raw.score(x, rotated), 1e-9);
+    assertTrue(raw.score(x, scaled) > 1.0, "euclidean Procrustes is not scale invariant");
+  }
+
+  @Test
+  void ccaIsInvariantToInvertibleMapsButProcrustesIsNot() {
+    SplittableRandom rng = new SplittableRandom(11);
+    Matrix x = random(rng, 120, 6);
+    double[] m = new double[36];
+    for (int i = 0; i < 6; i++) {
+      for (int j = 0; j < 6; j++) {
+        m[i * 6 + j] = (i == j ? 2.0 : 0.0) + 0.6 * rng.nextGaussian();
+      }
+    }
+    Matrix mapped = x.times(new Matrix(6, 6, m));
+    assertEquals(1.0, new Svcca(1.0).score(x, mapped), 1e-9);
+    assertEquals(0.0, new Procrustes(0.0, Procrustes.Method.ANGULAR, false).score(x, mapped), 1e-6);
+    assertTrue(new Procrustes().score(x, mapped) > 0.05);
+    assertTrue(new LinearCka().score(x, mapped) < 0.999);
+  }
+
+  @Test
+  void separatesDifferentSystemsAndObeysTheTriangleInequality() {
+    SplittableRandom rng = new SplittableRandom(5);
+    Matrix x = random(rng, 200, 10);
+    Matrix noisy = translate(x.times(orthogonal(rng, 10)), 1.0);
+    double[] d = noisy.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] += 0.05 * rng.nextGaussian();
+    }
+    Matrix near = new Matrix(200, 10, d);
+    Matrix other = random(rng, 200, 10);
+    for (RepresentationalMetric<?> m : metrics()) {
+      double sNear = m.score(x, near);
+      double sFar = m.score(x, other);
+      if (m.isSimilarity()) {
+        assertTrue(sNear > 0.9 && sFar < sNear - 0.3, m + " near " + sNear + " far " + sFar);
+      } else {
+        assertTrue(sNear < 0.2 && sFar > sNear + 0.3, m + " near " + sNear + " far " + sFar);
+      }
+    }
+    Procrustes angular = new Procrustes();
+    Matrix z = random(rng, 200, 10);
+    assertTrue(angular.score(x, z) <= angular.score(x, other) + angular.score(other, z) + 1e-12);
+  }
+
+  @Test
+  void pairwiseMatricesMatchDirectScoresAndDoNotDependOnThreads() {
+    SplittableRandom rng = new SplittableRandom(9);
+    List<Matrix> nets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      nets.add(random(rng, 50, 4 + i % 3));
+    }
+    double[] fast = PairwiseLinearCka.matrix(nets, 1);
+    double[] fast2 = PairwiseLinearCka.matrix(nets, 2);
+    double[] one = Pairwise.matrix(new LinearCka(), nets, Pairwise.Kind.SCORE, 1);
+    double[] two = Pairwise.matrix(new LinearCka(), nets, Pairwise.Kind.SCORE, 2);
+    assertArrayEquals(one, two);
+    for (int i = 0; i < 36; i++) {
+      assertEquals(one[i], fast[i], 1e-12);
+      assertEquals(fast[i], fast2[i], 1e-12);
+    }
+    assertEquals(new LinearCka().score(nets.get(1), nets.get(4)), one[1 * 6 + 4], 1e-12);
+    double[] sv = Pairwise.matrix(new Svcca(0.99), nets, Pairwise.Kind.SCORE, 1);
+    double[] svFast = PairwiseSvcca.matrix(nets, new Svcca(0.99), 1);
+    assertArrayEquals(svFast, PairwiseSvcca.matrix(nets, new Svcca(0.99), 2));
+    for (int i = 0; i < 36; i++) {
+      assertEquals(sv[i], svFast[i], 1e-12);
+    }
+    double[] dist = Pairwise.matrix(new Svcca(0.99), nets, Pairwise.Kind.DISTANCE, 2);
+    assertEquals(0.0, dist[7]);
+    assertEquals(1 - new Svcca(0.99).score(nets.get(2), nets.get(3)), dist[2 * 6 + 3], 1e-12);
+  }
+
+  @Test
+  void badInputsGetOneClearLine() {
+    SplittableRandom rng = new SplittableRandom(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LinearCka().score(random(rng, 10, 3), random(rng, 11, 3)));
+    assertTrue(e.getMessage().contains("10 and 11 rows"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Svcca(1.5));
+    assertThrows(IllegalArgumentException.class, () -> new RbfCka(0));
+    e = assertThrows(IllegalArgumentException.class, () -> new Procrustes(-0.1, Procrustes.Method.ANGULAR, false));
+    assertTrue(e.getMessage().contains("accepted: [0, 1]"), e.getMessage());
+  }
+}
