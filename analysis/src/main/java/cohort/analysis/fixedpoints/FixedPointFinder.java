@@ -1,0 +1,594 @@
+package cohort.analysis.fixedpoints;
+
+import cohort.analysis.linearize.EigenOrder;
+import cohort.analysis.linearize.EigenSystem;
+import cohort.models.ReferenceCell;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Finds fixed and slow points of a recurrent cell under a constant input {@code x*} by minimising the speed
+ * {@code q(h) = ½‖F(h, x*) − h‖²} from many initial states (Sussillo &amp; Barak 2013, <i>Opening the black box</i>;
+ * Golub &amp; Sussillo 2018, FixedPointFinder), then linearises every point found.
+ *
+ * <p>Pipeline: (1) the initial states are put in a canonical (lexicographic) order and, if asked, perturbed with
+ * Gaussian noise drawn from the caller's generator in that order; (2) each state is optimised independently by
+ * Adam with FixedPointFinder's adaptive learning rate on {@code ∇q = (J − I)ᵀ(F(h) − h)} (a vector–Jacobian product
+ * from {@link BatchedDynamics}), batched over fixed blocks of states that run in parallel, each state leaving its
+ * block's batch as soon as it meets the tolerance; (3) optionally, for candidates with {@code q ≤ slowQ}, a Newton step {@code (J − I) δ = −(F(h) − h)},
+ * falling back to Levenberg–Marquardt {@code ((J−I)ᵀ(J−I) + μI) δ = −(J−I)ᵀ(F − h)}, each step accepted only if it
+ * lowers {@code q}; (4) candidates with {@code q > slowQ} are discarded, then distance outliers, then duplicates
+ * (greedy by increasing {@code q}, Euclidean tolerance {@code tolUnique}); (5) at each unique point the analytic
+ * Jacobian is computed and eigen-decomposed and the point is classified ({@link Stability}, {@link PointKind}).
+ * See {@link FixedPointOptions} for every setting and the differences from FixedPointFinder.
+ *
+ * <p>Determinism: a state's result depends only on its own initial value (and its noise), never on the other
+ * states, their order, the block size or the number of threads; the output order is canonical too.
+ */
+public final class FixedPointFinder {
+
+  private final ReferenceCell cell;
+  private final Supplier<? extends BatchedDynamics> dynamics;
+  private final FixedPointOptions options;
+  private final int n;
+
+  /** A finder using the cell's per-state analytic Jacobian ({@link ReferenceCellDynamics}). */
+  public FixedPointFinder(ReferenceCell cell, FixedPointOptions options) {
+    this(cell, () -> new ReferenceCellDynamics(cell), options);
+  }
+
+  /**
+   * A finder whose optimisation kernels come from {@code dynamics} (one instance per worker thread), e.g. a
+   * cell's batched vector–Jacobian product; the final Jacobians are always taken from {@code cell}.
+   */
+  public FixedPointFinder(ReferenceCell cell, Supplier<? extends BatchedDynamics> dynamics,
+      FixedPointOptions options) {
+    if (cell == null || dynamics == null || options == null) {
+      throw new IllegalArgumentException("FixedPointFinder: cell, dynamics and options must not be null");
+    }
+    this.cell = cell;
+    this.dynamics = dynamics;
+    this.options = options;
+    this.n = cell.stateSize();
+  }
+
+  /** The options in use. */
+  public FixedPointOptions options() {
+    return options;
+  }
+
+  /** {@link #find(double[], double[], RandomGenerator)} without noise; requires {@code initialNoise == 0}. */
+  public FixedPointSet find(double[] initialStates, double[] input) {
+    if (options.initialNoise() != 0) {
+      throw new IllegalArgumentException("FixedPointFinder.find: initialNoise is " + options.initialNoise()
+          + "; pass a RandomGenerator or set initialNoise to 0");
+    }
+    return select(optimize(initialStates, input, null));
+  }
+
+  /**
+   * Optimises, selects and linearises.
+   *
+   * @param initialStates {@code count × N} row-major initial states (e.g. sampled from trajectories)
+   * @param input constant input {@code x*}, length {@code inputSize()}
+   * @param rng source of the initial noise (may be null when {@code initialNoise == 0})
+   */
+  public FixedPointSet find(double[] initialStates, double[] input, RandomGenerator rng) {
+    return select(optimize(initialStates, input, rng));
+  }
+
+  /** Stages (1)–(3) of the pipeline: the optimised candidates, before selection. */
+  public Candidates optimize(double[] initialStates, double[] input, RandomGenerator rng) {
+    if (initialStates == null || initialStates.length == 0 || initialStates.length % n != 0) {
+      throw new IllegalArgumentException("FixedPointFinder: initialStates must hold count >= 1 rows of stateSize = "
+          + n + ", got length " + (initialStates == null ? "null" : Integer.toString(initialStates.length)));
+    }
+    if (input == null || input.length != cell.inputSize()) {
+      throw new IllegalArgumentException("FixedPointFinder: input must have length inputSize = " + cell.inputSize()
+          + ", got " + (input == null ? "null" : Integer.toString(input.length)));
+    }
+    for (int i = 0; i < initialStates.length; i++) {
+      if (!Double.isFinite(initialStates[i])) {
+        throw new IllegalArgumentException("FixedPointFinder: initialStates[" + i + "] is " + initialStates[i]
+            + "; only finite values are accepted");
+      }
+    }
+    if (options.initialNoise() > 0 && rng == null) {
+      throw new IllegalArgumentException("FixedPointFinder: initialNoise is " + options.initialNoise()
+          + " but no RandomGenerator was given");
+    }
+    int count = initialStates.length / n;
+    int[] order = lexicographicOrder(initialStates, count, n);
+    double[] x0 = new double[count * n];
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(initialStates, order[k] * n, x0, k * n, n);
+    }
+    double sigma = options.initialNoise();
+    if (sigma > 0) {
+      for (int i = 0; i < x0.length; i++) {
+        x0[i] += sigma * rng.nextGaussian();
+      }
+    }
+    double[] x = input.clone();
+    double[] states = x0.clone();
+    double[] q = new double[count];
+    int[] iterations = new int[count];
+    int[] polishSteps = new int[count];
+    int bs = options.blockSize();
+    int blocks = (count + bs - 1) / bs;
+    runParallel(blocks, blk -> {
+      int start = blk * bs;
+      int len = Math.min(bs, count - start);
+      new BlockWorker(dynamics.get(), n, options, x, len).run(start, len, states, q, iterations, polishSteps);
+    });
+    return new Candidates(n, x, x0, states, q, iterations, polishSteps);
+  }
+
+  /** Stages (4)–(5): selection, deduplication, Jacobians, eigen-decomposition and classification. */
+  public FixedPointSet select(Candidates c) {
+    if (c.stateSize() != n) {
+      throw new IllegalArgumentException("FixedPointFinder.select: candidates have stateSize " + c.stateSize()
+          + ", the cell has " + n);
+    }
+    int count = c.count();
+    double[] states = c.states();
+    double[] q = c.q();
+    boolean[] keep = new boolean[count];
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      boolean ok = Double.isFinite(q[k]) && q[k] <= options.slowQ();
+      for (int i = 0; ok && i < n; i++) {
+        ok = Double.isFinite(states[k * n + i]);
+      }
+      keep[k] = ok;
+      if (ok) {
+        kept++;
+      }
+    }
+    int rejectedSlow = count - kept;
+
+    int outliers = 0;
+    if (options.excludeDistanceOutliers()) {
+      double[] init = c.initialStates();
+      double[] centroid = new double[n];
+      for (int k = 0; k < count; k++) {
+        for (int i = 0; i < n; i++) {
+          centroid[i] += init[k * n + i];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        centroid[i] /= count;
+      }
+      double meanDist = 0;
+      for (int k = 0; k < count; k++) {
+        meanDist += distance(init, k * n, centroid, 0, n);
+      }
+      meanDist /= count;
+      if (meanDist > 0) {
+        for (int k = 0; k < count; k++) {
+          if (keep[k] && distance(states, k * n, centroid, 0, n) / meanDist >= options.outlierDistanceScale()) {
+            keep[k] = false;
+            outliers++;
+          }
+        }
+      }
+    }
+
+    Integer[] byQ = new Integer[kept - outliers];
+    int m = 0;
+    for (int k = 0; k < count; k++) {
+      if (keep[k]) {
+        byQ[m++] = k;
+      }
+    }
+    Arrays.sort(byQ, (a, b) -> {
+      int cmp = Double.compare(q[a], q[b]);
+      return cmp != 0 ? cmp : compareRows(states, a * n, states, b * n, n);
+    });
+    int[] unique = new int[byQ.length];
+    int u = 0;
+    double tol = options.tolUnique();
+    for (Integer k : byQ) {
+      boolean dup = false;
+      for (int j = 0; j < u && !dup; j++) {
+        dup = distance(states, k * n, states, unique[j] * n, n) <= tol;
+      }
+      if (!dup) {
+        unique[u++] = k;
+      }
+    }
+    int duplicates = byQ.length - u;
+
+    FixedPoint[] points = new FixedPoint[u];
+    int nu = u;
+    double[] x = c.input();
+    boolean ct = cell.continuousTime();
+    EigenOrder eo = ct ? EigenOrder.REAL_PART_DESCENDING : EigenOrder.MODULUS_DESCENDING;
+    runParallel(nu, j -> {
+      int k = unique[j];
+      double[] h = Arrays.copyOfRange(states, k * n, (k + 1) * n);
+      double[] jac = new double[n * n];
+      cell.jacobian(h, x, jac);
+      EigenSystem e = EigenSystem.of(jac, n, eo);
+      int unstable = Stability.unstableDimensions(e, ct, options.stabilityTolerance());
+      PointKind kind = q[k] < options.tolQ() ? PointKind.FIXED : PointKind.SLOW;
+      points[j] = new FixedPoint(h, x, q[k], kind, jac, e, unstable, Stability.of(unstable, n));
+    });
+    List<FixedPoint> list = new ArrayList<>(Arrays.asList(points));
+    list.sort((a, b) -> {
+      int cmp = a.kind().compareTo(b.kind());
+      if (cmp != 0) {
+        return cmp;
+      }
+      for (int i = 0; i < n; i++) {
+        cmp = Double.compare(a.state(i), b.state(i));
+        if (cmp != 0) {
+          return cmp;
+        }
+      }
+      return 0;
+    });
+    return new FixedPointSet(n, ct, cell.alpha(), x, options, list, count, rejectedSlow, outliers, duplicates);
+  }
+
+  private void runParallel(int tasks, IntConsumer body) {
+    int threads = Math.min(options.threads(), tasks);
+    if (threads <= 1) {
+      for (int t = 0; t < tasks; t++) {
+        body.accept(t);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread th = new Thread(r, "cohort-fixed-points");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>(tasks);
+      for (int t = 0; t < tasks; t++) {
+        int task = t;
+        futures.add(pool.submit(() -> body.accept(task)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("FixedPointFinder interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static int[] lexicographicOrder(double[] rows, int count, int n) {
+    Integer[] idx = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      idx[k] = k;
+    }
+    Arrays.sort(idx, (a, b) -> compareRows(rows, a * n, rows, b * n, n));
+    int[] out = new int[count];
+    for (int k = 0; k < count; k++) {
+      out[k] = idx[k];
+    }
+    return out;
+  }
+
+  static int compareRows(double[] a, int oa, double[] b, int ob, int n) {
+    for (int i = 0; i < n; i++) {
+      int c = Double.compare(a[oa + i], b[ob + i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  static double distance(double[] a, int oa, double[] b, int ob, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double d = a[oa + i] - b[ob + i];
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** One block of states: Adam with the adaptive learning rate, then the polish. All scratch allocated once. */
+  private static final class BlockWorker {
+    private final BatchedDynamics dyn;
+    private final int n;
+    private final FixedPointOptions o;
+    private final double[] x;
+    private final double[] h;
+    private final double[] r;
+    private final double[] g;
+    private final double[] m;
+    private final double[] v;
+    private final double[] lr;
+    private final double[] qPrev;
+    private final double[] hist;
+    private final int[] lastUpdate;
+    private final int[] id;
+    private final boolean[] stopped;
+    private final double[] stopQ;
+    private final int[] stopIter;
+    // polish scratch
+    private final double[] row;
+    private final double[] trial;
+    private final double[] next;
+    private final double[] res;
+    private final double[] resTrial;
+    private final double[] jac;
+    private final double[] lu;
+    private final double[] ata;
+    private final double[] atr;
+    private final double[] rhs;
+    private final int[] piv;
+    private double polishQ;
+
+    BlockWorker(BatchedDynamics dyn, int n, FixedPointOptions o, double[] x, int len) {
+      if (dyn.stateSize() != n) {
+        throw new IllegalArgumentException("FixedPointFinder: dynamics stateSize " + dyn.stateSize()
+            + " differs from the cell's " + n);
+      }
+      this.dyn = dyn;
+      this.n = n;
+      this.o = o;
+      this.x = x;
+      h = new double[len * n];
+      r = new double[len * n];
+      g = new double[len * n];
+      m = new double[len * n];
+      v = new double[len * n];
+      lr = new double[len];
+      qPrev = new double[len];
+      hist = new double[len * (o.learningRatePatience() + 1)];
+      lastUpdate = new int[len];
+      id = new int[len];
+      stopped = new boolean[len];
+      stopQ = new double[len];
+      stopIter = new int[len];
+      row = new double[n];
+      trial = new double[n];
+      next = new double[n];
+      res = new double[n];
+      resTrial = new double[n];
+      jac = new double[n * n];
+      lu = new double[n * n];
+      ata = new double[n * n];
+      atr = new double[n];
+      rhs = new double[n];
+      piv = new int[n];
+    }
+
+    void run(int start, int len, double[] states, double[] qOut, int[] itOut, int[] polishOut) {
+      System.arraycopy(states, start * n, h, 0, len * n);
+      for (int b = 0; b < len; b++) {
+        id[b] = b;
+        lr[b] = o.learningRateInit();
+      }
+      final int p = o.learningRatePatience();
+      final int w = p + 1;
+      final double b1 = o.adamBeta1();
+      final double b2 = o.adamBeta2();
+      final double eps = o.adamEpsilon();
+      final double tolQ = o.tolQ();
+      final double tolDq = o.tolDq();
+      final int maxIter = o.maxIterations();
+      double b1t = 1;
+      double b2t = 1;
+      int active = len;
+      for (int t = 0; active > 0; t++) {
+        dyn.residualGradient(active, h, x, r, g);
+        b1t *= b1;
+        b2t *= b2;
+        double corr = Math.sqrt(1 - b2t) / (1 - b1t);
+        boolean anyStop = false;
+        for (int b = 0; b < active; b++) {
+          int off = b * n;
+          double qb = 0;
+          for (int i = 0; i < n; i++) {
+            qb += r[off + i] * r[off + i];
+          }
+          qb *= 0.5;
+          if (!(qb >= tolQ) || (t > 0 && Math.abs(qb - qPrev[b]) < tolDq * lr[b]) || t >= maxIter) {
+            stopped[b] = true;
+            stopQ[b] = qb;
+            stopIter[b] = t;
+            anyStop = true;
+            continue;
+          }
+          double step = lr[b] * corr;
+          for (int i = 0; i < n; i++) {
+            double gi = g[off + i];
+            double mi = b1 * m[off + i] + (1 - b1) * gi;
+            double vi = b2 * v[off + i] + (1 - b2) * gi * gi;
+            m[off + i] = mi;
+            v[off + i] = vi;
+            h[off + i] -= step * mi / (Math.sqrt(vi) + eps);
+          }
+          // Adaptive learning rate (recurrent-whisperer AdaptiveLearningRate.update), per state.
+          int hb = b * w;
+          hist[hb + t % w] = qb;
+          if (t == 0) {
+            lastUpdate[b] = 0;
+          } else if (t >= lastUpdate[b] + p) {
+            boolean worse = true;
+            for (int k = 1; k <= p && worse; k++) {
+              worse = qb > hist[hb + (t - k) % w];
+            }
+            if (worse) {
+              lr[b] *= o.learningRateDecrease();
+              lastUpdate[b] = t;
+            } else {
+              boolean mono = true;
+              for (int k = 0; k < p && mono; k++) {
+                mono = hist[hb + (t - k) % w] < hist[hb + (t - k - 1) % w];
+              }
+              if (mono) {
+                lr[b] *= o.learningRateIncrease();
+                lastUpdate[b] = t;
+              }
+            }
+            if (lr[b] < o.learningRateMin()) {
+              lr[b] = o.learningRateMin();
+            }
+          }
+          qPrev[b] = qb;
+        }
+        if (anyStop) {
+          int keep = 0;
+          for (int b = 0; b < active; b++) {
+            if (stopped[b]) {
+              int k = start + id[b];
+              System.arraycopy(h, b * n, states, k * n, n);
+              qOut[k] = stopQ[b];
+              itOut[k] = stopIter[b];
+              stopped[b] = false;
+            } else {
+              if (keep != b) {
+                System.arraycopy(h, b * n, h, keep * n, n);
+                System.arraycopy(m, b * n, m, keep * n, n);
+                System.arraycopy(v, b * n, v, keep * n, n);
+                System.arraycopy(hist, b * w, hist, keep * w, w);
+                lr[keep] = lr[b];
+                qPrev[keep] = qPrev[b];
+                lastUpdate[keep] = lastUpdate[b];
+                id[keep] = id[b];
+              }
+              keep++;
+            }
+          }
+          active = keep;
+        }
+      }
+      if (o.polish() && o.maxPolishIterations() > 0) {
+        for (int b = 0; b < len; b++) {
+          int k = start + b;
+          if (Double.isFinite(qOut[k]) && qOut[k] <= o.slowQ()) {
+            System.arraycopy(states, k * n, row, 0, n);
+            int steps = polish();
+            if (steps > 0) {
+              System.arraycopy(row, 0, states, k * n, n);
+              qOut[k] = polishQ;
+            }
+            polishOut[k] = steps;
+          }
+        }
+      }
+    }
+
+    /** q at {@code state}; the residual goes to {@code out}. */
+    private double speed(double[] state, double[] out) {
+      dyn.step(1, state, x, next);
+      double q = 0;
+      for (int i = 0; i < n; i++) {
+        double d = next[i] - state[i];
+        out[i] = d;
+        q += d * d;
+      }
+      return 0.5 * q;
+    }
+
+    /** Newton / Levenberg–Marquardt polish of {@code row}; returns the number of accepted steps. */
+    private int polish() {
+      double q = speed(row, res);
+      int steps = 0;
+      while (steps < o.maxPolishIterations() && q > 0) {
+        dyn.jacobian(row, x, jac);
+        for (int i = 0; i < n; i++) {
+          jac[i * n + i] -= 1.0;
+        }
+        double qT = Double.NaN;
+        boolean accepted = false;
+        System.arraycopy(jac, 0, lu, 0, n * n);
+        for (int i = 0; i < n; i++) {
+          rhs[i] = -res[i];
+        }
+        if (DenseSolver.luSolve(lu, rhs, n, piv)) {
+          qT = tryStep();
+          accepted = qT < q;
+        }
+        if (!accepted) {
+          if (q < o.tolQ()) {
+            break;
+          }
+          // Levenberg–Marquardt: (AᵀA + μ I) δ = −Aᵀ r with A = J − I.
+          Arrays.fill(ata, 0.0);
+          Arrays.fill(atr, 0.0);
+          double maxDiag = 0;
+          for (int k = 0; k < n; k++) {
+            int rk = k * n;
+            double rkv = res[k];
+            for (int i = 0; i < n; i++) {
+              double aki = jac[rk + i];
+              if (aki == 0) {
+                continue;
+              }
+              atr[i] += aki * rkv;
+              int ri = i * n;
+              for (int j = 0; j < n; j++) {
+                ata[ri + j] += aki * jac[rk + j];
+              }
+            }
+          }
+          for (int i = 0; i < n; i++) {
+            maxDiag = Math.max(maxDiag, ata[i * n + i]);
+          }
+          double mu = 1e-3 * (maxDiag > 0 ? maxDiag : 1.0);
+          for (int attempt = 0; attempt < 8 && !accepted; attempt++) {
+            System.arraycopy(ata, 0, lu, 0, n * n);
+            for (int i = 0; i < n; i++) {
+              lu[i * n + i] += mu;
+              rhs[i] = -atr[i];
+            }
+            if (DenseSolver.choleskySolve(lu, rhs, n)) {
+              qT = tryStep();
+              accepted = qT < q;
+            }
+            mu *= 10;
+          }
+        }
+        if (!accepted) {
+          break;
+        }
+        double ratio = qT / q;
+        System.arraycopy(trial, 0, row, 0, n);
+        System.arraycopy(resTrial, 0, res, 0, n);
+        q = qT;
+        steps++;
+        if (ratio > 0.5) {
+          break;
+        }
+      }
+      polishQ = q;
+      return steps;
+    }
+
+    /** trial = row + rhs; returns q(trial) (NaN-safe: non-finite gives +∞). */
+    private double tryStep() {
+      for (int i = 0; i < n; i++) {
+        trial[i] = row[i] + rhs[i];
+      }
+      double qT = speed(trial, resTrial);
+      return Double.isFinite(qT) ? qT : Double.POSITIVE_INFINITY;
+    }
+  }
+}

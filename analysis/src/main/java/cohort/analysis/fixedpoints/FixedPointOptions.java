@@ -1,0 +1,202 @@
+package cohort.analysis.fixedpoints;
+
+/**
+ * Every setting of the {@link FixedPointFinder}, with the defaults of Golub &amp; Sussillo's FixedPointFinder
+ * (mattgolub/fixed-point-finder @ 1a30417, {@code FixedPointFinderBase._default_hps}, its TensorFlow Adam
+ * settings and recurrent-whisperer's {@code AdaptiveLearningRate}) unless a deliberate difference is stated.
+ *
+ * <p>Optimisation (per initial state): Adam on {@code q(h) = ½‖F(h, x*) − h‖²} with the adaptive learning rate
+ * (ALR): start at {@code learningRateInit}; after each iteration, if at least {@code learningRatePatience} iterations
+ * passed since the last change and the newest {@code q} is worse than each of the {@code learningRatePatience}
+ * before it, multiply the rate by {@code learningRateDecrease}; else if the last {@code learningRatePatience + 1}
+ * values decreased strictly monotonically, multiply it by {@code learningRateIncrease}; never below
+ * {@code learningRateMin}. A state stops when {@code q < tolQ}, when {@code |Δq| < tolDq · rate}, or after
+ * {@code maxIterations} updates.
+ *
+ * <p><b>Deliberate differences from FixedPointFinder.</b> (1) FFF's default "joint" mode minimises the mean of
+ * {@code q} over all states with one learning rate; here every state has its own Adam moments, learning rate and
+ * stopping test (FFF's "sequential" semantics, vectorised over blocks), so a state's result does not depend on
+ * which other states were searched with it — results are independent of order, batch composition and thread
+ * count; {@code adamEpsilon} is scaled accordingly (see there). (2) After Adam, an optional Newton /
+ * Levenberg–Marquardt polish with the analytic Jacobian ({@code polish}) drives true fixed points to round-off
+ * ({@code q ≈ 1e-30}) so that fixed and slow points separate clearly; FFF has none. (3) Candidates with
+ * {@code tolQ ≤ q ≤ slowQ} are kept and labelled {@link PointKind#SLOW} instead of being mixed with fixed points.
+ * (4) FFF's adaptive gradient-norm clipping is not implemented (Adam's step is bounded by the learning rate
+ * anyway), nor is {@code max_n_unique} subsampling or the q-outlier re-run (off by default in FFF, and crashing
+ * there).
+ *
+ * @param tolQ fixed-point tolerance on {@code q}: stop optimising a state below it, and classify a point as
+ *     {@link PointKind#FIXED} below it. FFF {@code tol_q} = 1e-12.
+ * @param tolDq stop a state when {@code |q_t − q_{t−1}| < tolDq · learning rate}. FFF {@code tol_dq} = 1e-20.
+ * @param maxIterations maximum Adam updates per state. FFF {@code max_iters} = 5000.
+ * @param learningRateInit ALR initial rate. FFF / ALR {@code initial_rate} = 1.0.
+ * @param learningRateMin ALR floor. ALR {@code min_rate} = 1e-3.
+ * @param learningRateDecrease ALR {@code decrease_factor} = 0.95.
+ * @param learningRateIncrease ALR {@code increase_factor} = 1/0.95.
+ * @param learningRatePatience ALR {@code min_steps_per_decrease} = {@code min_steps_per_increase} = 5.
+ * @param adamBeta1 Adam β₁ = 0.9 (TensorFlow default, used by FFF).
+ * @param adamBeta2 Adam β₂ = 0.999.
+ * @param adamEpsilon Adam ε, TensorFlow's form {@code Δ = lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε)}; default 10.24, the
+ *     per-state equivalent of FFF's TensorFlow optimiser on its standard problem: FFF minimises the <i>mean</i> of
+ *     {@code q} over {@code K} states with ε = 0.01, which divides each state's gradient by {@code K}, and Adam with
+ *     gradient {@code g/K} and ε equals Adam with {@code g} and {@code K·ε} exactly (m and √v both scale by 1/K); with
+ *     {@code K = 1024} (FFF's flip-flop example, W4) that is 10.24. Once gradients are small against ε Adam becomes
+ *     gradient descent with step {@code lr/ε}. (Per-state ε = 0.01 — FFF with a single state — takes near-unit
+ *     steps and sends states of gated cells into saturated regions far more often; FFF's PyTorch port uses 1e-8.)
+ * @param initialNoise standard deviation of IID Gaussian noise added to each coordinate of each initial state,
+ *     drawn from the caller's generator after the states are put in canonical (lexicographic) order. FFF's
+ *     {@code sample_states(noise_scale=0.0)}; its flip-flop example uses 0.5.
+ * @param polish run the Newton / Levenberg–Marquardt polish (difference (2)) on every candidate whose {@code q} after
+ *     Adam is at most {@code slowQ} (the others are discarded anyway); default true.
+ * @param maxPolishIterations maximum accepted polish steps per state; default 20. The polish of a state also stops
+ *     when a step reduces {@code q} by less than half (not in Newton's basin: a slow point) or when no step reduces it.
+ * @param slowQ candidates with {@code q > slowQ} are discarded; {@code tolQ ≤ q ≤ slowQ} are kept as slow points;
+ *     default 1e-4 (W4's candidate threshold). Set it equal to {@code tolQ} to keep fixed points only.
+ * @param excludeDistanceOutliers drop candidates far from the initial states. FFF
+ *     {@code do_exclude_distance_outliers} = true.
+ * @param outlierDistanceScale a candidate {@code h} is an outlier when {@code ‖h − c‖ / mean_i ‖h0_i − c‖ ≥} this,
+ *     {@code c} = centroid of the (noisy) initial states. FFF {@code outlier_distance_scale} = 10.
+ * @param tolUnique two points are duplicates when the Euclidean distance of their states is {@code ≤ tolUnique}
+ *     (the input is the same for all); the member with the smaller {@code q} is kept. FFF {@code tol_unique} = 1e-3.
+ * @param stabilityTolerance margin of the stability criterion (see {@link Stability}); default 0.
+ * @param blockSize states per block; blocks are the unit of parallel work. The partition is fixed by the
+ *     canonical order, so it does not affect results. Default 64.
+ * @param threads worker threads; default 1. Results do not depend on it.
+ */
+public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, double learningRateInit,
+    double learningRateMin, double learningRateDecrease, double learningRateIncrease, int learningRatePatience,
+    double adamBeta1, double adamBeta2, double adamEpsilon, double initialNoise, boolean polish,
+    int maxPolishIterations, double slowQ, boolean excludeDistanceOutliers, double outlierDistanceScale,
+    double tolUnique, double stabilityTolerance, int blockSize, int threads) {
+
+  /** Validates every field. */
+  public FixedPointOptions {
+    positive("tolQ", tolQ);
+    nonNegative("tolDq", tolDq);
+    if (maxIterations < 0) {
+      throw new IllegalArgumentException("FixedPointOptions.maxIterations must be >= 0, got " + maxIterations);
+    }
+    positive("learningRateInit", learningRateInit);
+    positive("learningRateMin", learningRateMin);
+    if (!(learningRateDecrease > 0 && learningRateDecrease <= 1)) {
+      throw new IllegalArgumentException(
+          "FixedPointOptions.learningRateDecrease must be in (0, 1], got " + learningRateDecrease);
+    }
+    if (!(learningRateIncrease >= 1) || Double.isInfinite(learningRateIncrease)) {
+      throw new IllegalArgumentException(
+          "FixedPointOptions.learningRateIncrease must be finite and >= 1, got " + learningRateIncrease);
+    }
+    if (learningRatePatience < 1) {
+      throw new IllegalArgumentException(
+          "FixedPointOptions.learningRatePatience must be >= 1, got " + learningRatePatience);
+    }
+    if (!(adamBeta1 >= 0 && adamBeta1 < 1)) {
+      throw new IllegalArgumentException("FixedPointOptions.adamBeta1 must be in [0, 1), got " + adamBeta1);
+    }
+    if (!(adamBeta2 >= 0 && adamBeta2 < 1)) {
+      throw new IllegalArgumentException("FixedPointOptions.adamBeta2 must be in [0, 1), got " + adamBeta2);
+    }
+    positive("adamEpsilon", adamEpsilon);
+    nonNegative("initialNoise", initialNoise);
+    if (maxPolishIterations < 0) {
+      throw new IllegalArgumentException(
+          "FixedPointOptions.maxPolishIterations must be >= 0, got " + maxPolishIterations);
+    }
+    positive("slowQ", slowQ);
+    if (slowQ < tolQ) {
+      throw new IllegalArgumentException(
+          "FixedPointOptions.slowQ must be >= tolQ (" + tolQ + "), got " + slowQ);
+    }
+    positive("outlierDistanceScale", outlierDistanceScale);
+    nonNegative("tolUnique", tolUnique);
+    nonNegative("stabilityTolerance", stabilityTolerance);
+    if (blockSize < 1) {
+      throw new IllegalArgumentException("FixedPointOptions.blockSize must be >= 1, got " + blockSize);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("FixedPointOptions.threads must be >= 1, got " + threads);
+    }
+  }
+
+  private static void positive(String field, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("FixedPointOptions." + field + " must be finite and > 0, got " + v);
+    }
+  }
+
+  private static void nonNegative(String field, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("FixedPointOptions." + field + " must be finite and >= 0, got " + v);
+    }
+  }
+
+  /** FixedPointFinder's defaults (see the class comment). */
+  public static FixedPointOptions defaults() {
+    return new FixedPointOptions(1e-12, 1e-20, 5000, 1.0, 1e-3, 0.95, 1.0 / 0.95, 5, 0.9, 0.999, 10.24, 0.0,
+        true, 20, 1e-4, true, 10.0, 1e-3, 0.0, 64, 1);
+  }
+
+  /** Copy with another {@code initialNoise}. */
+  public FixedPointOptions withInitialNoise(double v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, v,
+        polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads);
+  }
+
+  /** Copy with another {@code maxIterations}. */
+  public FixedPointOptions withMaxIterations(int v) {
+    return new FixedPointOptions(tolQ, tolDq, v, learningRateInit, learningRateMin, learningRateDecrease,
+        learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
+        maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
+        blockSize, threads);
+  }
+
+  /** Copy with another {@code learningRateInit}. */
+  public FixedPointOptions withLearningRateInit(double v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, v, learningRateMin, learningRateDecrease,
+        learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
+        maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
+        blockSize, threads);
+  }
+
+  /** Copy with another {@code adamEpsilon}. */
+  public FixedPointOptions withAdamEpsilon(double v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, v, initialNoise,
+        polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads);
+  }
+
+  /** Copy with polishing switched on or off. */
+  public FixedPointOptions withPolish(boolean v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, v, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads);
+  }
+
+  /** Copy with another {@code slowQ}. */
+  public FixedPointOptions withSlowQ(double v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, maxPolishIterations, v, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads);
+  }
+
+  /** Copy with another {@code blockSize}. */
+  public FixedPointOptions withBlockSize(int v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, v, threads);
+  }
+
+  /** Copy with another {@code threads}. */
+  public FixedPointOptions withThreads(int v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, v);
+  }
+}

@@ -1,0 +1,307 @@
+package cohort.analysis.fixedpoints;
+
+import cohort.models.ReferenceCell;
+
+/** Small {@link ReferenceCell}s with known fixed points, for the analysis tests. */
+public final class TestCells {
+
+  private TestCells() {}
+
+  /** {@code h' = A h + B x + c}: fixed point {@code (I − A)⁻¹(B x + c)}, Jacobian {@code A}. */
+  public static final class Linear implements ReferenceCell {
+    private final int n;
+    private final int m;
+    private final double[] a;
+    private final double[] b;
+    private final double[] c;
+
+    public Linear(int n, int m, double[] a, double[] b, double[] c) {
+      this.n = n;
+      this.m = m;
+      this.a = a.clone();
+      this.b = b.clone();
+      this.c = c.clone();
+    }
+
+    @Override
+    public int stateSize() {
+      return n;
+    }
+
+    @Override
+    public int inputSize() {
+      return m;
+    }
+
+    @Override
+    public boolean continuousTime() {
+      return false;
+    }
+
+    @Override
+    public double alpha() {
+      return 1;
+    }
+
+    @Override
+    public void step(double[] h, double[] x, double[] next) {
+      for (int i = 0; i < n; i++) {
+        double s = c[i];
+        for (int j = 0; j < n; j++) {
+          s += a[i * n + j] * h[j];
+        }
+        for (int j = 0; j < m; j++) {
+          s += b[i * m + j] * x[j];
+        }
+        next[i] = s;
+      }
+    }
+
+    @Override
+    public void jacobian(double[] h, double[] x, double[] jacobian) {
+      System.arraycopy(a, 0, jacobian, 0, n * n);
+    }
+  }
+
+  /**
+   * Vanilla tanh network {@code h' = (1 − α) h + α tanh(W h + U x + b)}; {@code α = 1} is the discrete
+   * {@code h' = tanh(W h + U x + b)}, {@code α < 1} the Euler CTRNN.
+   */
+  public static final class Tanh implements ReferenceCell {
+    final int n;
+    final int m;
+    final double[] w;
+    final double[] u;
+    final double[] bias;
+    final double alpha;
+    final boolean continuous;
+
+    public Tanh(int n, int m, double[] w, double[] u, double[] bias, double alpha, boolean continuous) {
+      this.n = n;
+      this.m = m;
+      this.w = w.clone();
+      this.u = u.clone();
+      this.bias = bias.clone();
+      this.alpha = alpha;
+      this.continuous = continuous;
+    }
+
+    /** Decoupled {@code h_i' = tanh(gain_i h_i)}, no input. */
+    public static Tanh diagonal(double... gain) {
+      int n = gain.length;
+      double[] w = new double[n * n];
+      for (int i = 0; i < n; i++) {
+        w[i * n + i] = gain[i];
+      }
+      return new Tanh(n, 1, w, new double[n], new double[n], 1.0, false);
+    }
+
+    @Override
+    public int stateSize() {
+      return n;
+    }
+
+    @Override
+    public int inputSize() {
+      return m;
+    }
+
+    @Override
+    public boolean continuousTime() {
+      return continuous;
+    }
+
+    @Override
+    public double alpha() {
+      return alpha;
+    }
+
+    double pre(double[] h, double[] x, int i) {
+      double s = bias[i];
+      for (int j = 0; j < n; j++) {
+        s += w[i * n + j] * h[j];
+      }
+      for (int j = 0; j < m; j++) {
+        s += u[i * m + j] * x[j];
+      }
+      return s;
+    }
+
+    @Override
+    public void step(double[] h, double[] x, double[] next) {
+      for (int i = 0; i < n; i++) {
+        next[i] = (1 - alpha) * h[i] + alpha * Math.tanh(pre(h, x, i));
+      }
+    }
+
+    @Override
+    public void jacobian(double[] h, double[] x, double[] jac) {
+      for (int i = 0; i < n; i++) {
+        double t = Math.tanh(pre(h, x, i));
+        double d = alpha * (1 - t * t);
+        for (int j = 0; j < n; j++) {
+          jac[i * n + j] = d * w[i * n + j] + (i == j ? 1 - alpha : 0);
+        }
+      }
+    }
+  }
+
+  /** A cell seen in another orthonormal basis: {@code F'(h) = Q F(Qᵀ h)}, {@code J' = Q J Qᵀ}. */
+  public static final class Rotated implements ReferenceCell {
+    private final ReferenceCell cell;
+    private final double[] q;
+    private final int n;
+
+    public Rotated(ReferenceCell cell, double[] q) {
+      this.cell = cell;
+      this.q = q.clone();
+      this.n = cell.stateSize();
+    }
+
+    @Override
+    public int stateSize() {
+      return n;
+    }
+
+    @Override
+    public int inputSize() {
+      return cell.inputSize();
+    }
+
+    @Override
+    public boolean continuousTime() {
+      return cell.continuousTime();
+    }
+
+    @Override
+    public double alpha() {
+      return cell.alpha();
+    }
+
+    double[] toInner(double[] h) {
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          y[j] += q[i * n + j] * h[i];
+        }
+      }
+      return y;
+    }
+
+    @Override
+    public void step(double[] h, double[] x, double[] next) {
+      double[] out = new double[n];
+      cell.step(toInner(h), x, out);
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+          s += q[i * n + j] * out[j];
+        }
+        next[i] = s;
+      }
+    }
+
+    @Override
+    public void jacobian(double[] h, double[] x, double[] jac) {
+      double[] inner = new double[n * n];
+      cell.jacobian(toInner(h), x, inner);
+      double[] tmp = new double[n * n];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+          double s = 0;
+          for (int j = 0; j < n; j++) {
+            s += q[i * n + j] * inner[j * n + k];
+          }
+          tmp[i * n + k] = s;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int l = 0; l < n; l++) {
+          double s = 0;
+          for (int k = 0; k < n; k++) {
+            s += tmp[i * n + k] * q[l * n + k];
+          }
+          jac[i * n + l] = s;
+        }
+      }
+    }
+  }
+
+  /**
+   * Saddle-node normal form plus a stable direction: {@code h₁' = h₁ + a(μ − h₁²)}, {@code h₂' = h₂/2}. For
+   * {@code μ > 0} two fixed points {@code (±√μ, 0)} (a stable node and a saddle); for {@code μ < 0} none, but a slow
+   * "ghost" at the origin with {@code q = ½ a² μ²}.
+   */
+  public static final class SaddleNode implements ReferenceCell {
+    private final double a;
+    private final double mu;
+
+    public SaddleNode(double a, double mu) {
+      this.a = a;
+      this.mu = mu;
+    }
+
+    @Override
+    public int stateSize() {
+      return 2;
+    }
+
+    @Override
+    public int inputSize() {
+      return 0;
+    }
+
+    @Override
+    public boolean continuousTime() {
+      return false;
+    }
+
+    @Override
+    public double alpha() {
+      return 1;
+    }
+
+    @Override
+    public void step(double[] h, double[] x, double[] next) {
+      next[0] = h[0] + a * (mu - h[0] * h[0]);
+      next[1] = 0.5 * h[1];
+    }
+
+    @Override
+    public void jacobian(double[] h, double[] x, double[] jac) {
+      jac[0] = 1 - 2 * a * h[0];
+      jac[1] = 0;
+      jac[2] = 0;
+      jac[3] = 0.5;
+    }
+  }
+
+  /** Initial states on the grid {@code values^n}, row-major. */
+  public static double[] grid(int n, double... values) {
+    int count = 1;
+    for (int i = 0; i < n; i++) {
+      count *= values.length;
+    }
+    double[] out = new double[count * n];
+    for (int k = 0; k < count; k++) {
+      int r = k;
+      for (int i = 0; i < n; i++) {
+        out[k * n + i] = values[r % values.length];
+        r /= values.length;
+      }
+    }
+    return out;
+  }
+
+  /** The positive root of {@code h = tanh(w h)} for {@code w > 1}. */
+  public static double tanhRoot(double w) {
+    double h = 1.0;
+    for (int i = 0; i < 200; i++) {
+      double t = Math.tanh(w * h);
+      double f = t - h;
+      double df = w * (1 - t * t) - 1;
+      h -= f / df;
+    }
+    return h;
+  }
+}
