@@ -16,6 +16,13 @@ import picocli.CommandLine.Command;
     description = "Train populations of recurrent networks on neuroscience tasks and compare their dynamics.",
     subcommands = {
       TasksCommand.class,
+      RunCommand.class,
+      MergeCommand.Merge.class,
+      MergeCommand.Analyze.class,
+      StatusCommand.class,
+      TrainCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CohortCommand implements Runnable {

@@ -10,23 +10,18 @@ import cohort.study.cli.CohortVersion;
 import cohort.training.TrainingCurves;
 import cohort.training.TrainingResult;
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * One trained network in one HDF5 file (written with jhdf, readable by h5py, h5dump or any HDF5 library).
@@ -49,8 +44,8 @@ import java.util.SplittableRandom;
  * /training/val_accuracy float64 [points], task accuracy on the validation batches
  * </pre>
  *
- * <p>The four curve datasets are absent when there are no points (a run that failed before its first validation:
- * HDF5 through jhdf 0.9.4 cannot hold empty datasets). Strings are fixed-length UTF-8 (h5py returns them as
+ * <p>The {@code /training} group is absent when there are no points (a run that failed before its first
+ * validation: jhdf 0.9.4 cannot write empty datasets); the root attribute {@code training_points} says so. Strings are fixed-length UTF-8 (h5py returns them as
  * {@code bytes}: {@code f.attrs['status'].decode()}; {@code json.loads} takes the bytes of {@code spec} as they are).
  * The file is written to a temporary name in the same
  * directory and renamed into place, so a file that exists is whole.
@@ -75,35 +70,14 @@ public final class NetworkFile {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(result, "result");
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(new SplittableRandom().nextLong())
-        + ".tmp");
-    try {
-      try (WritableHdfFile h5 = HdfFile.write(temp)) {
-        writeRoot(h5, run, result);
-        writeWeights(h5.putGroup("weights"), network);
-        writeCurves(h5.putGroup("training"), result.curves());
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("cannot write " + target + ": " + io.getMessage(), io);
-      }
-      throw (RuntimeException) e;
-    }
+    Hdf5Files.writeAtomically(file, h5 -> {
+      writeRoot(h5, run, result);
+      writeWeights(h5.putGroup("weights"), network);
+      writeCurves(h5, result.curves());
+    });
   }
 
-  private static void writeRoot(WritableHdfFile h5, TrainingRun run, TrainingResult result) {
+  static void writeRoot(WritableGroup h5, TrainingRun run, TrainingResult result) {
     h5.putAttribute("format", FORMAT);
     h5.putAttribute("spec", run.toJson());
     h5.putAttribute("cohort_version", CohortVersion.version());
@@ -119,7 +93,7 @@ public final class NetworkFile {
     h5.putAttribute("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
-  private static void writeWeights(WritableGroup g, Network network) {
+  static void writeWeights(WritableGroup g, Network network) {
     NetworkSpec s = network.spec();
     g.putAttribute("architecture", s.architecture().id());
     g.putAttribute("activation", s.activation().id());
@@ -148,16 +122,25 @@ public final class NetworkFile {
     }
   }
 
-  private static void writeCurves(WritableGroup g, TrainingCurves c) {
+  /**
+   * Writes {@code /training} under {@code parent}; a run that failed before its first validation point has no
+   * curves, and then no {@code training} group (jhdf 0.9.4 cannot write empty datasets, and a group without
+   * children beside groups with datasets makes an unreadable file): the root attribute {@code training_points}
+   * is 0.
+   */
+  static void writeCurves(WritableGroup parent, TrainingCurves c) {
+    parent.putAttribute("training_points", c.size());
+    if (c.size() == 0) {
+      return;
+    }
+    WritableGroup g = parent.putGroup("training");
     g.putAttribute("points", c.size());
     g.putAttribute("description", "one entry per validation point: updates done, mean training loss since the "
         + "previous point, validation loss and validation accuracy on the fixed validation batches");
-    if (c.size() > 0) {
-      g.putDataset("iteration", c.iteration());
-      g.putDataset("train_loss", c.trainLoss());
-      g.putDataset("val_loss", c.validationLoss());
-      g.putDataset("val_accuracy", c.validationAccuracy());
-    }
+    g.putDataset("iteration", c.iteration());
+    g.putDataset("train_loss", c.trainLoss());
+    g.putDataset("val_loss", c.validationLoss());
+    g.putDataset("val_accuracy", c.validationAccuracy());
   }
 
   /**
@@ -173,9 +156,9 @@ public final class NetworkFile {
     }
     try (HdfFile h5 = new HdfFile(file)) {
       String format = h5.getAttribute("format") == null ? null : string(h5, "format");
-      if (!FORMAT.equals(format)) {
+      if (!FORMAT.equals(format) && !RunFile.FORMAT.equals(format)) {
         throw new IllegalArgumentException("file " + file + " is not a Cohort network file (format '" + format
-            + "'; expected '" + FORMAT + "')");
+            + "'; expected '" + FORMAT + "' or '" + RunFile.FORMAT + "')");
       }
       Group w = (Group) h5.getChild("weights");
       NetworkSpec spec = new NetworkSpec(
@@ -205,8 +188,7 @@ public final class NetworkFile {
           System.arraycopy(m[r], 0, p, b.index(r, 0), b.cols());
         }
       }
-      Group t = (Group) h5.getChild("training");
-      TrainingCurves curves = integer(t, "points") == 0
+      TrainingCurves curves = !(h5.getChild("training") instanceof Group t)
           ? new TrainingCurves(new int[0], new double[0], new double[0], new double[0])
           : new TrainingCurves((int[]) data(t, "iteration"), (double[]) data(t, "train_loss"),
               (double[]) data(t, "val_loss"), (double[]) data(t, "val_accuracy"));

@@ -1,0 +1,75 @@
+package cohort.study.cli;
+
+import cohort.study.wiring.Studies;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cohort run SPEC --out DIR}: runs a study, resumably, then consolidates {@code DIR/study.h5}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {
+      "Run a study: every network of the spec's grid is generated, trained, analysed and stored as DIR/runs/ID.h5;",
+      "then DIR/study.h5 holds all runs and the population comparisons.",
+      "Resumable: run the same command again after a crash or kill and only the missing runs are done."})
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The study spec (YAML or JSON), e.g. presets/smoke.yaml.")
+  Path specFile;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study directory (created if new).")
+  Path out;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Networks trained at once, one per thread (default: all cores, ${DEFAULT-VALUE}).")
+  int workers = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--shard", paramLabel = "i/n",
+      description = "Run only the i-th of n disjoint slices of the grid (0 <= i < n), for cluster job arrays.")
+  String shard;
+
+  @Option(names = "--dry-run",
+      description = "Check the spec and list the runs it expands into, without running or writing anything.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() throws Exception {
+    int i = 0;
+    int n = 1;
+    if (shard != null) {
+      String[] parts = shard.split("/");
+      try {
+        i = Integer.parseInt(parts[0].trim());
+        n = Integer.parseInt(parts[1].trim());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--shard: got '" + shard + "'; accepted: i/n with 0 <= i < n, e.g. 0/4");
+      }
+      if (parts.length != 2 || n < 1 || i < 0 || i >= n) {
+        throw new IllegalArgumentException("--shard: got '" + shard + "'; accepted: i/n with 0 <= i < n, e.g. 0/4");
+      }
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
+    }
+    Studies studies = Studies.create(System.err, System.console() != null);
+    if (dryRun) {
+      var runs = cohort.study.run.StudyRunner.select(studies.read(specFile), i, n);
+      var w = spec.commandLine().getOut();
+      for (var r : runs) {
+        w.println(r.id() + "  seed=" + r.seed());
+      }
+      w.println(runs.size() + " runs" + (n > 1 ? " in shard " + i + "/" + n : "") + "; nothing was run or written");
+      return 0;
+    }
+    Studies.RunSummary s = studies.run(specFile, out, workers, i, n);
+    spec.commandLine().getOut().printf("study %s: %d runs (%d already done, %d trained now, %d failed now); %d comparisons in %s%n",
+        out, s.runs().total(), s.runs().alreadyDone(), s.runs().completed(), s.runs().failed(),
+        s.merge().comparisons(), out.resolve("study.h5"));
+    return 0;
+  }
+}

@@ -1,0 +1,248 @@
+package cohort.study.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes NumPy {@code .npy} files (format versions 1–3): float64 and float32 (either byte
+ * order, C or Fortran order on reading; little-endian C order on writing), the formats in which
+ * Python users hand activity to {@code cohort compare}. Values are returned as double in C (row-major)
+ * order. Malformed files raise {@link IllegalArgumentException} naming the file and what is accepted.
+ */
+public final class Npy {
+
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+  private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /**
+   * An n-dimensional array of doubles in C order.
+   *
+   * @param shape the dimensions (empty for a scalar)
+   * @param data the values, product(shape) of them
+   */
+  public record Array(int[] shape, double[] data) {
+    public Array {
+      long n = 1;
+      for (int d : shape) {
+        if (d < 0) {
+          throw new IllegalArgumentException("npy shape: got a negative dimension " + d + "; accepted: >= 0");
+        }
+        n *= d;
+      }
+      if (n != data.length) {
+        throw new IllegalArgumentException("npy data: got " + data.length + " values for shape "
+            + java.util.Arrays.toString(shape) + "; accepted: exactly the product of the shape");
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Array a && java.util.Arrays.equals(a.shape, shape) && java.util.Arrays.equals(a.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.hashCode(shape) + java.util.Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+      return "Npy.Array" + java.util.Arrays.toString(shape);
+    }
+  }
+
+  /** Reads a .npy file. */
+  public static Array read(Path file) {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("npy file " + file + ": not found; accepted: an existing .npy file");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("npy file " + file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return parse(all, file.toString());
+  }
+
+  /** Parses the bytes of a .npy file; {@code name} is used in error messages. */
+  public static Array parse(byte[] all, String name) {
+    if (all.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(all, 6), MAGIC)) {
+      throw bad(name, "not a NumPy .npy file (magic string missing)");
+    }
+    int major = all[6];
+    int headerLen;
+    int start;
+    if (major == 1) {
+      headerLen = (all[8] & 0xff) | (all[9] & 0xff) << 8;
+      start = 10;
+    } else if (major == 2 || major == 3) {
+      if (all.length < 12) {
+        throw bad(name, "truncated header");
+      }
+      headerLen = ByteBuffer.wrap(all, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+      start = 12;
+    } else {
+      throw bad(name, "format version " + major + " (accepted: 1, 2, 3)");
+    }
+    if (headerLen < 0 || start + headerLen > all.length) {
+      throw bad(name, "truncated header");
+    }
+    String header = new String(all, start, headerLen,
+        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    Matcher descr = DESCR.matcher(header);
+    Matcher order = ORDER.matcher(header);
+    Matcher shape = SHAPE.matcher(header);
+    if (!descr.find() || !order.find() || !shape.find()) {
+      throw bad(name, "header without descr/fortran_order/shape: " + header.trim());
+    }
+    String type = descr.group(1);
+    ByteOrder byteOrder;
+    int width;
+    switch (type) {
+      case "<f8" -> {
+        byteOrder = ByteOrder.LITTLE_ENDIAN;
+        width = 8;
+      }
+      case ">f8" -> {
+        byteOrder = ByteOrder.BIG_ENDIAN;
+        width = 8;
+      }
+      case "<f4" -> {
+        byteOrder = ByteOrder.LITTLE_ENDIAN;
+        width = 4;
+      }
+      case ">f4" -> {
+        byteOrder = ByteOrder.BIG_ENDIAN;
+        width = 4;
+      }
+      default -> throw bad(name, "dtype " + type + " (accepted: float64 or float32, '<f8', '<f4', '>f8', '>f4')");
+    }
+    String[] parts = shape.group(1).split(",");
+    int count = 0;
+    for (String p : parts) {
+      if (!p.isBlank()) {
+        count++;
+      }
+    }
+    int[] dims = new int[count];
+    long n = 1;
+    int k = 0;
+    for (String p : parts) {
+      if (!p.isBlank()) {
+        try {
+          dims[k] = Integer.parseInt(p.trim().replace("L", ""));
+        } catch (NumberFormatException e) {
+          throw bad(name, "shape entry '" + p.trim() + "' is not an integer");
+        }
+        n *= dims[k++];
+      }
+    }
+    int dataStart = start + headerLen;
+    if ((long) all.length - dataStart < n * width) {
+      throw bad(name, "holds " + (all.length - dataStart) / width + " values but its shape "
+          + java.util.Arrays.toString(dims) + " needs " + n);
+    }
+    if (n > Integer.MAX_VALUE - 16) {
+      throw bad(name, "too large (" + n + " values)");
+    }
+    ByteBuffer b = ByteBuffer.wrap(all, dataStart, all.length - dataStart).order(byteOrder);
+    double[] values = new double[(int) n];
+    if (width == 8) {
+      for (int i = 0; i < n; i++) {
+        values[i] = b.getDouble();
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        values[i] = b.getFloat();
+      }
+    }
+    boolean fortran = order.group(1).equals("True");
+    return new Array(dims, fortran && dims.length > 1 ? fromFortran(values, dims) : values);
+  }
+
+  /** Writes a little-endian float64, C-order .npy file (format 1.0). */
+  public static void write(Path file, int[] shape, double[] data) {
+    writeImpl(file, new Array(shape.clone(), data), false);
+  }
+
+  /** Writes a little-endian float32, C-order .npy file (values rounded to float). */
+  public static void writeFloat32(Path file, int[] shape, double[] data) {
+    writeImpl(file, new Array(shape.clone(), data), true);
+  }
+
+  private static void writeImpl(Path file, Array a, boolean f32) {
+    StringBuilder sh = new StringBuilder("(");
+    for (int i = 0; i < a.shape().length; i++) {
+      sh.append(a.shape()[i]);
+      if (a.shape().length == 1 || i < a.shape().length - 1) {
+        sh.append(i < a.shape().length - 1 ? ", " : ",");
+      }
+    }
+    sh.append(')');
+    StringBuilder header = new StringBuilder("{'descr': '" + (f32 ? "<f4" : "<f8")
+        + "', 'fortran_order': False, 'shape': " + sh + ", }");
+    int total = 10 + header.length() + 1;
+    int pad = (64 - total % 64) % 64;
+    header.append(" ".repeat(pad)).append('\n');
+    byte[] h = header.toString().getBytes(StandardCharsets.ISO_8859_1);
+    int width = f32 ? 4 : 8;
+    ByteBuffer body = ByteBuffer.allocate(a.data().length * width).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : a.data()) {
+      if (f32) {
+        body.putFloat((float) v);
+      } else {
+        body.putDouble(v);
+      }
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(MAGIC);
+      out.write(new byte[] {1, 0, (byte) (h.length & 0xff), (byte) (h.length >>> 8)});
+      out.write(h);
+      out.write(body.array());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + e.getMessage() + ")");
+    }
+  }
+
+  private static double[] fromFortran(double[] f, int[] dims) {
+    double[] c = new double[f.length];
+    int nd = dims.length;
+    int[] idx = new int[nd];
+    long[] stride = new long[nd];
+    long s = 1;
+    for (int a = 0; a < nd; a++) {
+      stride[a] = s;
+      s *= dims[a];
+    }
+    for (int lin = 0; lin < f.length; lin++) {
+      long off = 0;
+      for (int a = 0; a < nd; a++) {
+        off += idx[a] * stride[a];
+      }
+      c[lin] = f[(int) off];
+      for (int a = nd - 1; a >= 0; a--) {
+        if (++idx[a] < dims[a]) {
+          break;
+        }
+        idx[a] = 0;
+      }
+    }
+    return c;
+  }
+
+  private static IllegalArgumentException bad(String name, String what) {
+    return new IllegalArgumentException("npy file " + name + ": " + what);
+  }
+}

@@ -1,0 +1,268 @@
+package cohort.study.population;
+
+import cohort.analysis.dsa.Dsa;
+import cohort.analysis.dsa.DsaOptions;
+import cohort.analysis.dsa.Trajectories;
+import cohort.analysis.embed.ClassicalMds;
+import cohort.analysis.embed.Embedding;
+import cohort.analysis.separability.LinearSeparability;
+import cohort.analysis.separability.SeparabilityOptions;
+import cohort.analysis.separability.SeparabilityResult;
+import cohort.analysis.similarity.DebiasedCka;
+import cohort.analysis.similarity.LinearCka;
+import cohort.analysis.similarity.Matrix;
+import cohort.analysis.similarity.NativeLinalg;
+import cohort.analysis.similarity.Pairwise;
+import cohort.analysis.similarity.Procrustes;
+import cohort.analysis.similarity.RbfCka;
+import cohort.analysis.similarity.RepresentationalMetric;
+import cohort.analysis.similarity.Svcca;
+import cohort.study.json.Json;
+import cohort.study.population.PopulationResults.Comparison;
+import cohort.study.population.PopulationResults.EmbeddingResult;
+import cohort.study.population.PopulationResults.SeparabilityTest;
+import cohort.study.spec.StudySpec.ComparisonSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes a study's population comparisons from the probe activations of its networks.
+ *
+ * <p>Geometric metrics (CKA, SVCCA, Procrustes) compare networks row by row, so they are computed within each
+ * task (whose networks all saw the same probe trials). DSA compares dynamics, which needs no shared rows, so it
+ * is computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. Every
+ * comparison is embedded by classical MDS, and for each grouping the spec names, every pair of its levels is
+ * tested for linear separability. Work is parallel over pairs with results independent of the thread count.
+ */
+public final class PopulationAnalysis {
+
+  private final ComparisonSpec spec;
+  private final long seed;
+  private final int threads;
+
+  /**
+   * @param spec what to compute
+   * @param seed seed of the separability folds and permutations and of DSA's random starts
+   * @param threads worker threads for the pairwise matrices
+   */
+  public PopulationAnalysis(ComparisonSpec spec, long seed, int threads) {
+    this.spec = spec;
+    this.seed = seed;
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * All comparisons, embeddings and separability tests over {@code items}. OpenBLAS runs on one thread meanwhile
+   * (parallelism is over pairs, in Java), so that the LAPACK eigensolvers behind MDS give the same bits whatever
+   * the number of workers.
+   */
+  public PopulationResults compute(List<PopulationItem> items) {
+    int saved = NativeLinalg.threads();
+    NativeLinalg.setThreads(1);
+    try {
+      return computeSingleBlasThread(items);
+    } finally {
+      NativeLinalg.setThreads(saved);
+    }
+  }
+
+  private PopulationResults computeSingleBlasThread(List<PopulationItem> all) {
+    List<PopulationItem> items = new ArrayList<>();
+    List<PopulationItem> silent = new ArrayList<>();
+    for (PopulationItem it : all) {
+      (varies(it) ? items : silent).add(it);
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    for (String metric : spec.metrics()) {
+      if (metric.equals("dsa")) {
+        if (items.size() >= 2) {
+          comparisons.add(dsa(items, ids(silent)));
+        }
+        continue;
+      }
+      Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
+      for (PopulationItem it : items) {
+        byTask.computeIfAbsent(it.label("task"), k -> new ArrayList<>()).add(it);
+      }
+      for (Map.Entry<String, List<PopulationItem>> e : byTask.entrySet()) {
+        if (e.getValue().size() >= 2) {
+          List<String> excluded = new ArrayList<>();
+          for (PopulationItem it : silent) {
+            if (it.label("task").equals(e.getKey())) {
+              excluded.add(it.id());
+            }
+          }
+          comparisons.add(geometric(metric, e.getKey(), e.getValue(), excluded));
+        }
+      }
+    }
+    List<EmbeddingResult> embeddings = new ArrayList<>();
+    List<SeparabilityTest> tests = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      int m = c.items().size();
+      int k = Math.min(spec.mdsDimensions(), m - 1);
+      if (k >= 1) {
+        Embedding e = ClassicalMds.fit(c.distance(), m, k);
+        embeddings.add(new EmbeddingResult(c.metric(), c.scope(), c.items(), k, e.coordinates().data(),
+            e.stress()));
+      }
+      Map<String, PopulationItem> byId = new LinkedHashMap<>();
+      for (PopulationItem it : items) {
+        byId.put(it.id(), it);
+      }
+      for (String grouping : spec.separabilityBy()) {
+        tests.addAll(separability(c, grouping, byId, k));
+      }
+    }
+    return new PopulationResults(comparisons, embeddings, tests);
+  }
+
+  /** Whether an item's probe activity varies at all across samples (otherwise no metric is defined). */
+  static boolean varies(PopulationItem it) {
+    int rows = it.steps() * it.trials();
+    int units = it.units();
+    float[] a = it.activations();
+    for (int u = 0; u < units; u++) {
+      float first = a[u];
+      for (int r = 1; r < rows; r++) {
+        if (a[r * units + u] != first) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Comparison geometric(String metric, String scope, List<PopulationItem> items, List<String> excluded) {
+    List<Matrix> xs = new ArrayList<>();
+    for (PopulationItem it : items) {
+      int rows = it.steps() * it.trials();
+      double[] d = new double[rows * it.units()];
+      float[] a = it.activations();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = a[i];
+      }
+      xs.add(new Matrix(rows, it.units(), d));
+    }
+    RepresentationalMetric<?> m = metric(metric);
+    double[] distance = Pairwise.matrix(m, xs, Pairwise.Kind.DISTANCE, threads);
+    return new Comparison(metric, scope, options(metric), ids(items), distance, excluded);
+  }
+
+  private Comparison dsa(List<PopulationItem> items, List<String> excluded) {
+    List<Trajectories> ts = new ArrayList<>();
+    for (PopulationItem it : items) {
+      // [steps][trials][units] -> [trials][steps][units]
+      double[] d = new double[it.steps() * it.trials() * it.units()];
+      float[] a = it.activations();
+      for (int t = 0; t < it.steps(); t++) {
+        for (int b = 0; b < it.trials(); b++) {
+          int src = (t * it.trials() + b) * it.units();
+          int dst = (b * it.steps() + t) * it.units();
+          for (int u = 0; u < it.units(); u++) {
+            d[dst + u] = a[src + u];
+          }
+        }
+      }
+      ts.add(new Trajectories(it.trials(), it.steps(), it.units(), d));
+    }
+    DsaOptions o = dsaOptions();
+    double[] distance = Dsa.pairwise(ts, o, threads);
+    return new Comparison("dsa", "all", Json.write(Map.of("n_delays", o.nDelays(), "delay_interval",
+        o.delayInterval(), "rank", o.rank().toString(), "lamb", o.lamb(), "score", o.score().name().toLowerCase(
+            java.util.Locale.ROOT), "iterations", o.iterations(), "restarts", o.restarts(), "seed", o.seed())),
+        ids(items), distance, excluded);
+  }
+
+  /** DSA with the current reference's defaults (see {@link DsaOptions#DsaOptions()}), seeded by the study. */
+  DsaOptions dsaOptions() {
+    DsaOptions d = new DsaOptions();
+    return d.withOptimizer(d.iterations(), d.restarts(), seed);
+  }
+
+  static RepresentationalMetric<?> metric(String name) {
+    return switch (name) {
+      case "cka" -> new LinearCka();
+      case "cka-rbf" -> new RbfCka(0.5);
+      case "cka-debiased" -> new DebiasedCka();
+      case "svcca" -> new Svcca(0.99);
+      case "procrustes" -> new Procrustes();
+      default -> throw new IllegalArgumentException("metric: got '" + name + "'; accepted: cka, cka-rbf, "
+          + "cka-debiased, svcca, procrustes, dsa");
+    };
+  }
+
+  private static String options(String metric) {
+    return switch (metric) {
+      case "cka" -> "{\"form\":\"linear, feature space\",\"distance\":\"1 - CKA\"}";
+      case "cka-rbf" -> "{\"threshold\":0.5,\"distance\":\"1 - CKA\"}";
+      case "cka-debiased" -> "{\"estimator\":\"unbiased HSIC\",\"distance\":\"1 - CKA\"}";
+      case "svcca" -> "{\"keep_variance\":0.99,\"distance\":\"1 - mean canonical correlation\"}";
+      case "procrustes" -> "{\"alpha\":1,\"score\":\"angular\"}";
+      default -> "{}";
+    };
+  }
+
+  private List<SeparabilityTest> separability(Comparison c, String grouping, Map<String, PopulationItem> byId,
+      int k) {
+    List<SeparabilityTest> out = new ArrayList<>();
+    int m = c.items().size();
+    String[] level = new String[m];
+    Set<String> levels = new LinkedHashSet<>();
+    for (int i = 0; i < m; i++) {
+      level[i] = byId.get(c.items().get(i)).label(grouping);
+      levels.add(level[i]);
+    }
+    List<String> ls = new ArrayList<>(levels);
+    for (int a = 0; a < ls.size(); a++) {
+      for (int b = a + 1; b < ls.size(); b++) {
+        List<Integer> members = new ArrayList<>();
+        int countA = 0;
+        int countB = 0;
+        for (int i = 0; i < m; i++) {
+          if (level[i].equals(ls.get(a))) {
+            members.add(i);
+            countA++;
+          } else if (level[i].equals(ls.get(b))) {
+            members.add(i);
+            countB++;
+          }
+        }
+        int folds = Math.min(5, Math.min(countA, countB));
+        if (folds < 2) {
+          continue; // fewer than two networks in a group: nothing to cross-validate
+        }
+        int n = members.size();
+        double[] sub = new double[n * n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+          labels[i] = level[members.get(i)].equals(ls.get(b)) ? 1 : 0;
+          for (int j = 0; j < n; j++) {
+            sub[i * n + j] = c.distance()[members.get(i) * m + members.get(j)];
+          }
+        }
+        SeparabilityOptions o = new SeparabilityOptions(folds, spec.permutations(),
+            SeparabilityOptions.Classifier.LOGISTIC, 0.1, seed);
+        int dims = Math.max(1, Math.min(k, n - 1));
+        SeparabilityResult onMds = LinearSeparability.onEmbedding(sub, n, dims, labels, o);
+        SeparabilityResult onRows = LinearSeparability.onDistanceRows(sub, n, labels, o);
+        out.add(new SeparabilityTest(c.metric(), c.scope(), grouping, ls.get(a), ls.get(b), countA, countB, folds,
+            spec.permutations(), o.classifier().name().toLowerCase(java.util.Locale.ROOT), onMds.accuracy(),
+            onMds.pValue(), onMds.nullAccuracies(), onRows.accuracy(), onRows.pValue(), onRows.nullAccuracies()));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> ids(List<PopulationItem> items) {
+    List<String> out = new ArrayList<>();
+    for (PopulationItem it : items) {
+      out.add(it.id());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package cohort.study.spec;
+
+import cohort.study.spec.StudySpec.InitChoice;
+import cohort.study.spec.StudySpec.TaskChoice;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One cell of a study's grid: one network to generate, train, analyse and store.
+ *
+ * @param id stable, readable id, e.g. {@code flipflop-gru-tanh-n32-normal1-s0}; the same spec always gives the
+ *     same ids
+ * @param index position in the expanded grid (shards slice by it)
+ * @param seed this run's seed, derived from the study seed and the id (see {@link Grid#runSeed})
+ * @param replicate which of the cell's seeds this run is (0-based)
+ */
+public record RunSpec(
+    String id,
+    int index,
+    long seed,
+    TaskChoice task,
+    String architecture,
+    String activation,
+    int units,
+    InitChoice init,
+    double excitatoryFraction,
+    int rank,
+    double alpha,
+    double recurrentNoise,
+    int replicate,
+    TrainingChoice training) {
+
+  /** The training hyper-parameters of one run. */
+  public record TrainingChoice(
+      int iterations,
+      int batch,
+      double learningRate,
+      String optimizer,
+      double clip,
+      double weightL2,
+      double rateL2,
+      String loss,
+      double targetAccuracy,
+      int validateEvery,
+      int validationBatches) {}
+
+  /** This run as nested maps, for its canonical JSON provenance. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("seed", seed);
+    m.put("replicate", replicate);
+    m.put("task", Map.of("label", task.label(), "name", task.name(), "params", task.params()));
+    m.put("architecture", architecture);
+    m.put("activation", activation);
+    m.put("units", units);
+    m.put("init", Map.of("kind", init.kind(), "gain", init.gain()));
+    m.put("dale", excitatoryFraction);
+    m.put("rank", rank);
+    m.put("alpha", alpha);
+    m.put("recurrent_noise", recurrentNoise);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("iterations", training.iterations());
+    t.put("batch", training.batch());
+    t.put("lr", training.learningRate());
+    t.put("optimizer", training.optimizer());
+    t.put("clip", training.clip());
+    t.put("weight_l2", training.weightL2());
+    t.put("rate_l2", training.rateL2());
+    t.put("loss", training.loss());
+    t.put("target_accuracy", training.targetAccuracy());
+    t.put("validate_every", training.validateEvery());
+    t.put("validation_batches", training.validationBatches());
+    m.put("training", t);
+    return m;
+  }
+}

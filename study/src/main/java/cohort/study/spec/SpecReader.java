@@ -1,0 +1,322 @@
+package cohort.study.spec;
+
+import cohort.models.Activation;
+import cohort.models.Architecture;
+import cohort.models.InitKind;
+import cohort.study.json.Json;
+import cohort.study.spec.StudySpec.AnalysisSpec;
+import cohort.study.spec.StudySpec.ComparisonSpec;
+import cohort.study.spec.StudySpec.GridSpec;
+import cohort.study.spec.StudySpec.InitChoice;
+import cohort.study.spec.StudySpec.TaskChoice;
+import cohort.study.spec.StudySpec.TrainingGrid;
+import cohort.tasks.TaskRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads a study spec (YAML 1.2, so JSON too) and checks it whole: unknown keys, wrong types and impossible
+ * values are all collected, each as one line naming the key path, the value and what is accepted, and thrown
+ * together as a {@link SpecException} before any work starts.
+ *
+ * <p>Every value of the {@code grid} and {@code training} sections may be a list, which sweeps it. The format,
+ * with every key and its default, is documented in {@code presets/README.md}.
+ */
+public final class SpecReader {
+
+  /** Optimizers the trainer offers. */
+  public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "rmsprop");
+  /** Losses the trainer offers. */
+  public static final List<String> LOSSES = List.of("mse", "ce");
+  /** Similarity metrics a study can compute between networks. */
+  public static final List<String> METRICS =
+      List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa");
+  /** Run attributes that name groups of networks. */
+  public static final List<String> GROUPINGS =
+      List.of("task", "architecture", "activation", "units", "init", "trained");
+
+  private final TaskRegistry tasks;
+
+  public SpecReader(TaskRegistry tasks) {
+    this.tasks = tasks;
+  }
+
+  /** Reads and checks the spec file at {@code file}. */
+  public StudySpec read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the study spec " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Reads and checks a spec given as text; {@code source} names it in messages. */
+  public StudySpec parse(String text, String source) {
+    Object doc;
+    try {
+      doc = new Load(LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false).build())
+          .loadFromString(text);
+    } catch (YamlEngineException e) {
+      throw new SpecException(source, List.of("not valid YAML or JSON: " + firstLine(e.getMessage())));
+    }
+    SpecProblems problems = new SpecProblems();
+    SpecNode root = SpecNode.of("", doc, problems);
+    String name = root.string("study", null);
+    if (name == null && !root.has("study")) {
+      problems.add("study: missing; accepted: a short name for the study, e.g. 'smoke'");
+    } else if (name != null && !name.matches("[A-Za-z0-9_.-]+")) {
+      problems.add("study", name, "letters, digits, '_', '-' and '.'");
+    }
+    long seed = root.integer("seed", 0, 0, Long.MAX_VALUE);
+    GridSpec grid = grid(root.child("grid"));
+    TrainingGrid training = training(root.child("training"));
+    AnalysisSpec analysis = analysis(root.child("analysis"));
+    ComparisonSpec comparisons = comparisons(root.child("comparisons"));
+    root.rejectUnknownKeys();
+    problems.throwIfAny(source);
+
+    StudySpec partial = new StudySpec(name, seed, grid, training, analysis, comparisons, "");
+    return new StudySpec(name, seed, grid, training, analysis, comparisons, Json.write(toMap(partial)));
+  }
+
+  private GridSpec grid(SpecNode g) {
+    List<TaskChoice> taskChoices = taskChoices(g);
+    List<String> archs = g.stringList("architecture", null, ids(Architecture.values()));
+    if (!g.has("architecture")) {
+      g.problems().add(g.path("architecture") + ": missing; accepted: one of "
+          + String.join(", ", ids(Architecture.values())) + ", or a list of them");
+    }
+    List<String> acts = g.stringList("activation", "tanh", ids(Activation.values()));
+    List<Integer> units = g.intList("units", 64, 1, 4096);
+    List<InitChoice> inits = inits(g);
+    List<Double> dale = g.numberList("dale", 0.0, 0.0, 1.0);
+    List<Integer> ranks = g.intList("rank", 0, 0, 4096);
+    List<Double> alphas = g.numberList("alpha", 0.2, 1e-6, 1.0);
+    List<Double> noises = g.numberList("recurrent_noise", 0.0, 0.0, 10.0);
+    int seeds = (int) g.integer("seeds", 1, 1, 100_000);
+    g.rejectUnknownKeys();
+    for (int i = 0; i < dale.size(); i++) {
+      if (dale.get(i) > 0 && dale.get(i) >= 1) {
+        g.problems().add(g.path("dale"), dale.get(i),
+            "0 (no Dale constraint) or the fraction of excitatory units, in (0, 1)");
+      }
+    }
+    if (archs.contains("low-rank") && ranks.contains(0)) {
+      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has low-rank networks");
+    }
+    for (int u : units) {
+      for (int r : ranks) {
+        if (r > u) {
+          g.problems().add(g.path("rank"), r, "at most the number of units (" + u + ")");
+        }
+      }
+    }
+    return new GridSpec(taskChoices, archs, acts, units, inits, dale, ranks, alphas, noises, seeds);
+  }
+
+  private List<TaskChoice> taskChoices(SpecNode g) {
+    String path = g.path("task");
+    List<Object> items = g.items("task", null);
+    if (items.isEmpty() && !g.has("task")) {
+      g.problems().add(path + ": missing; accepted: a task name (" + String.join(", ", tasks.names())
+          + "), a mapping {NAME: {param: value}}, or a list of them");
+    }
+    List<TaskChoice> out = new ArrayList<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Object item : items) {
+      String name;
+      Map<String, String> params = new LinkedHashMap<>();
+      if (item instanceof String s) {
+        name = s;
+      } else if (item instanceof Map<?, ?> m && m.size() == 1) {
+        Map.Entry<?, ?> e = m.entrySet().iterator().next();
+        name = String.valueOf(e.getKey());
+        Object p = e.getValue();
+        if (p instanceof Map<?, ?> pm) {
+          for (Map.Entry<?, ?> pe : pm.entrySet()) {
+            params.put(String.valueOf(pe.getKey()), String.valueOf(pe.getValue()));
+          }
+        } else if (p != null) {
+          g.problems().add(path + "." + name, p, "a mapping of task parameters, e.g. {bits: 3}");
+        }
+      } else {
+        g.problems().add(path, item, "a task name or a mapping {NAME: {param: value}}");
+        continue;
+      }
+      try {
+        tasks.create(name, params);
+      } catch (IllegalArgumentException e) {
+        g.problems().add(path + "." + name + ": " + e.getMessage());
+        continue;
+      }
+      counts.merge(name, 1, Integer::sum);
+      out.add(new TaskChoice(name, name, params));
+    }
+    // A task listed twice (with different parameters) gets numbered labels so run ids stay unique.
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    List<TaskChoice> labelled = new ArrayList<>();
+    for (TaskChoice t : out) {
+      if (counts.get(t.name()) > 1) {
+        int k = seen.merge(t.name(), 1, Integer::sum);
+        labelled.add(new TaskChoice(t.name() + k, t.name(), t.params()));
+      } else {
+        labelled.add(t);
+      }
+    }
+    return labelled;
+  }
+
+  private List<InitChoice> inits(SpecNode g) {
+    List<Object> items = g.items("init", "normal");
+    List<InitChoice> out = new ArrayList<>();
+    List<String> kinds = ids(InitKind.values());
+    for (Object item : items) {
+      if (item instanceof String s) {
+        if (kinds.contains(s)) {
+          out.add(new InitChoice(s, 1.0));
+        } else {
+          g.problems().add(g.path("init"), s, "one of " + String.join(", ", kinds));
+        }
+      } else if (item instanceof Map<?, ?>) {
+        SpecNode n = SpecNode.of(g.path("init"), item, g.problems());
+        String kind = n.string("kind", null);
+        double gain = n.number("gain", 1.0, 0.0, 100.0);
+        n.rejectUnknownKeys();
+        if (kind == null || !kinds.contains(kind)) {
+          g.problems().add(g.path("init.kind"), kind, "one of " + String.join(", ", kinds));
+        } else {
+          out.add(new InitChoice(kind, gain));
+        }
+      } else {
+        g.problems().add(g.path("init"), item, "an initialiser name or {kind: NAME, gain: G}");
+      }
+    }
+    return out;
+  }
+
+  private TrainingGrid training(SpecNode t) {
+    TrainingGrid grid = new TrainingGrid(
+        t.intList("iterations", 1000, 1, 10_000_000),
+        t.intList("batch", 64, 1, 65_536),
+        t.numberList("lr", 1e-3, 1e-12, 10.0),
+        t.stringList("optimizer", "adam", OPTIMIZERS),
+        t.numberList("clip", 1.0, 0.0, 1e6),
+        t.numberList("weight_l2", 0.0, 0.0, 10.0),
+        t.numberList("rate_l2", 0.0, 0.0, 10.0),
+        t.stringList("loss", "mse", LOSSES),
+        t.number("target_accuracy", 1.0, 0.0, 1.0),
+        (int) t.integer("validate_every", 100, 1, 10_000_000),
+        (int) t.integer("validation_batches", 2, 1, 1000));
+    t.rejectUnknownKeys();
+    return grid;
+  }
+
+  private AnalysisSpec analysis(SpecNode a) {
+    AnalysisSpec spec = new AnalysisSpec(
+        a.bool("untrained", false),
+        a.bool("fixed_points", true),
+        (int) a.integer("initial_states", 256, 1, 1_000_000),
+        a.number("start_noise", 0.05, 0.0, 100.0),
+        a.bool("spectrum", true),
+        a.bool("topology", true),
+        (int) a.integer("probe_trials", 32, 0, 100_000));
+    a.rejectUnknownKeys();
+    return spec;
+  }
+
+  private ComparisonSpec comparisons(SpecNode c) {
+    ComparisonSpec spec = new ComparisonSpec(
+        c.stringList("metrics", "cka", METRICS),
+        (int) c.integer("mds_dimensions", 2, 1, 10),
+        c.has("separability") ? c.stringList("separability", null, GROUPINGS) : List.of(),
+        (int) c.integer("permutations", 200, 0, 1_000_000));
+    c.rejectUnknownKeys();
+    return spec;
+  }
+
+  private static List<String> ids(Enum<?>[] values) {
+    List<String> out = new ArrayList<>();
+    for (Enum<?> v : values) {
+      out.add(v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+    return out;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  /** The spec as nested maps and lists, for canonical JSON. */
+  static Map<String, Object> toMap(StudySpec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("study", s.name());
+    m.put("seed", s.seed());
+    GridSpec g = s.grid();
+    List<Object> taskList = new ArrayList<>();
+    for (TaskChoice t : g.tasks()) {
+      taskList.add(Map.of("label", t.label(), "name", t.name(), "params", t.params()));
+    }
+    List<Object> initList = new ArrayList<>();
+    for (InitChoice i : g.inits()) {
+      initList.add(Map.of("kind", i.kind(), "gain", i.gain()));
+    }
+    Map<String, Object> grid = new LinkedHashMap<>();
+    grid.put("task", taskList);
+    grid.put("architecture", g.architectures());
+    grid.put("activation", g.activations());
+    grid.put("units", g.units());
+    grid.put("init", initList);
+    grid.put("dale", g.excitatoryFractions());
+    grid.put("rank", g.ranks());
+    grid.put("alpha", g.alphas());
+    grid.put("recurrent_noise", g.recurrentNoises());
+    grid.put("seeds", g.seeds());
+    m.put("grid", grid);
+    TrainingGrid t = s.training();
+    Map<String, Object> tr = new LinkedHashMap<>();
+    tr.put("iterations", t.iterations());
+    tr.put("batch", t.batch());
+    tr.put("lr", t.learningRate());
+    tr.put("optimizer", t.optimizer());
+    tr.put("clip", t.clip());
+    tr.put("weight_l2", t.weightL2());
+    tr.put("rate_l2", t.rateL2());
+    tr.put("loss", t.loss());
+    tr.put("target_accuracy", t.targetAccuracy());
+    tr.put("validate_every", t.validateEvery());
+    tr.put("validation_batches", t.validationBatches());
+    m.put("training", tr);
+    AnalysisSpec a = s.analysis();
+    Map<String, Object> an = new LinkedHashMap<>();
+    an.put("untrained", a.untrained());
+    an.put("fixed_points", a.fixedPoints());
+    an.put("initial_states", a.initialStates());
+    an.put("start_noise", a.startNoise());
+    an.put("spectrum", a.spectrum());
+    an.put("topology", a.topology());
+    an.put("probe_trials", a.probeTrials());
+    m.put("analysis", an);
+    ComparisonSpec c = s.comparisons();
+    Map<String, Object> co = new LinkedHashMap<>();
+    co.put("metrics", c.metrics());
+    co.put("mds_dimensions", c.mdsDimensions());
+    co.put("separability", c.separabilityBy());
+    co.put("permutations", c.permutations());
+    m.put("comparisons", co);
+    return m;
+  }
+}

@@ -1,0 +1,98 @@
+package cohort.study.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study: a grid of (task × architecture × activation × size × initialisation × constraint × seed ×
+ * training hyper-parameters), what to analyse in each trained network, and which population comparisons to
+ * compute. Read and checked whole by {@link SpecReader}; expanded into runs by {@link Grid}.
+ *
+ * @param name a short name, used in file names and reports
+ * @param seed the study seed from which every run's seeds derive
+ * @param grid the network and task axes
+ * @param training the training axes (each a list; one value means no sweep)
+ * @param analysis what is computed on each network
+ * @param comparisons what is computed across networks
+ * @param canonicalJson the whole spec as canonical JSON (defaults filled in), stored as provenance
+ */
+public record StudySpec(
+    String name,
+    long seed,
+    GridSpec grid,
+    TrainingGrid training,
+    AnalysisSpec analysis,
+    ComparisonSpec comparisons,
+    String canonicalJson) {
+
+  /** A task and its parameter overrides; {@code label} names it in run ids (the task name unless repeated). */
+  public record TaskChoice(String label, String name, Map<String, String> params) {
+    public TaskChoice {
+      params = Map.copyOf(params);
+    }
+  }
+
+  /** An initialiser of the recurrent weights and its gain. */
+  public record InitChoice(String kind, double gain) {}
+
+  /** The network and task axes of the grid. */
+  public record GridSpec(
+      List<TaskChoice> tasks,
+      List<String> architectures,
+      List<String> activations,
+      List<Integer> units,
+      List<InitChoice> inits,
+      List<Double> excitatoryFractions,
+      List<Integer> ranks,
+      List<Double> alphas,
+      List<Double> recurrentNoises,
+      int seeds) {}
+
+  /** The training axes of the grid, and the stopping rule shared by all runs. */
+  public record TrainingGrid(
+      List<Integer> iterations,
+      List<Integer> batch,
+      List<Double> learningRate,
+      List<String> optimizer,
+      List<Double> clip,
+      List<Double> weightL2,
+      List<Double> rateL2,
+      List<String> loss,
+      double targetAccuracy,
+      int validateEvery,
+      int validationBatches) {}
+
+  /**
+   * Per-network analyses.
+   *
+   * @param untrained also record the untrained network's probe activations (Ghalambor et al.'s baseline)
+   * @param fixedPoints whether to search fixed points
+   * @param initialStates number of starts of the fixed-point search
+   * @param startNoise standard deviation of the noise added to the starts
+   * @param spectrum eigenvalues of W_rec and of the Jacobians
+   * @param topology fixed-point topology graph
+   * @param probeTrials trials of the fixed probe set whose activations are stored (0 = none)
+   */
+  public record AnalysisSpec(
+      boolean untrained,
+      boolean fixedPoints,
+      int initialStates,
+      double startNoise,
+      boolean spectrum,
+      boolean topology,
+      int probeTrials) {}
+
+  /**
+   * Population comparisons.
+   *
+   * @param metrics similarity metrics between every pair of networks of the same task
+   * @param mdsDimensions dimensions of the MDS embeddings
+   * @param separabilityBy run attributes whose groups are tested for linear separability
+   * @param permutations size of the label-permutation null
+   */
+  public record ComparisonSpec(
+      List<String> metrics,
+      int mdsDimensions,
+      List<String> separabilityBy,
+      int permutations) {}
+}

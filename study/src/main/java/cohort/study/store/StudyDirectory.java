@@ -1,0 +1,131 @@
+package cohort.study.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The files of one study on disk:
+ *
+ * <pre>
+ * DIR/spec.yaml        the spec as the user wrote it
+ * DIR/spec.json        the spec as canonical JSON (defaults filled in): the study's identity
+ * DIR/runs/ID.h5       one file per finished run (whole: written under a temporary name and renamed)
+ * DIR/study.h5         all runs and the population results, consolidated by {@code cohort merge}
+ * DIR/report/          figures and index.html, by {@code cohort report}
+ * </pre>
+ */
+public final class StudyDirectory {
+
+  private final Path root;
+
+  public StudyDirectory(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path runsDir() {
+    return root.resolve("runs");
+  }
+
+  public Path runFile(String runId) {
+    return runsDir().resolve(runId + ".h5");
+  }
+
+  public boolean hasRun(String runId) {
+    return Files.isRegularFile(runFile(runId));
+  }
+
+  public Path specYaml() {
+    return root.resolve("spec.yaml");
+  }
+
+  public Path specJson() {
+    return root.resolve("spec.json");
+  }
+
+  public Path studyFile() {
+    return root.resolve("study.h5");
+  }
+
+  public Path reportDir() {
+    return root.resolve("report");
+  }
+
+  /** Whether {@code DIR/spec.json} exists, i.e. a study was started here. */
+  public boolean exists() {
+    return Files.isRegularFile(specJson());
+  }
+
+  /**
+   * Creates the directory for a study with this spec, or checks that the study already there is the same one.
+   *
+   * @throws IllegalArgumentException if the directory holds another study
+   */
+  public void claim(String specText, String canonicalJson) {
+    try {
+      if (exists()) {
+        String there = Files.readString(specJson(), StandardCharsets.UTF_8);
+        if (!there.equals(canonicalJson)) {
+          throw new IllegalArgumentException("--out " + root + " holds another study (its spec.json differs from "
+              + "this spec); accepted: the same spec to resume it, or a new directory");
+        }
+        return;
+      }
+      Files.createDirectories(runsDir());
+      writeAtomically(specYaml(), specText);
+      writeAtomically(specJson(), canonicalJson);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The spec text of a study started here. */
+  public String specText() {
+    if (!exists()) {
+      throw new IllegalArgumentException(root + " is not a study directory (no spec.json); accepted: a directory "
+          + "made by 'cohort run SPEC --out DIR'");
+    }
+    try {
+      return Files.readString(specYaml(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + specYaml() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The ids of the finished runs on disk, sorted. */
+  public List<String> finishedRunIds() {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(runsDir())) {
+      return ids;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(runsDir(), "*.h5")) {
+      for (Path p : files) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".")) {
+          ids.add(name.substring(0, name.length() - 3));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + runsDir() + ": " + e.getMessage(), e);
+    }
+    Collections.sort(ids);
+    return ids;
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path temp = file.resolveSibling("." + file.getFileName() + Hdf5Files.TEMP_SUFFIX);
+    Files.writeString(temp, text, StandardCharsets.UTF_8);
+    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,65 @@
+package cohort.study.wiring;
+
+import cohort.study.run.StudyProgress;
+import cohort.study.run.StudyRunner.ProgressFactory;
+import cohort.tasks.TaskRegistry;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.function.LongSupplier;
+
+/**
+ * Guice bindings of the study application: the task registry, the clock, the host name recorded as provenance,
+ * and the progress line. This is the only Guice module in Cohort; everything below {@code study} is plain Java
+ * built with constructors.
+ */
+public final class StudyModule extends AbstractModule {
+
+  private final PrintStream progressOut;
+  private final boolean terminal;
+
+  /**
+   * @param progressOut where progress lines go (standard error for the command line)
+   * @param terminal whether that stream is a terminal, so the line can be redrawn in place
+   */
+  public StudyModule(PrintStream progressOut, boolean terminal) {
+    this.progressOut = progressOut;
+    this.terminal = terminal;
+  }
+
+  @Provides
+  @Singleton
+  TaskRegistry tasks() {
+    return TaskRegistry.standard();
+  }
+
+  @Provides
+  @Singleton
+  LongSupplier nanoClock() {
+    return System::nanoTime;
+  }
+
+  @Provides
+  @Singleton
+  @Named("host")
+  String host() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  @Provides
+  ProgressFactory progress(LongSupplier clock) {
+    return (total, done) -> new StudyProgress(progressOut, terminal, clock, total, done);
+  }
+}

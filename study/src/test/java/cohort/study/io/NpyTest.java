@@ -1,0 +1,85 @@
+package cohort.study.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NpyTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void float64AndFloat32RoundTrip() {
+    double[] v = {1.5, -2.25, 3e-300, 4, 5, 6};
+    Path f = dir.resolve("a.npy");
+    Npy.write(f, new int[] {2, 3}, v);
+    Npy.Array a = Npy.read(f);
+    assertArrayEquals(new int[] {2, 3}, a.shape());
+    assertArrayEquals(v, a.data());
+    Path g = dir.resolve("b.npy");
+    Npy.writeFloat32(g, new int[] {6}, v);
+    Npy.Array b = Npy.read(g);
+    assertArrayEquals(new int[] {6}, b.shape());
+    for (int i = 0; i < v.length; i++) {
+      assertEquals((float) v[i], b.data()[i]);
+    }
+  }
+
+  @Test
+  void headerIsPaddedToSixtyFourBytes() throws Exception {
+    Path f = dir.resolve("c.npy");
+    Npy.write(f, new int[] {3, 4, 5}, new double[60]);
+    byte[] bytes = Files.readAllBytes(f);
+    int headerLen = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+    assertEquals(0, (10 + headerLen) % 64);
+    assertEquals(10 + headerLen + 60 * 8, bytes.length);
+  }
+
+  @Test
+  void readsNumpyFilesIncludingFortranOrderFloat32() throws Exception {
+    byte[] x;
+    try (InputStream in = NpyTest.class.getResourceAsStream("/reference/geom_X.npy")) {
+      x = in.readAllBytes();
+    }
+    Npy.Array a = Npy.parse(x, "geom_X.npy");
+    assertArrayEquals(new int[] {300, 40}, a.shape());
+    byte[] op;
+    try (InputStream in = NpyTest.class.getResourceAsStream("/reference/dsa_A_operator.npy")) {
+      op = in.readAllBytes();
+    }
+    // the reference operator is float32 in Fortran order; written back in C order it must read the same
+    Npy.Array o = Npy.parse(op, "dsa_A_operator.npy");
+    assertArrayEquals(new int[] {6, 6}, o.shape());
+    Path f = dir.resolve("op.npy");
+    Npy.write(f, o.shape(), o.data());
+    assertArrayEquals(o.data(), Npy.read(f).data());
+    // row-major check: the fortran reorder must not equal the raw (column-major) value order
+    assertTrue(o.data()[1] != o.data()[6] || o.data()[2] != o.data()[12]);
+  }
+
+  @Test
+  void badFilesAreRejectedWithOneLine() throws Exception {
+    Path missing = dir.resolve("missing.npy");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(missing));
+    assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    Path junk = dir.resolve("junk.npy");
+    Files.writeString(junk, "hello world, not numpy");
+    e = assertThrows(IllegalArgumentException.class, () -> Npy.read(junk));
+    assertTrue(e.getMessage().contains("magic"), e.getMessage());
+    Path ints = dir.resolve("ints.npy");
+    Npy.write(ints, new int[] {2}, new double[] {1, 2});
+    byte[] b = Files.readAllBytes(ints);
+    String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<i8");
+    Files.write(ints, s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    e = assertThrows(IllegalArgumentException.class, () -> Npy.read(ints));
+    assertTrue(e.getMessage().contains("accepted: float64 or float32"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+  }
+}

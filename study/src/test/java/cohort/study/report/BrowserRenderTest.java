@@ -1,0 +1,104 @@
+package cohort.study.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a report's {@code index.html} in headless Chromium: the page loads (its DOM holds the run table and every
+ * figure) and renders to a screenshot. Chromium ({@code /usr/bin/chromium}) is part of the build environment; the
+ * test fails when it is missing.
+ */
+class BrowserRenderTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir Path dir;
+
+  @Test
+  void indexLoadsAndRendersInHeadlessChromium() throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
+    Path study = dir.resolve("study");
+    Files.createDirectories(study);
+    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(11));
+    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    String url = r.index().toUri().toString();
+
+    Path dom = dir.resolve("dom.html");
+    Run dump = chromium(List.of("--dump-dom", url), dom);
+    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
+    String text = Files.readString(dom, StandardCharsets.UTF_8);
+    assertTrue(text.contains("Cohort study report: synthetic-smoke"), "page did not load: " + head(text));
+    assertTrue(text.contains("<table class=\"runs\">"), "run table missing from the DOM");
+    for (StudyReport.Figure f : r.figures()) {
+      assertTrue(text.contains("src=\"" + f.file() + "\""), "figure missing from the DOM: " + f.file());
+    }
+
+    Path shot = dir.resolve("shot.png");
+    Run screenshot = chromium(List.of("--screenshot=" + shot, "--window-size=1280,2000", url), null);
+    assertEquals(0, screenshot.exit, "chromium --screenshot failed: " + screenshot.log);
+    assertTrue(Files.isRegularFile(shot), "no screenshot written: " + screenshot.log);
+    BufferedImage img = ImageIO.read(shot.toFile());
+    assertNotNull(img, "screenshot does not decode");
+    assertEquals(1280, img.getWidth());
+    assertTrue(img.getHeight() >= 1000, "screenshot height " + img.getHeight());
+    // the curves figure is in the first screen: viridis or palette colours, not only text on white
+    assertTrue(colouredPixels(img) > 2000, "screenshot shows no figure");
+  }
+
+  private record Run(int exit, String log) {}
+
+  private Run chromium(List<String> args, Path stdout) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + dir.resolve("profile")));
+    cmd.addAll(args);
+    Path log = Files.createTempFile(dir, "chromium", ".log");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+    pb.redirectOutput(stdout == null ? log.toFile() : stdout.toFile());
+    if (stdout == null) {
+      pb.redirectErrorStream(true);
+    }
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+      return new Run(-1, "timed out after 120 s; " + Files.readString(log));
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    return new Run(p.exitValue(), text.length() > 2000 ? text.substring(text.length() - 2000) : text);
+  }
+
+  private static String head(String s) {
+    return s.length() > 300 ? s.substring(0, 300) : s;
+  }
+
+  private static int colouredPixels(BufferedImage img) {
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 255;
+        int g = (rgb >> 8) & 255;
+        int b = rgb & 255;
+        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}

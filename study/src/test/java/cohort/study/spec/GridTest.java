@@ -1,0 +1,60 @@
+package cohort.study.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cohort.tasks.TaskRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GridTest {
+
+  private final SpecReader reader = new SpecReader(TaskRegistry.standard());
+
+  @Test
+  void expandsEveryCombinationWithReadableUniqueIds() {
+    List<RunSpec> runs = Grid.expand(reader.parse(SpecReaderTest.GOOD, "good"));
+    assertEquals(2 * 2 * 2 * 2, runs.size()); // tasks x archs x lr x seeds
+    assertEquals("flipflop-vanilla-tanh-n16-orthogonal1-lr0.01-s0", runs.get(0).id());
+    Set<String> ids = new HashSet<>();
+    Set<Long> seeds = new HashSet<>();
+    for (int i = 0; i < runs.size(); i++) {
+      assertEquals(i, runs.get(i).index());
+      ids.add(runs.get(i).id());
+      seeds.add(runs.get(i).seed());
+    }
+    assertEquals(runs.size(), ids.size());
+    assertEquals(runs.size(), seeds.size());
+  }
+
+  @Test
+  void sameSpecSameRunsAndSeeds() {
+    assertEquals(Grid.expand(reader.parse(SpecReaderTest.GOOD, "a")), Grid.expand(reader.parse(SpecReaderTest.GOOD, "b")));
+  }
+
+  @Test
+  void runSeedsDependOnStudySeedAndIdOnly() {
+    assertEquals(Grid.runSeed(1, "a-s0"), Grid.runSeed(1, "a-s0"));
+    assertNotEquals(Grid.runSeed(1, "a-s0"), Grid.runSeed(2, "a-s0"));
+    assertNotEquals(Grid.runSeed(1, "a-s0"), Grid.runSeed(1, "a-s1"));
+  }
+
+  @Test
+  void shardsAreDisjointAndCoverTheGrid() {
+    List<RunSpec> runs = Grid.expand(reader.parse(SpecReaderTest.GOOD, "good"));
+    Set<String> seen = new HashSet<>();
+    int total = 0;
+    for (int i = 0; i < 3; i++) {
+      for (RunSpec r : Grid.shard(runs, i, 3)) {
+        seen.add(r.id());
+        total++;
+      }
+    }
+    assertEquals(runs.size(), total);
+    assertEquals(runs.size(), seen.size());
+    assertThrows(IllegalArgumentException.class, () -> Grid.shard(runs, 3, 3));
+  }
+}

@@ -1,0 +1,116 @@
+package cohort.study.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cohort.tasks.TaskRegistry;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class SpecReaderTest {
+
+  private final SpecReader reader = new SpecReader(TaskRegistry.standard());
+
+  static final String GOOD = """
+      study: smoke
+      seed: 7
+      grid:
+        task: [flipflop, {sine: {steps: 50}}]
+        architecture: [vanilla, gru]
+        activation: tanh
+        units: 16
+        init: {kind: orthogonal, gain: 1.0}
+        seeds: 2
+      training:
+        iterations: 10
+        lr: [0.01, 0.001]
+      """;
+
+  @Test
+  void readsAGoodSpecWithDefaultsFilledIn() {
+    StudySpec s = reader.parse(GOOD, "good.yaml");
+    assertEquals("smoke", s.name());
+    assertEquals(7, s.seed());
+    assertEquals(2, s.grid().tasks().size());
+    assertEquals("50", s.grid().tasks().get(1).params().get("steps"));
+    assertEquals(List.of("vanilla", "gru"), s.grid().architectures());
+    assertEquals(List.of(64), s.training().batch());
+    assertEquals(List.of("adam"), s.training().optimizer());
+    assertTrue(s.canonicalJson().startsWith("{\"analysis\":"), s.canonicalJson());
+  }
+
+  @Test
+  void jsonIsAcceptedToo() {
+    StudySpec s = reader.parse("{\"study\": \"j\", \"grid\": {\"task\": \"xor\", \"architecture\": \"ctrnn\"}}",
+        "j.json");
+    assertEquals("xor", s.grid().tasks().get(0).name());
+  }
+
+  @Test
+  void sameSpecSameCanonicalJson() {
+    assertEquals(reader.parse(GOOD, "a").canonicalJson(), reader.parse(GOOD, "b").canonicalJson());
+  }
+
+  static List<Arguments> malformed() {
+    return List.of(
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\nbogus: 1\n", "bogus: unknown key"),
+        Arguments.of("grid: {task: flipflop, architecture: gru}\n", "study: missing"),
+        Arguments.of("study: x\ngrid: {task: nosuchtask, architecture: gru}\n", "unknown task 'nosuchtask'"),
+        Arguments.of("study: x\ngrid: {task: {flipflop: {nosuchparam: 3}}, architecture: gru}\n",
+            "grid.task.flipflop:"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: transformer}\n",
+            "grid.architecture: got 'transformer'; accepted: one of vanilla"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, units: -4}\n",
+            "grid.units: got -4; accepted: an integer in [1, 4096]"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, units: sixty}\n", "grid.units: got 'sixty'"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\ntraining: {lr: 0}\n",
+            "training.lr: got 0"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\ntraining: {optimizer: lbfgs}\n",
+            "training.optimizer: got 'lbfgs'; accepted: one of adam, sgd, rmsprop"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, dale: 1.5}\n", "grid.dale: got 1.5"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: low-rank}\n",
+            "grid.rank: got 0; accepted: a rank of at least 1"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: magic}}\n",
+            "grid.init.kind: got 'magic'"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\ncomparisons: {metrics: [cka, euclid]}\n",
+            "comparisons.metrics: got 'euclid'"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, seeds: 0}\n", "grid.seeds: got 0"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, gru]}\n", "without repeated values"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\nanalysis: {fixed_points: maybe}\n",
+            "analysis.fixed_points: got 'maybe'; accepted: true or false"),
+        Arguments.of("study: [unclosed\n", "not valid YAML or JSON"),
+        Arguments.of("- just\n- a list\n", "(document): got"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformed")
+  void malformedSpecsAreRejectedWithTheirOwnMessage(String text, String expected) {
+    SpecException e = assertThrows(SpecException.class, () -> reader.parse(text, "bad.yaml"));
+    assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in:\n" + e.getMessage());
+  }
+
+  @Test
+  void everyPresetIsAValidSpec() throws Exception {
+    java.nio.file.Path presets = java.nio.file.Path.of("..", "presets");
+    int n = 0;
+    try (var files = java.nio.file.Files.newDirectoryStream(presets, "*.yaml")) {
+      for (java.nio.file.Path p : files) {
+        StudySpec s = reader.read(p);
+        assertTrue(Grid.expand(s).size() > 0, p.toString());
+        n++;
+      }
+    }
+    assertTrue(n >= 7, "presets found: " + n);
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    SpecException e = assertThrows(SpecException.class, () -> reader.parse(
+        "study: x\ngrid: {task: flipflop, architecture: gru, units: 0, seeds: -1}\ntraining: {batch: 0}\n", "bad"));
+    assertEquals(3, e.problems().size(), e.getMessage());
+  }
+}
