@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       MergeCommand.Analyze.class,
       StatusCommand.class,
       TrainCommand.class,
+      AnalyzeNetworkCommand.class,
       CompareCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

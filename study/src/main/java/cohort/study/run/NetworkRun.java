@@ -1,18 +1,12 @@
 package cohort.study.run;
 
-import cohort.analysis.fixedpoints.FixedPointFinder;
-import cohort.analysis.fixedpoints.FixedPointOptions;
 import cohort.analysis.fixedpoints.FixedPointSet;
-import cohort.analysis.linearize.Spectrum;
-import cohort.analysis.topology.FixedPointTopology;
 import cohort.analysis.topology.TopologyGraph;
-import cohort.analysis.topology.TopologyOptions;
 import cohort.models.Activation;
 import cohort.models.Architecture;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
-import cohort.models.ReferenceCell;
 import cohort.models.ReferenceNetwork;
 import cohort.models.Workspace;
 import cohort.study.run.RunOutcome.ProbeActivations;
@@ -88,33 +82,18 @@ public final class NetworkRun {
         : null;
 
     ReferenceNetwork reference = network.reference();
-    Spectrum spectrum = null;
-    String spectrumMatrix = null;
-    if (analysis.spectrum()) {
-      int n = networkSpec.hidden();
-      if (networkSpec.architecture().gated()) {
-        double[] j = new double[reference.stateSize() * reference.stateSize()];
-        reference.cell().jacobian(new double[reference.stateSize()], new double[networkSpec.inputs()], j);
-        spectrum = Spectrum.of(j, reference.stateSize());
-        spectrumMatrix = "dF/dh at h = 0, x = 0 (a gated cell has no single W_rec)";
-      } else {
-        spectrum = Spectrum.of(reference.effectiveRecurrentWeights(), n);
-        spectrumMatrix = "W_eff, the effective recurrent matrix [post][pre]";
-      }
-    }
+    NetworkAnalysis.RecurrentSpectrum spectrum = analysis.spectrum() ? NetworkAnalysis.spectrum(reference) : null;
     FixedPointSet points = null;
     TopologyGraph topology = null;
     if (analysis.fixedPoints()) {
-      ReferenceCell cell = reference.cell();
-      double[] starts = starts(reference, probe, analysis.initialStates(), run.seed());
-      FixedPointOptions options = FixedPointOptions.defaults().withInitialNoise(analysis.startNoise());
-      points = new FixedPointFinder(cell, options)
-          .find(starts, new double[networkSpec.inputs()], RandomStreams.of(run.seed(), FIXED_POINT_PURPOSE));
+      points = NetworkAnalysis.fixedPoints(reference, probe, new double[networkSpec.inputs()],
+          analysis.initialStates(), analysis.startNoise(), RandomStreams.of(run.seed(), FIXED_POINT_PURPOSE));
       if (analysis.topology()) {
-        topology = new FixedPointTopology(cell, TopologyOptions.defaults()).build(points);
+        topology = NetworkAnalysis.topology(reference, points);
       }
     }
-    return new RunOutcome(run, provenance, network, result, points, spectrum, spectrumMatrix, topology,
+    return new RunOutcome(run, provenance, network, result, points,
+        spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(), topology,
         activations, host, started, System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
   }
 
@@ -146,33 +125,5 @@ public final class NetworkRun {
     Workspace ws = network.workspace(batch.steps(), batch.batch());
     network.forward(batch.inputs(), batch.steps(), batch.batch(), ws);
     return Arrays.copyOf(ws.hidden(), batch.steps() * batch.batch() * network.spec().hidden());
-  }
-
-  /**
-   * {@code k} initial states for the fixed-point search, drawn without replacement from the full states (for
-   * the LSTM, {@code [h; c]}) of the double-precision network's trajectories on the probe trials.
-   */
-  private static double[] starts(ReferenceNetwork reference, TrialBatch probe, int k, long seed) {
-    ReferenceNetwork.Trajectory tr = reference.forward(probe.inputs(), probe.steps(), probe.batch());
-    int s = reference.stateSize();
-    int pool = probe.steps() * probe.batch();
-    int take = Math.min(k, pool);
-    int[] order = new int[pool];
-    for (int i = 0; i < pool; i++) {
-      order[i] = i;
-    }
-    RandomGenerator random = RandomStreams.of(seed, FIXED_POINT_PURPOSE + 1);
-    for (int i = 0; i < take; i++) {
-      int j = i + random.nextInt(pool - i);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
-    double[] starts = new double[take * s];
-    double[] states = tr.states();
-    for (int i = 0; i < take; i++) {
-      System.arraycopy(states, order[i] * s, starts, i * s, s);
-    }
-    return starts;
   }
 }

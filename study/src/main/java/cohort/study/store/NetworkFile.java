@@ -1,5 +1,8 @@
 package cohort.study.store;
 
+import cohort.analysis.fixedpoints.FixedPointSet;
+import cohort.analysis.linearize.Spectrum;
+import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
 import cohort.models.Architecture;
 import cohort.models.InitKind;
@@ -141,6 +144,39 @@ public final class NetworkFile {
     g.putDataset("train_loss", c.trainLoss());
     g.putDataset("val_loss", c.validationLoss());
     g.putDataset("val_accuracy", c.validationAccuracy());
+  }
+
+  /**
+   * Rewrites {@code file} (atomically) with the dynamical analyses of its network added, replacing any earlier
+   * {@code fixed_points}, {@code spectrum} and {@code topology} groups; everything else is copied as it was.
+   */
+  public static void addAnalyses(Path file, FixedPointSet points, Spectrum spectrum, String matrix,
+      TopologyGraph topology) {
+    Contents check = read(file);
+    Objects.requireNonNull(check, "contents");
+    byte[] original;
+    try {
+      original = java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try (HdfFile old = HdfFile.fromBytes(original)) {
+      Hdf5Files.writeAtomically(file, h5 -> {
+        Hdf5Files.copyAttributes(old, h5);
+        for (Node child : old.getChildren().values()) {
+          String name = child.getName();
+          if (name.equals("fixed_points") || name.equals("spectrum") || name.equals("topology")) {
+            continue;
+          }
+          if (child instanceof Group g) {
+            Hdf5Files.copyGroup(g, h5.putGroup(name));
+          } else if (child instanceof Dataset d) {
+            Hdf5Files.copyAttributes(d, h5.putDataset(name, d.getData()));
+          }
+        }
+        RunFile.writeAnalyses(h5, points, spectrum, matrix, topology);
+      });
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import cohort.analysis.fixedpoints.FixedPoint;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.linearize.EigenSystem;
+import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.study.json.Json;
 import cohort.study.run.RunOutcome;
@@ -37,28 +38,38 @@ public final class RunFile {
       writeRunAttributes(h5, outcome);
       NetworkFile.writeWeights(h5.putGroup("weights"), outcome.network());
       NetworkFile.writeCurves(h5, outcome.result().curves());
-      if (outcome.fixedPoints() != null) {
-        // jhdf 0.9.4 writes an unreadable file for a group without children beside groups holding datasets, so
-        // a search that found nothing is recorded by the root attribute alone.
-        h5.putAttribute("fixed_point_count", outcome.fixedPoints().size());
-        if (outcome.fixedPoints().size() > 0) {
-          writeFixedPoints(h5.putGroup("fixed_points"), outcome.fixedPoints());
-        }
-      }
-      if (outcome.spectrum() != null) {
-        WritableGroup s = h5.putGroup("spectrum");
-        s.putAttribute("matrix", outcome.spectrumMatrix());
-        s.putAttribute("spectral_radius", outcome.spectrum().spectralRadius());
-        s.putDataset("w_rec_re", outcome.spectrum().valuesReal());
-        s.putDataset("w_rec_im", outcome.spectrum().valuesImag());
-      }
-      if (outcome.topology() != null && outcome.topology().nodes().size() > 0) {
-        writeTopology(h5.putGroup("topology"), outcome.topology());
-      }
+      writeAnalyses(h5, outcome.fixedPoints(), outcome.spectrum(), outcome.spectrumMatrix(), outcome.topology());
       if (outcome.probe() != null) {
         writeActivations(h5.putGroup("activations"), outcome);
       }
     });
+  }
+
+  /**
+   * Writes the dynamical analyses of a network under {@code h5}: {@code /fixed_points} (absent when the search found
+   * none; the attribute {@code fixed_point_count} is always written), {@code /spectrum} and {@code /topology}. Null
+   * arguments are skipped.
+   */
+  public static void writeAnalyses(WritableGroup h5, FixedPointSet points, Spectrum spectrum, String matrix,
+      TopologyGraph topology) {
+    if (points != null) {
+      // jhdf 0.9.4 writes an unreadable file for a group without children beside groups holding datasets, so
+      // a search that found nothing is recorded by the root attribute alone.
+      h5.putAttribute("fixed_point_count", points.size());
+      if (points.size() > 0) {
+        writeFixedPoints(h5.putGroup("fixed_points"), points);
+      }
+    }
+    if (spectrum != null) {
+      WritableGroup s = h5.putGroup("spectrum");
+      s.putAttribute("matrix", matrix);
+      s.putAttribute("spectral_radius", spectrum.spectralRadius());
+      s.putDataset("w_rec_re", spectrum.valuesReal());
+      s.putDataset("w_rec_im", spectrum.valuesImag());
+    }
+    if (topology != null && topology.nodes().size() > 0) {
+      writeTopology(h5.putGroup("topology"), topology);
+    }
   }
 
   private static void writeRunAttributes(WritableGroup h5, RunOutcome o) {
@@ -124,7 +135,7 @@ public final class RunFile {
   }
 
   private static void writeTopology(WritableGroup g, TopologyGraph t) {
-    g.putAttribute("signature", t.signature().toString());
+    g.putAttribute("signature", describe(t));
     g.putAttribute("perturbations", t.perturbations());
     g.putAttribute("unresolved", t.unresolved());
     int[] census = t.signature().census();
@@ -137,6 +148,22 @@ public final class RunFile {
       }
       g.putDataset("edges", edges);
     }
+  }
+
+  /** A topology's census in words, e.g. {@code 8 stable, 12 index-1, 6 index-2, 1 index-3}. */
+  public static String describe(TopologyGraph t) {
+    int[] census = t.signature().census();
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < census.length; k++) {
+      if (census[k] == 0) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(census[k]).append(k == 0 ? " stable" : " index-" + k);
+    }
+    return sb.length() == 0 ? "no fixed points" : sb.toString();
   }
 
   private static void writeActivations(WritableGroup g, RunOutcome o) {

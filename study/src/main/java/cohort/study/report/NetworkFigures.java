@@ -1,0 +1,255 @@
+package cohort.study.report;
+
+import cohort.analysis.fixedpoints.FixedPoint;
+import cohort.analysis.fixedpoints.FixedPointSet;
+import cohort.analysis.fixedpoints.PointKind;
+import cohort.analysis.fixedpoints.Stability;
+import cohort.analysis.linearize.Spectrum;
+import cohort.study.report.Chart.Circle;
+import cohort.study.report.Chart.LegendEntry;
+import cohort.study.report.Chart.Line;
+import cohort.study.report.Chart.MarkerShape;
+import cohort.study.report.Chart.Panel;
+import cohort.study.report.Chart.Points;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The figures of {@code cohort analyze-network --png DIR}: the network's trajectories and its fixed points
+ * projected on the top two principal components of the trajectories, coloured by stability, and the eigenvalues of
+ * its recurrent matrix and of the Jacobians at the fixed points on the complex plane with the unit circle.
+ */
+public final class NetworkFigures {
+
+  private static final Color STABLE = new Color(0x1f77b4);
+  private static final Color SADDLE = new Color(0xd62728);
+  private static final Color UNSTABLE = new Color(0x9467bd);
+  private static final Color SLOW = new Color(0x7f7f7f);
+  private static final Color TRAJECTORY = new Color(0xbbbbbb);
+
+  private NetworkFigures() {}
+
+  /**
+   * Writes {@code fixed-points-pca.png} and {@code spectra.png} into {@code dir}.
+   *
+   * @param hidden trajectories {@code [steps][trials][units]} (the readout's state {@code h})
+   * @param points fixed points (their first {@code units} coordinates are {@code h})
+   * @return the files written
+   */
+  public static List<Path> write(Path dir, String title, float[] hidden, int steps, int trials, int units,
+      FixedPointSet points, Spectrum spectrum, String spectrumMatrix) {
+    List<Path> files = new ArrayList<>();
+    files.add(pca(dir.resolve("fixed-points-pca.png"), title, hidden, steps, trials, units, points));
+    files.add(spectra(dir.resolve("spectra.png"), title, points, spectrum, spectrumMatrix));
+    return files;
+  }
+
+  private static Path pca(Path file, String title, float[] hidden, int steps, int trials, int units,
+      FixedPointSet points) {
+    int rows = steps * trials;
+    double[] mean = new double[units];
+    for (int r = 0; r < rows; r++) {
+      for (int u = 0; u < units; u++) {
+        mean[u] += hidden[r * units + u];
+      }
+    }
+    for (int u = 0; u < units; u++) {
+      mean[u] /= rows;
+    }
+    double[][] cov = new double[units][units];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < units; i++) {
+        double di = hidden[r * units + i] - mean[i];
+        for (int j = 0; j <= i; j++) {
+          cov[i][j] += di * (hidden[r * units + j] - mean[j]);
+        }
+      }
+    }
+    for (int i = 0; i < units; i++) {
+      for (int j = 0; j < i; j++) {
+        cov[j][i] = cov[i][j];
+      }
+    }
+    RealMatrix c = MatrixUtils.createRealMatrix(cov);
+    EigenDecomposition e = new EigenDecomposition(c);
+    double[] values = e.getRealEigenvalues();
+    int[] top = topTwo(values);
+    double[][] axes = {e.getEigenvector(top[0]).toArray(), e.getEigenvector(top[1]).toArray()};
+    double total = 0;
+    for (double v : values) {
+      total += Math.max(v, 0);
+    }
+    List<Chart.Layer> layers = new ArrayList<>();
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    for (int b = 0; b < trials; b++) {
+      double[] x = new double[steps];
+      double[] y = new double[steps];
+      for (int t = 0; t < steps; t++) {
+        int row = t * trials + b;
+        x[t] = project(hidden, row * units, mean, axes[0], units);
+        y[t] = project(hidden, row * units, mean, axes[1], units);
+      }
+      xs.add(x);
+      ys.add(y);
+      layers.add(new Line(x, y, TRAJECTORY, 1f, false));
+    }
+    List<LegendEntry> legend = new ArrayList<>();
+    legend.add(new LegendEntry("trajectories on the probe trials", TRAJECTORY, null, false));
+    if (points != null) {
+      addPoints(layers, legend, points, mean, axes, units, xs, ys);
+    }
+    double[] xr = Chart.pad(Chart.range(xs)[0], Chart.range(xs)[1], 0.05);
+    double[] yr = Chart.pad(Chart.range(ys)[0], Chart.range(ys)[1], 0.05);
+    String subtitle = String.format(java.util.Locale.ROOT, "PC1 and PC2 explain %.0f%% and %.0f%% of the "
+        + "trajectories' variance", 100 * values[top[0]] / total, 100 * values[top[1]] / total);
+    Panel panel = new Panel(points == null ? "trajectories" : points.size() + " fixed and slow points",
+        "PC1", "PC2", xr[0], xr[1], yr[0], yr[1], false, false, null, layers);
+    LinePlot.writePng(Chart.render(title + ": fixed points and trajectories", subtitle, List.of(panel), 1, 640, 520,
+        legend), file);
+    return file;
+  }
+
+  private static void addPoints(List<Chart.Layer> layers, List<LegendEntry> legend, FixedPointSet points,
+      double[] mean, double[][] axes, int units, List<double[]> xs, List<double[]> ys) {
+    String[] names = {"stable", "saddle", "unstable", "slow point"};
+    Color[] colors = {STABLE, SADDLE, UNSTABLE, SLOW};
+    MarkerShape[] shapes = {MarkerShape.CIRCLE, MarkerShape.TRIANGLE, MarkerShape.SQUARE, MarkerShape.HOLLOW_CIRCLE};
+    for (int cls = 0; cls < 4; cls++) {
+      List<double[]> sel = new ArrayList<>();
+      for (FixedPoint p : points.points()) {
+        if (classOf(p) == cls) {
+          double[] h = p.state();
+          double[] hf = new double[units];
+          for (int u = 0; u < units; u++) {
+            hf[u] = h[u];
+          }
+          sel.add(new double[] {projectD(hf, mean, axes[0]), projectD(hf, mean, axes[1])});
+        }
+      }
+      if (sel.isEmpty()) {
+        continue;
+      }
+      double[] x = new double[sel.size()];
+      double[] y = new double[sel.size()];
+      for (int i = 0; i < sel.size(); i++) {
+        x[i] = sel.get(i)[0];
+        y[i] = sel.get(i)[1];
+      }
+      xs.add(x);
+      ys.add(y);
+      layers.add(new Points(x, y, colors[cls], shapes[cls], 9));
+      legend.add(new LegendEntry(names[cls] + " (" + sel.size() + ")", colors[cls], shapes[cls], false));
+    }
+  }
+
+  /** 0 stable, 1 saddle, 2 unstable, 3 slow point. */
+  private static int classOf(FixedPoint p) {
+    if (p.kind() == PointKind.SLOW) {
+      return 3;
+    }
+    return p.stability() == Stability.STABLE ? 0 : p.stability() == Stability.SADDLE ? 1 : 2;
+  }
+
+  private static Path spectra(Path file, String title, FixedPointSet points, Spectrum spectrum, String matrix) {
+    List<Panel> panels = new ArrayList<>();
+    List<LegendEntry> legend = new ArrayList<>();
+    if (spectrum != null) {
+      panels.add(complexPanel("eigenvalues of " + shortName(matrix), List.of(new Points(spectrum.valuesReal(),
+          spectrum.valuesImag(), STABLE, MarkerShape.CIRCLE, 6)), spectrum.valuesReal(), spectrum.valuesImag()));
+    }
+    if (points != null && points.size() > 0) {
+      List<Chart.Layer> layers = new ArrayList<>();
+      List<double[]> re = new ArrayList<>();
+      List<double[]> im = new ArrayList<>();
+      Color[] colors = {STABLE, SADDLE, UNSTABLE, SLOW};
+      for (FixedPoint p : points.points()) {
+        double[] r = p.eigen().valuesReal();
+        double[] i = p.eigen().valuesImag();
+        re.add(r);
+        im.add(i);
+        layers.add(new Points(r, i, colors[classOf(p)], MarkerShape.CIRCLE, 5));
+      }
+      double[] allRe = concat(re);
+      double[] allIm = concat(im);
+      panels.add(complexPanel("Jacobian eigenvalues at the " + points.size() + " points", layers, allRe, allIm));
+      legend.add(new LegendEntry("at a stable point", STABLE, MarkerShape.CIRCLE, false));
+      legend.add(new LegendEntry("at a saddle", SADDLE, MarkerShape.CIRCLE, false));
+      legend.add(new LegendEntry("at an unstable point", UNSTABLE, MarkerShape.CIRCLE, false));
+      legend.add(new LegendEntry("at a slow point", SLOW, MarkerShape.CIRCLE, false));
+    }
+    legend.add(new LegendEntry("unit circle", Color.DARK_GRAY, null, false));
+    if (panels.isEmpty()) {
+      panels.add(complexPanel("no spectrum", List.of(), new double[] {0}, new double[] {0}));
+    }
+    LinePlot.writePng(Chart.render(title + ": eigenvalue spectra", "complex plane; the unit circle bounds stable "
+        + "discrete-time modes (for Euler CTRNNs, |λ| < 1 near 1 means slow)", panels, 2, 460, 460, legend), file);
+    return file;
+  }
+
+  private static Panel complexPanel(String title, List<Chart.Layer> points, double[] re, double[] im) {
+    List<Chart.Layer> layers = new ArrayList<>();
+    layers.add(new Circle(0, 0, 1, Color.DARK_GRAY, true));
+    layers.addAll(points);
+    double extent = 1.1;
+    for (int i = 0; i < re.length; i++) {
+      extent = Math.max(extent, 1.05 * Math.max(Math.abs(re[i]), Math.abs(im[i])));
+    }
+    return new Panel(title, "Re λ", "Im λ", -extent, extent, -extent, extent, false, true, null, layers);
+  }
+
+  private static String shortName(String matrix) {
+    return matrix == null ? "W_rec" : matrix.startsWith("W_eff") ? "W_eff" : "dF/dh at the origin";
+  }
+
+  private static double[] concat(List<double[]> parts) {
+    int n = 0;
+    for (double[] p : parts) {
+      n += p.length;
+    }
+    double[] out = new double[n];
+    int at = 0;
+    for (double[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
+    }
+    return out;
+  }
+
+  private static int[] topTwo(double[] values) {
+    int a = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[a]) {
+        a = i;
+      }
+    }
+    int b = a == 0 ? (values.length > 1 ? 1 : 0) : 0;
+    for (int i = 0; i < values.length; i++) {
+      if (i != a && values[i] > values[b]) {
+        b = i;
+      }
+    }
+    return new int[] {a, b};
+  }
+
+  private static double project(float[] h, int offset, double[] mean, double[] axis, int units) {
+    double s = 0;
+    for (int u = 0; u < units; u++) {
+      s += (h[offset + u] - mean[u]) * axis[u];
+    }
+    return s;
+  }
+
+  private static double projectD(double[] h, double[] mean, double[] axis) {
+    double s = 0;
+    for (int u = 0; u < axis.length; u++) {
+      s += (h[u] - mean[u]) * axis[u];
+    }
+    return s;
+  }
+}

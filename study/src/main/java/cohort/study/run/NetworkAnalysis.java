@@ -1,0 +1,91 @@
+package cohort.study.run;
+
+import cohort.analysis.fixedpoints.FixedPointFinder;
+import cohort.analysis.fixedpoints.FixedPointOptions;
+import cohort.analysis.fixedpoints.FixedPointSet;
+import cohort.analysis.linearize.Spectrum;
+import cohort.analysis.topology.FixedPointTopology;
+import cohort.analysis.topology.TopologyGraph;
+import cohort.analysis.topology.TopologyOptions;
+import cohort.models.ReferenceCell;
+import cohort.models.ReferenceNetwork;
+import cohort.tasks.TrialBatch;
+import java.util.random.RandomGenerator;
+
+/**
+ * The dynamical analyses of one trained network, shared by study runs and {@code cohort analyze-network}: the
+ * spectrum of its recurrent matrix, its fixed and slow points at a constant input (searched from states of its
+ * own trajectories, Sussillo &amp; Barak 2013) and the topology graph of those points (Maheswaranathan et al.
+ * 2019).
+ */
+public final class NetworkAnalysis {
+
+  private NetworkAnalysis() {}
+
+  /**
+   * A network's linear dynamics matrix and its eigenvalues.
+   *
+   * @param matrix what {@code spectrum} is the spectrum of
+   */
+  public record RecurrentSpectrum(Spectrum spectrum, String matrix) {}
+
+  /**
+   * Eigenvalues of {@code W_eff}, the effective recurrent matrix of a non-gated cell (Jarne's disk vs ring); a
+   * gated cell has no single recurrent matrix, so for it the Jacobian at the origin ({@code h = 0, x = 0}) is used.
+   */
+  public static RecurrentSpectrum spectrum(ReferenceNetwork reference) {
+    if (reference.spec().architecture().gated()) {
+      int s = reference.stateSize();
+      double[] j = new double[s * s];
+      reference.cell().jacobian(new double[s], new double[reference.spec().inputs()], j);
+      return new RecurrentSpectrum(Spectrum.of(j, s), "dF/dh at h = 0, x = 0 (a gated cell has no single W_rec)");
+    }
+    return new RecurrentSpectrum(Spectrum.of(reference.effectiveRecurrentWeights(), reference.spec().hidden()),
+        "W_eff, the effective recurrent matrix [post][pre]");
+  }
+
+  /**
+   * Fixed and slow points of {@code F(·, input)}, searched from {@code k} states drawn without replacement from
+   * the network's own trajectories on {@code probe}, with FixedPointFinder's defaults and start noise
+   * {@code noise}.
+   */
+  public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
+      double noise, RandomGenerator random) {
+    double[] starts = starts(reference, probe, k, random);
+    FixedPointOptions options = FixedPointOptions.defaults().withInitialNoise(noise);
+    return new FixedPointFinder(reference.cell(), options).find(starts, input, random);
+  }
+
+  /** The saddle-to-attractor graph of {@code points}. */
+  public static TopologyGraph topology(ReferenceNetwork reference, FixedPointSet points) {
+    ReferenceCell cell = reference.cell();
+    return new FixedPointTopology(cell, TopologyOptions.defaults()).build(points);
+  }
+
+  /**
+   * {@code k} full states (for the LSTM, {@code [h; c]}) drawn without replacement from the double-precision
+   * network's trajectories on {@code probe}.
+   */
+  static double[] starts(ReferenceNetwork reference, TrialBatch probe, int k, RandomGenerator random) {
+    ReferenceNetwork.Trajectory tr = reference.forward(probe.inputs(), probe.steps(), probe.batch());
+    int s = reference.stateSize();
+    int pool = probe.steps() * probe.batch();
+    int take = Math.min(k, pool);
+    int[] order = new int[pool];
+    for (int i = 0; i < pool; i++) {
+      order[i] = i;
+    }
+    for (int i = 0; i < take; i++) {
+      int j = i + random.nextInt(pool - i);
+      int tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+    double[] starts = new double[take * s];
+    double[] states = tr.states();
+    for (int i = 0; i < take; i++) {
+      System.arraycopy(states, order[i] * s, starts, i * s, s);
+    }
+    return starts;
+  }
+}
