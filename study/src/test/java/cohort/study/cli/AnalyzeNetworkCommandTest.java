@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,28 +21,18 @@ class AnalyzeNetworkCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   @Test
   void addsFixedPointsSpectrumAndTopologyToTheFileAndDrawsThem() throws Exception {
     Path file = dir.resolve("net.h5");
-    Outcome train = cohort("train", "--task", "flipflop", "--arch", "vanilla", "--units", "12", "--seed", "1",
+    Cli.Outcome train = cohort("train", "--task", "flipflop", "--arch", "vanilla", "--units", "12", "--seed", "1",
         "--iterations", "150", "--lr", "0.01", "--batch", "16", "--param", "bits=2", "--out", file.toString());
     assertEquals(0, train.exit(), train.err());
     float[] before = NetworkFile.read(file).network().parameters();
 
     Path png = dir.resolve("png");
-    Outcome o = cohort("analyze-network", file.toString(), "--initial-states", "64", "--trials", "8", "--png",
+    Cli.Outcome o = cohort("analyze-network", file.toString(), "--initial-states", "64", "--trials", "8", "--png",
         png.toString());
     assertEquals(0, o.exit(), o.err());
     assertTrue(o.out().contains("points at x* = [0.0, 0.0]"), o.out());
@@ -72,10 +64,10 @@ class AnalyzeNetworkCommandTest {
     Path file = dir.resolve("net.h5");
     assertEquals(0, cohort("train", "--task", "xor", "--arch", "ctrnn", "--units", "6", "--iterations", "2",
         "--batch", "2", "--out", file.toString()).exit());
-    Outcome o = cohort("analyze-network", file.toString(), "--inputs", "1,2,3");
+    Cli.Outcome o = cohort("analyze-network", file.toString(), "--inputs", "1,2,3");
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("--inputs: got 3 values; accepted: 2"), o.err());
-    Outcome missing = cohort("analyze-network", dir.resolve("none.h5").toString());
+    Cli.Outcome missing = cohort("analyze-network", dir.resolve("none.h5").toString());
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("does not exist"), missing.err());
   }

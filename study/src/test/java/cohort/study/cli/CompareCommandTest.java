@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,22 +30,7 @@ class CompareCommandTest {
   private Path dsaA;
   private Path dsaB;
 
-  private record Outcome(int exit, String out, String err) {
-    double lastNumber() {
-      List<String> lines = out.lines().toList();
-      return Double.parseDouble(lines.get(lines.size() - 1).trim());
-    }
-  }
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   private Path copy(String name) throws IOException {
     Path p = dir.resolve(name);
@@ -65,7 +52,7 @@ class CompareCommandTest {
   @Test
   void ckaVariantsPrintTheReferenceScores() {
     // scores.json "X-Y": cka_linear, cka_linear_debiased, cka_rbf_0.5
-    Outcome lin = cohort("compare", "--metric", "cka", x.toString(), y.toString());
+    Cli.Outcome lin = cohort("compare", "--metric", "cka", x.toString(), y.toString());
     assertEquals(0, lin.exit(), lin.err());
     assertEquals(0.6927623372775445, lin.lastNumber(), 1e-10);
     assertEquals(0.6818939102296523,
@@ -76,7 +63,7 @@ class CompareCommandTest {
 
   @Test
   void svccaAndProcrustesPrintTheReferenceScores() {
-    Outcome sv = cohort("compare", "--metric", "svcca", "--json", x.toString(), y.toString());
+    Cli.Outcome sv = cohort("compare", "--metric", "svcca", "--json", x.toString(), y.toString());
     assertEquals(0, sv.exit(), sv.err());
     String json = sv.out().trim();
     assertTrue(json.startsWith("{") && json.endsWith("}"), json);
@@ -84,9 +71,9 @@ class CompareCommandTest {
     assertTrue(json.contains("\"metric\":\"svcca\""), json);
     assertTrue(json.contains("\"keep_variance\":0.99"), json);
     assertTrue(json.contains("\"score\":0.59993994722"), json);
-    Outcome pr = cohort("compare", "--metric", "procrustes", x.toString(), xr.toString());
+    Cli.Outcome pr = cohort("compare", "--metric", "procrustes", x.toString(), xr.toString());
     assertEquals(0.022636379841997113, pr.lastNumber(), 1e-10);
-    Outcome eu = cohort("compare", "--metric", "procrustes", "--score", "euclidean", "--unit-norm", x.toString(),
+    Cli.Outcome eu = cohort("compare", "--metric", "procrustes", "--score", "euclidean", "--unit-norm", x.toString(),
         xr.toString());
     assertEquals(0.022635896553011958, eu.lastNumber(), 1e-10);
   }
@@ -102,7 +89,7 @@ class CompareCommandTest {
     try (WritableHdfFile f = HdfFile.write(h5)) {
       f.putGroup("net").putDataset("states", rows);
     }
-    Outcome o = cohort("compare", "--metric", "cka", h5 + ":/net/states", y.toString());
+    Cli.Outcome o = cohort("compare", "--metric", "cka", h5 + ":/net/states", y.toString());
     assertEquals(0, o.exit(), o.err());
     assertEquals(0.6927623372775445, o.lastNumber(), 1e-10);
   }
@@ -110,14 +97,14 @@ class CompareCommandTest {
   @Test
   void dsaMatchesOrBeatsTheReference() {
     // scores.json dsa "A-B angular" = 0.06464630365371704 (reference optimiser; lower is allowed)
-    Outcome o = cohort("compare", "--metric", "dsa", "--n-delays", "3", "--rank", "6", "--score", "angular",
+    Cli.Outcome o = cohort("compare", "--metric", "dsa", "--n-delays", "3", "--rank", "6", "--score", "angular",
         "--json", dsaA.toString(), dsaB.toString());
     assertEquals(0, o.exit(), o.err());
     String json = o.out().trim();
     assertTrue(json.contains("\"n_delays\":3") && json.contains("\"rank\":\"rank=6\""), json);
     double score = Double.parseDouble(json.replaceAll(".*\"score\":([-0-9.eE]+).*", "$1"));
     assertTrue(score <= 0.06464630365371704 + 1e-3, json);
-    Outcome w = cohort("compare", "--metric", "dsa", "--n-delays", "3", "--rank", "6", dsaA.toString(), dsaB.toString());
+    Cli.Outcome w = cohort("compare", "--metric", "dsa", "--n-delays", "3", "--rank", "6", dsaA.toString(), dsaB.toString());
     assertEquals(0, w.exit(), w.err());
     assertTrue(w.out().contains("wasserstein"), w.out());
     assertTrue(w.lastNumber() >= 0 && w.lastNumber() < 1e-3, w.out());
@@ -140,14 +127,14 @@ class CompareCommandTest {
     String[] expected = {"not found", "accepted: cka, cka-rbf", "accepted: 2 dimensions", "rows",
         "at most one", "accepted for dsa", "alpha", "not found"};
     for (int i = 0; i < cases.length; i++) {
-      Outcome o = cohort(cases[i]);
+      Cli.Outcome o = cohort(cases[i]);
       assertEquals(2, o.exit(), String.join(" ", cases[i]) + " -> " + o.err());
       assertEquals("", o.out());
       assertEquals(1, o.err().lines().count(), o.err());
       assertTrue(o.err().startsWith("cohort: "), o.err());
       assertTrue(o.err().contains(expected[i]), o.err());
     }
-    Outcome missingArg = cohort("compare", "--metric", "cka", x.toString());
+    Cli.Outcome missingArg = cohort("compare", "--metric", "cka", x.toString());
     assertEquals(2, missingArg.exit());
   }
 }

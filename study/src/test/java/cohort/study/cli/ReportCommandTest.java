@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,17 +24,7 @@ class ReportCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   /** A study of two runs with training curves and nothing else. */
   private Path study() {
@@ -71,7 +63,7 @@ class ReportCommandTest {
   @Test
   void writesTheReportIntoTheStudyDirectory() throws IOException {
     Path s = study();
-    Outcome o = cohort("report", s.toString());
+    Cli.Outcome o = cohort("report", s.toString());
     assertEquals(0, o.exit(), o.err());
     Path index = s.resolve("report").resolve("index.html");
     assertTrue(Files.isRegularFile(index));
@@ -86,7 +78,7 @@ class ReportCommandTest {
   void writesWhereOutSays() {
     Path s = study();
     Path out = dir.resolve("elsewhere");
-    Outcome o = cohort("report", s.toString(), "--out", out.toString());
+    Cli.Outcome o = cohort("report", s.toString(), "--out", out.toString());
     assertEquals(0, o.exit(), o.err());
     assertTrue(Files.isRegularFile(out.resolve("index.html")));
     assertFalse(Files.exists(s.resolve("report")));
@@ -95,7 +87,7 @@ class ReportCommandTest {
   @Test
   void aDirectoryWithoutStudyH5IsAUsageError() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    Outcome o = cohort("report", empty.toString());
+    Cli.Outcome o = cohort("report", empty.toString());
     assertEquals(2, o.exit());
     assertEquals(1, o.err().lines().count(), o.err());
     assertTrue(o.err().contains("study.h5"), o.err());

@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,17 +21,7 @@ class RunCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -43,7 +35,7 @@ class RunCommandTest {
     Path spec = dir.resolve("bad.yaml");
     Files.writeString(spec, text);
     Path out = dir.resolve("out");
-    Outcome o = cohort("run", spec.toString(), "--out", out.toString(), "--workers", "1");
+    Cli.Outcome o = cohort("run", spec.toString(), "--out", out.toString(), "--workers", "1");
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().startsWith("cohort: " + spec), o.err());
     assertFalse(Files.exists(out), "the study directory was created for a bad spec");
@@ -53,24 +45,24 @@ class RunCommandTest {
   void badOptionsAreRejected() throws Exception {
     Path spec = dir.resolve("ok.yaml");
     Files.writeString(spec, "study: x\ngrid: {task: flipflop, architecture: gru}\n");
-    Outcome shard = cohort("run", spec.toString(), "--out", dir.resolve("o").toString(), "--shard", "3/2");
+    Cli.Outcome shard = cohort("run", spec.toString(), "--out", dir.resolve("o").toString(), "--shard", "3/2");
     assertEquals(2, shard.exit());
     assertTrue(shard.err().contains("--shard: got '3/2'; accepted: i/n with 0 <= i < n"), shard.err());
-    Outcome workers = cohort("run", spec.toString(), "--out", dir.resolve("o").toString(), "--workers", "0");
+    Cli.Outcome workers = cohort("run", spec.toString(), "--out", dir.resolve("o").toString(), "--workers", "0");
     assertEquals(2, workers.exit());
     assertTrue(workers.err().contains("--workers: got 0"), workers.err());
     assertFalse(Files.exists(dir.resolve("o")));
-    Outcome missing = cohort("run", dir.resolve("nothere.yaml").toString(), "--out", dir.resolve("o").toString());
+    Cli.Outcome missing = cohort("run", dir.resolve("nothere.yaml").toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("cannot read the study spec"), missing.err());
   }
 
   @Test
   void statusAndMergeNeedAStudyDirectory() {
-    Outcome status = cohort("status", dir.toString());
+    Cli.Outcome status = cohort("status", dir.toString());
     assertEquals(2, status.exit());
     assertTrue(status.err().contains("is not a study directory"), status.err());
-    Outcome merge = cohort("merge", dir.toString());
+    Cli.Outcome merge = cohort("merge", dir.toString());
     assertEquals(2, merge.exit());
     assertTrue(merge.err().contains("is not a study directory"), merge.err());
   }
@@ -84,7 +76,7 @@ class RunCommandTest {
     assertEquals(0, cohort("run", a.toString(), "--out", out.toString(), "--workers", "1").exit());
     Path b = dir.resolve("b.yaml");
     Files.writeString(b, "study: b\ngrid: {task: flipflop, architecture: lstm, units: 4}\n");
-    Outcome o = cohort("run", b.toString(), "--out", out.toString());
+    Cli.Outcome o = cohort("run", b.toString(), "--out", out.toString());
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("holds another study"), o.err());
   }

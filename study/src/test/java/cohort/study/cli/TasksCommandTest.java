@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,21 +23,11 @@ class TasksCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   @Test
   void listingShowsEveryTaskWithItsSizesAndSource() {
-    Outcome o = cohort("tasks");
+    Cli.Outcome o = cohort("tasks");
     assertEquals(0, o.exit(), o.err());
     assertEquals("", o.err());
     List<String> lines = o.out().lines().toList();
@@ -52,7 +44,7 @@ class TasksCommandTest {
 
   @Test
   void describeShowsParametersDefaultsAcceptedValuesAndMeaning() {
-    Outcome o = cohort("tasks", "describe", "flipflop", "--param", "bits=4");
+    Cli.Outcome o = cohort("tasks", "describe", "flipflop", "--param", "bits=4");
     assertEquals(0, o.exit(), o.err());
     String out = o.out();
     assertTrue(out.startsWith("flipflop: hold the sign"), out);
@@ -69,7 +61,7 @@ class TasksCommandTest {
   void sampleWritesAReadablePictureAndACsvWithOneRowPerStep() throws IOException {
     Path png = dir.resolve("trial.png");
     Path csv = dir.resolve("sub/trial.csv");
-    Outcome o = cohort("tasks", "sample", "context-dm", "--seed", "3", "--png", png.toString(), "--csv", csv.toString());
+    Cli.Outcome o = cohort("tasks", "sample", "context-dm", "--seed", "3", "--png", png.toString(), "--csv", csv.toString());
     assertEquals(0, o.exit(), o.err());
     assertTrue(o.out().contains("wrote " + png), o.out());
     BufferedImage image = ImageIO.read(png.toFile());
@@ -106,7 +98,7 @@ class TasksCommandTest {
 
   @Test
   void unknownTaskIsOneLineWithTheKnownTasksAndStatusTwo() {
-    Outcome o = cohort("tasks", "sample", "flopflip", "--seed", "1");
+    Cli.Outcome o = cohort("tasks", "sample", "flopflip", "--seed", "1");
     assertEquals(2, o.exit());
     assertEquals("", o.out());
     List<String> lines = o.err().lines().toList();
@@ -118,12 +110,12 @@ class TasksCommandTest {
   @Test
   void unknownOrBadParameterIsOneLineNamingItAndStatusTwo() {
     Path png = dir.resolve("never.png");
-    Outcome o = cohort("tasks", "sample", "flipflop", "--param", "foo=1", "--png", png.toString());
+    Cli.Outcome o = cohort("tasks", "sample", "flipflop", "--param", "foo=1", "--png", png.toString());
     assertEquals(2, o.exit());
     assertEquals(List.of("cohort: task 'flipflop' has no parameter 'foo'; its parameters: bits, steps, "
         + "pulse-probability, force-first-pulse, noise"), o.err().lines().toList());
     assertFalse(Files.exists(png), "nothing written on bad input");
-    Outcome bad = cohort("tasks", "describe", "perceptual-dm", "--param", "dt=-5");
+    Cli.Outcome bad = cohort("tasks", "describe", "perceptual-dm", "--param", "dt=-5");
     assertEquals(2, bad.exit());
     assertEquals(List.of("cohort: task 'perceptual-dm': parameter 'dt' got '-5'; accepted: number in [0.1, 1000]"),
         bad.err().lines().toList());
@@ -133,7 +125,7 @@ class TasksCommandTest {
   void anUnwritablePathIsOneLineAndStatusTwo() throws IOException {
     Path file = dir.resolve("plain-file");
     Files.writeString(file, "x");
-    Outcome o = cohort("tasks", "sample", "xor", "--csv", file.resolve("under-a-file.csv").toString());
+    Cli.Outcome o = cohort("tasks", "sample", "xor", "--csv", file.resolve("under-a-file.csv").toString());
     assertEquals(2, o.exit(), o.err());
     assertEquals(1, o.err().lines().count(), o.err());
     assertTrue(o.err().startsWith("cohort: cannot write "), o.err());

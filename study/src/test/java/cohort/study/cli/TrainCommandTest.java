@@ -1,5 +1,7 @@
 package cohort.study.cli;
 
+import static cohort.study.cli.Cli.cohort;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +24,7 @@ class TrainCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome cohort(String... args) {
-    CommandLine cl = CohortCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   private List<String> tiny(Path file, String... extra) {
     List<String> a = new ArrayList<>(List.of("train", "--task", "flipflop", "--arch", "gru", "--units", "8",
@@ -44,7 +36,7 @@ class TrainCommandTest {
   @Test
   void aTinyRunWritesAReadableFile() {
     Path file = dir.resolve("gru.h5");
-    Outcome o = cohort(tiny(file).toArray(String[]::new));
+    Cli.Outcome o = cohort(tiny(file).toArray(String[]::new));
     assertEquals(0, o.exit(), o.err());
     assertTrue(o.err().contains("iteration 2/4"), o.err());
     assertTrue(o.err().contains("iteration 4/4"), o.err());
@@ -70,7 +62,7 @@ class TrainCommandTest {
   @Test
   void aDivergingRunIsRecordedAsFailedWithExitStatusOne() {
     Path file = dir.resolve("diverged.h5");
-    Outcome o = cohort(tiny(file, "--optimizer", "sgd", "--lr", "1e30", "--clip", "0").toArray(String[]::new));
+    Cli.Outcome o = cohort(tiny(file, "--optimizer", "sgd", "--lr", "1e30", "--clip", "0").toArray(String[]::new));
     assertEquals(1, o.exit(), o.out() + o.err());
     assertTrue(o.out().contains("failed ("), o.out());
     NetworkFile.Contents c = NetworkFile.read(file);
@@ -100,7 +92,7 @@ class TrainCommandTest {
 
   @Test
   void helpExplainsEveryOption() {
-    Outcome o = cohort("train", "--help");
+    Cli.Outcome o = cohort("train", "--help");
     assertEquals(0, o.exit());
     for (String opt : List.of("--task", "--param", "--arch", "--activation", "--units", "--init", "--gain", "--seed",
         "--batch", "--iterations", "--lr", "--optimizer", "--clip", "--alpha", "--dale", "--rank", "--loss",
@@ -123,7 +115,7 @@ class TrainCommandTest {
         args.add(override[i + 1]);
       }
     }
-    Outcome o = cohort(args.toArray(String[]::new));
+    Cli.Outcome o = cohort(args.toArray(String[]::new));
     assertEquals(2, o.exit(), o.out() + o.err());
     assertTrue(o.err().startsWith("cohort: "), o.err());
     assertTrue(o.err().contains(expected), o.err());
