@@ -56,10 +56,15 @@ public final class NetworkAnalysis {
     return new FixedPointFinder(reference.cell(), options).find(starts, input, random);
   }
 
-  /** The saddle-to-attractor graph of {@code points}. */
+  /**
+   * The saddle-to-attractor graph of the true fixed points among {@code points} (slow points are left out: in
+   * gated cells the search also ends in saturated regions far from the reachable states, where q only decays
+   * asymptotically, and those would add spurious nodes; Maheswaranathan et al. 2019 build the graph on fixed
+   * points).
+   */
   public static TopologyGraph topology(ReferenceNetwork reference, FixedPointSet points) {
     ReferenceCell cell = reference.cell();
-    return new FixedPointTopology(cell, TopologyOptions.defaults()).build(points);
+    return new FixedPointTopology(cell, TopologyOptions.defaults().withIncludeSlowPoints(false)).build(points);
   }
 
   /**
