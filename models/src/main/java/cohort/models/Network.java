@@ -1,6 +1,8 @@
 package cohort.models;
 
 import cohort.models.linalg.FloatGemm;
+import cohort.models.linalg.OffHeapMatrix;
+import cohort.models.linalg.OpenBlas;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -16,6 +18,12 @@ import java.util.random.RandomGenerator;
  * recursion {@code δh_{t−1} = direct(δh_t) + δz_t Wᵀ} per step and forms every weight gradient at the end as one
  * product over all {@code T·B} rows ({@code dW = Hᵀ δZ}). Nothing is allocated in {@link #forward} or
  * {@link #backward}: every buffer is in the {@link Workspace}.
+ *
+ * <p>By default (when {@link OpenBlas#available()}) the per-step recurrent products, {@code dW_rec = Hᵀ δZ}, the
+ * readout and its gradient run through OpenBLAS on off-heap copies of the states and δZ kept in the workspace
+ * (rows are moved with bulk copies; the input and bias gradients, 3- and 1-row products that OpenBLAS runs
+ * slowly, are summed row by row in Java). {@code -Dcohort.blas=java} keeps everything in the pure-Java
+ * {@link FloatGemm}. Both are deterministic for a fixed choice (and CPU); they agree to float rounding.
  *
  * <p>For ctrnn the readout reads the state {@code h} itself: in {@code h' = (1−α)h + α σ(…)} the state is already a
  * low-pass filtered rate (Jarne's convention; PsychRNN's {@code σ(h)} readout belongs to its σ-inside form).
@@ -109,9 +117,17 @@ public final class Network {
     return new Network(spec, layout, params.clone());
   }
 
-  /** A workspace for up to {@code steps × batch} trials. */
+  /**
+   * A workspace for up to {@code steps × batch} trials. Its recurrent products run through OpenBLAS when
+   * {@link OpenBlas#available()}, else through the pure-Java {@link FloatGemm}.
+   */
   public Workspace workspace(int steps, int batch) {
     return new Workspace(layout, steps, batch);
+  }
+
+  /** A workspace whose recurrent products use OpenBLAS ({@code blas}, if it loaded) or the pure-Java kernels. */
+  Workspace workspace(int steps, int batch, boolean blas) {
+    return new Workspace(layout, steps, batch, blas && OpenBlas.available());
   }
 
   /** A double-precision twin built from the current parameters. */
@@ -164,10 +180,10 @@ public final class Network {
           System.arraycopy(ws.biasHn, 0, ph, 2 * n, n);
         }
         if (t > 0) {
-          FloatGemm.multiplyAdd(batch, n, ws.hidden, (t - 1) * batch * n, n, 1, ws.wPack, 0, ws.preH, 0, 0, gn);
+          recurrent(ws, t, batch, ws.preH);
         }
       } else if (t > 0) {
-        FloatGemm.multiplyAdd(batch, n, ws.hidden, (t - 1) * batch * n, n, 1, ws.wPack, 0, pre, 0, 0, gn);
+        recurrent(ws, t, batch, pre);
       }
       switch (arch) {
         case UGRNN: ugrnnStep(ws, t, batch); break;
@@ -175,8 +191,30 @@ public final class Network {
         case LSTM: lstmStep(ws, t, batch); break;
         default: simpleStep(ws, t, batch, noise, noiseScale); break;
       }
+      if (ws.blas) {
+        ws.nH.put(t * batch * n, ws.hidden, t * batch * n, batch * n);
+      }
     }
     readout(ws, steps * batch);
+  }
+
+  /** {@code c[b][·] += h_{t−1}[b,·] · W} for the B trials of step t (OpenBLAS or the pure-Java kernel). */
+  private void recurrent(Workspace ws, int t, int batch, float[][] c) {
+    int n = layout.n;
+    int gn = layout.gates * n;
+    if (!ws.blas) {
+      FloatGemm.multiplyAdd(batch, n, ws.hidden, (t - 1) * batch * n, n, 1, ws.wPack, 0, c, 0, 0, gn);
+      return;
+    }
+    OpenBlas.gemm(false, false, batch, gn, n, 1f, ws.nH, (t - 1) * batch * n, n, ws.nW, 0, gn, 0f, ws.nStep, 0, gn);
+    float[] r = ws.row;
+    for (int b = 0; b < batch; b++) {
+      ws.nStep.get(b * gn, r, 0, gn);
+      float[] cb = c[b];
+      for (int j = 0; j < gn; j++) {
+        cb[j] += r[j];
+      }
+    }
   }
 
   private void check(Workspace ws, int steps, int batch) {
@@ -247,6 +285,13 @@ public final class Network {
         }
       }
     }
+    if (ws.blas) {
+      int gn = gates * n;
+      for (int k = 0; k < n; k++) {
+        ws.nW.put(k * gn, ws.wPack[k], 0, gn);
+      }
+      ws.nWout.put(0, p, layout.outW, n * layout.outputs);
+    }
     int o = layout.outputs;
     for (int k = 0; k < n; k++) {
       for (int q = 0; q < o; q++) {
@@ -288,54 +333,63 @@ public final class Network {
     }
   }
 
+  /*
+   * The gated steps keep every saved quantity in its own row of ws.saved ([T·B·slots][N], row m·slots + k) and
+   * index every array with the same j, so that C2 vectorises the loops (it does not when one loop reads one flat
+   * array at several offsets, or selects with t > 0 inside the loop).
+   */
+
   private void ugrnnStep(Workspace ws, int t, int batch) {
     int n = layout.n;
     Activation act = spec.activation();
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
-      int s = m * 3 * n;
       float[] a = ws.pre[b];
-      float[] d = ws.deriv[b];
-      Activation.sigmoid(a, 0, n);
-      act.apply(a, d, n, 2 * n);
+      float[] g = ws.saved[m * 3];
+      float[] c = ws.saved[m * 3 + 1];
+      System.arraycopy(a, 0, g, 0, n);
+      Activation.sigmoid(g, 0, n);
+      System.arraycopy(a, n, c, 0, n);
+      act.apply(c, ws.saved[m * 3 + 2], 0, n);
       float[] hr = ws.hRows[m];
       float[] hp = t > 0 ? ws.hRows[m - batch] : ws.zeros;
       for (int j = 0; j < n; j++) {
-        float g = a[j];
-        hr[j] = g * hp[j] + (1f - g) * a[n + j];
+        hr[j] = g[j] * hp[j] + (1f - g[j]) * c[j];
       }
-      System.arraycopy(a, 0, ws.saved, s, 2 * n);
-      System.arraycopy(d, n, ws.saved, s + 2 * n, n);
       System.arraycopy(hr, 0, ws.hidden, m * n, n);
     }
   }
 
   private void gruStep(Workspace ws, int t, int batch) {
     int n = layout.n;
+    int n2 = 2 * n;
     Activation act = spec.activation();
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
-      int s = m * 5 * n;
       float[] a = ws.pre[b];
       float[] ph = ws.preH[b];
-      float[] d = ws.deriv[b];
-      for (int j = 0; j < 2 * n; j++) {
-        a[j] += ph[j];
-      }
-      Activation.sigmoid(a, 0, 2 * n);
+      float[] r = ws.saved[m * 5];
+      float[] z = ws.saved[m * 5 + 1];
+      float[] c = ws.saved[m * 5 + 2];
+      float[] hn = ws.saved[m * 5 + 3];
       for (int j = 0; j < n; j++) {
-        a[2 * n + j] += a[j] * ph[2 * n + j];
+        r[j] = a[j] + ph[j];
       }
-      act.apply(a, d, 2 * n, 3 * n);
+      Activation.sigmoid(r, 0, n);
+      for (int j = 0; j < n; j++) {
+        z[j] = a[n + j] + ph[n + j];
+      }
+      Activation.sigmoid(z, 0, n);
+      System.arraycopy(ph, n2, hn, 0, n);
+      for (int j = 0; j < n; j++) {
+        c[j] = a[n2 + j] + r[j] * hn[j];
+      }
+      act.apply(c, ws.saved[m * 5 + 4], 0, n);
       float[] hr = ws.hRows[m];
       float[] hp = t > 0 ? ws.hRows[m - batch] : ws.zeros;
       for (int j = 0; j < n; j++) {
-        float z = a[n + j];
-        hr[j] = (1f - z) * a[2 * n + j] + z * hp[j];
+        hr[j] = (1f - z[j]) * c[j] + z[j] * hp[j];
       }
-      System.arraycopy(a, 0, ws.saved, s, 3 * n);
-      System.arraycopy(ph, 2 * n, ws.saved, s + 3 * n, n);
-      System.arraycopy(d, 2 * n, ws.saved, s + 4 * n, n);
       System.arraycopy(hr, 0, ws.hidden, m * n, n);
     }
   }
@@ -343,35 +397,34 @@ public final class Network {
   private void lstmStep(Workspace ws, int t, int batch) {
     int n = layout.n;
     Activation act = spec.activation();
-    float[] sv = ws.saved;
+    float[][] sv = ws.saved;
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
-      int s = m * 8 * n;
-      int sp = (m - batch) * 8 * n;
+      int s = m * 8;
       float[] a = ws.pre[b];
-      float[] d = ws.deriv[b];
-      float[] c = ws.aux[b];
-      Activation.sigmoid(a, 0, 2 * n);
-      act.apply(a, d, 2 * n, 3 * n);
-      Activation.sigmoid(a, 3 * n, 4 * n);
-      if (t > 0) {
-        for (int j = 0; j < n; j++) {
-          c[j] = a[n + j] * sv[sp + 4 * n + j] + a[j] * a[2 * n + j];
-        }
-      } else {
-        for (int j = 0; j < n; j++) {
-          c[j] = a[j] * a[2 * n + j];
-        }
+      float[] i = sv[s];
+      float[] f = sv[s + 1];
+      float[] g = sv[s + 2];
+      float[] o = sv[s + 3];
+      float[] c = sv[s + 4];
+      float[] tc = sv[s + 5];
+      System.arraycopy(a, 0, i, 0, n);
+      Activation.sigmoid(i, 0, n);
+      System.arraycopy(a, n, f, 0, n);
+      Activation.sigmoid(f, 0, n);
+      System.arraycopy(a, 2 * n, g, 0, n);
+      act.apply(g, sv[s + 7], 0, n);
+      System.arraycopy(a, 3 * n, o, 0, n);
+      Activation.sigmoid(o, 0, n);
+      float[] cp = t > 0 ? sv[s - 8 * batch + 4] : ws.zeros;
+      for (int j = 0; j < n; j++) {
+        c[j] = f[j] * cp[j] + i[j] * g[j];
       }
-      System.arraycopy(a, 0, sv, s, 4 * n);
-      System.arraycopy(c, 0, sv, s + 4 * n, n);
-      act.apply(c, d, 0, n);
-      System.arraycopy(c, 0, sv, s + 5 * n, n);
-      System.arraycopy(d, 0, sv, s + 6 * n, n);
-      System.arraycopy(d, 2 * n, sv, s + 7 * n, n);
+      System.arraycopy(c, 0, tc, 0, n);
+      act.apply(tc, sv[s + 6], 0, n);
       float[] hr = ws.hRows[m];
       for (int j = 0; j < n; j++) {
-        hr[j] = a[3 * n + j] * c[j];
+        hr[j] = o[j] * tc[j];
       }
       System.arraycopy(hr, 0, ws.hidden, m * n, n);
     }
@@ -380,6 +433,16 @@ public final class Network {
   private void readout(Workspace ws, int rows) {
     int n = layout.n;
     int o = layout.outputs;
+    if (ws.blas) {
+      OpenBlas.gemm(false, false, rows, o, n, 1f, ws.nH, 0, n, ws.nWout, 0, o, 0f, ws.nOut, 0, o);
+      ws.nOut.get(0, ws.outputs, 0, rows * o);
+      for (int m = 0; m < rows; m++) {
+        for (int q = 0; q < o; q++) {
+          ws.outputs[m * o + q] += ws.bout[q];
+        }
+      }
+      return;
+    }
     for (int m = 0; m < rows; m++) {
       float[] h = ws.hRows[m];
       for (int q = 0; q < o; q++) {
@@ -438,10 +501,12 @@ public final class Network {
       throw new IllegalArgumentException("gradient: length " + (gradient == null ? "null" : gradient.length)
           + " is not accepted; need " + layout.size);
     }
-    for (int k = 0; k < n; k++) {
-      float[] row = ws.wPack[k];
-      for (int j = 0; j < gn; j++) {
-        ws.wT[j][k] = row[j];
+    if (!ws.blas) {
+      for (int k = 0; k < n; k++) {
+        float[] row = ws.wPack[k];
+        for (int j = 0; j < gn; j++) {
+          ws.wT[j][k] = row[j];
+        }
       }
     }
     Architecture arch = spec.architecture();
@@ -455,6 +520,15 @@ public final class Network {
       Arrays.fill(cur[b], 0f);
       if (lstm) {
         Arrays.fill(cCur[b], 0f);
+      }
+    }
+    if (ws.blas) {
+      ws.backInputs = inputs;
+      for (int k = 0; k < ws.accBias.length; k++) {
+        Arrays.fill(ws.accBias[k], 0f);
+      }
+      for (int k = 0; k < ws.accIn.length; k++) {
+        Arrays.fill(ws.accIn[k], 0f);
       }
     }
     for (int t = steps - 1; t >= 0; t--) {
@@ -474,8 +548,17 @@ public final class Network {
         case LSTM: lstmBack(ws, t, batch, cur, next, cCur, cNext); break;
         default: simpleBack(ws, t, batch, cur, next); break;
       }
+      if (ws.blas && !arch.gated()) {
+        for (int b = 0; b < batch; b++) {
+          int m = t * batch + b;
+          ws.nDZ.put(m * n, ws.dZ[m], 0, n);
+          accumulate(ws, m, 0, 1, ws.dZ[m]);
+        }
+      }
       if (t > 0) {
-        if (gru) {
+        if (ws.blas) {
+          recurrentBack(ws, t, batch, next);
+        } else if (gru) {
           FloatGemm.multiplyAdd(batch, 2 * n, ws.dZ, t * batch, 0, false, ws.wT, 0, next, 0, 0, n);
           FloatGemm.multiplyAdd(batch, n, ws.dZ, t * batch, 3 * n, false, ws.wT, 2 * n, next, 0, 0, n);
         } else {
@@ -490,6 +573,11 @@ public final class Network {
         cCur = cNext;
         cNext = swap;
       }
+    }
+    if (ws.blas) {
+      weightGradients(ws, inputs, dOutputs, steps, batch);
+      unpack(ws, dOutputs, rows, gradient);
+      return;
     }
     int width = ws.dzWidth;
     for (int i = 0; i < in; i++) {
@@ -517,6 +605,78 @@ public final class Network {
     unpack(ws, dOutputs, rows, gradient);
   }
 
+  /**
+   * OpenBLAS path: adds {@code δZ_t W_recᵀ} (step t's rows of the off-heap δZ, whose first G·N columns are the
+   * recurrent ones, see {@link #emit}) to {@code next}.
+   */
+  private void recurrentBack(Workspace ws, int t, int batch, float[][] next) {
+    int n = layout.n;
+    int gn = layout.gates * n;
+    int width = ws.dzWidth;
+    OpenBlas.gemm(false, true, batch, n, gn, 1f, ws.nDZ, t * batch * width, width, ws.nW, 0, gn, 0f, ws.nDh, 0, n);
+    float[] r = ws.row;
+    for (int b = 0; b < batch; b++) {
+      ws.nDh.get(b * n, r, 0, n);
+      float[] nb = next[b];
+      for (int j = 0; j < n; j++) {
+        nb[j] += r[j];
+      }
+    }
+  }
+
+  /**
+   * OpenBLAS path: the recurrent and readout weight gradients as one product each over all {@code T·B} rows,
+   * {@code H[0 : (T−1)B]ᵀ · δZ[B : TB]} (the first G·N columns) and {@code δOᵀ H}, plus the input and bias gradients
+   * that {@link #accumulate} summed row by row (as products, {@code Xᵀ δZ} and {@code 1ᵀ δZ} have 3 and 1 rows, a
+   * shape OpenBLAS runs at 2–5 GFLOP/s); written into the heap packs {@link #unpack} reads.
+   */
+  private void weightGradients(Workspace ws, float[] inputs, float[] dOutputs, int steps, int batch) {
+    int n = layout.n;
+    int in = layout.inputs;
+    int o = layout.outputs;
+    int width = ws.dzWidth;
+    int rows = steps * batch;
+    ws.nDOut.put(0, dOutputs, 0, rows * o);
+    OpenBlas.gemm(true, false, o, n, rows, 1f, ws.nDOut, 0, o, ws.nH, 0, n, 0f, ws.nGOut, 0, n);
+    int slots = width / n;
+    for (int k = 0; k < slots; k++) {
+      System.arraycopy(ws.accBias[k], 0, ws.gBias[0], k * n, n);
+      for (int i = 0; i < in; i++) {
+        System.arraycopy(ws.accIn[i * slots + k], 0, ws.gIn[i], k * n, n);
+      }
+    }
+    for (int q = 0; q < o; q++) {
+      ws.nGOut.get(q * n, ws.gOutT[q], 0, n);
+    }
+    if (steps < 2) {
+      for (int k = 0; k < n; k++) {
+        Arrays.fill(ws.gRec[k], 0f);
+      }
+      return;
+    }
+    int k = (steps - 1) * batch;
+    OpenBlas.gemm(true, false, n, layout.gates * n, k, 1f, ws.nH, 0, n, ws.nDZ, batch * width, width, 0f, ws.nGRec,
+        0, width);
+    for (int j = 0; j < n; j++) {
+      unswap(ws, ws.nGRec, j * width, ws.gRec[j]);
+    }
+  }
+
+  /**
+   * Copies one row of an off-heap product over δZ's columns into the heap pack {@link #unpack} reads, undoing the
+   * GRU's column order of the OpenBLAS path (off-heap {@code [r, z, r⊙δn, δn]}, heap {@code [r, z, δn, r⊙δn]}).
+   */
+  private void unswap(Workspace ws, OffHeapMatrix src, int at, float[] dst) {
+    int n = layout.n;
+    if (spec.architecture() != Architecture.GRU) {
+      src.get(at, dst, 0, ws.dzWidth);
+      return;
+    }
+    src.get(at, dst, 0, 2 * n);
+    src.get(at + 2 * n, dst, 3 * n, n);
+    src.get(at + 3 * n, dst, 2 * n, n);
+  }
+
   private void simpleBack(Workspace ws, int t, int batch, float[][] cur, float[][] next) {
     int n = layout.n;
     float alpha = (float) spec.alpha();
@@ -537,80 +697,142 @@ public final class Network {
 
   private void ugrnnBack(Workspace ws, int t, int batch, float[][] cur, float[][] next) {
     int n = layout.n;
-    float[] sv = ws.saved;
+    float[][] q = ws.slot;
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
       float[] d = cur[b];
       float[] nx = next[b];
-      float[] dz = ws.dZ[m];
-      int s = m * 3 * n;
-      int hp = (m - batch) * n;
+      float[] g = ws.saved[m * 3];
+      float[] c = ws.saved[m * 3 + 1];
+      float[] dc = ws.saved[m * 3 + 2];
+      float[] hp = t > 0 ? ws.hRows[m - batch] : ws.zeros;
+      float[] q0 = q[0];
+      float[] q1 = q[1];
       for (int j = 0; j < n; j++) {
-        float g = sv[s + j];
-        float c = sv[s + n + j];
-        float prev = t > 0 ? ws.hidden[hp + j] : 0f;
+        float gj = g[j];
         float dj = d[j];
-        dz[j] = dj * (prev - c) * g * (1f - g);
-        dz[n + j] = dj * (1f - g) * sv[s + 2 * n + j];
-        nx[j] = dj * g;
+        q0[j] = dj * (hp[j] - c[j]) * gj * (1f - gj);
+        q1[j] = dj * (1f - gj) * dc[j];
+        nx[j] = dj * gj;
       }
+      emit(ws, m, 2);
     }
   }
 
   private void gruBack(Workspace ws, int t, int batch, float[][] cur, float[][] next) {
     int n = layout.n;
-    float[] sv = ws.saved;
+    float[][] q = ws.slot;
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
       float[] d = cur[b];
       float[] nx = next[b];
-      float[] dz = ws.dZ[m];
-      int s = m * 5 * n;
-      int hp = (m - batch) * n;
+      float[] rr = ws.saved[m * 5];
+      float[] zz = ws.saved[m * 5 + 1];
+      float[] cc = ws.saved[m * 5 + 2];
+      float[] hh = ws.saved[m * 5 + 3];
+      float[] dn = ws.saved[m * 5 + 4];
+      float[] hp = t > 0 ? ws.hRows[m - batch] : ws.zeros;
+      float[] q0 = q[0];
+      float[] q1 = q[1];
+      float[] q2 = q[2];
+      float[] q3 = q[3];
       for (int j = 0; j < n; j++) {
-        float r = sv[s + j];
-        float z = sv[s + n + j];
-        float c = sv[s + 2 * n + j];
-        float hn = sv[s + 3 * n + j];
-        float prev = t > 0 ? ws.hidden[hp + j] : 0f;
+        float r = rr[j];
+        float z = zz[j];
         float dj = d[j];
-        float dan = dj * (1f - z) * sv[s + 4 * n + j];
-        dz[j] = dan * hn * r * (1f - r);
-        dz[n + j] = dj * (prev - c) * z * (1f - z);
-        dz[2 * n + j] = dan;
-        dz[3 * n + j] = dan * r;
+        float dan = dj * (1f - z) * dn[j];
+        q0[j] = dan * hh[j] * r * (1f - r);
+        q1[j] = dj * (hp[j] - cc[j]) * z * (1f - z);
+        q2[j] = dan;
+        q3[j] = dan * r;
         nx[j] = dj * z;
       }
+      emit(ws, m, 4);
     }
   }
 
   private void lstmBack(Workspace ws, int t, int batch, float[][] cur, float[][] next, float[][] cCur,
       float[][] cNext) {
     int n = layout.n;
-    float[] sv = ws.saved;
+    float[][] sv = ws.saved;
+    float[][] q = ws.slot;
     for (int b = 0; b < batch; b++) {
       int m = t * batch + b;
+      int s = m * 8;
       float[] d = cur[b];
       float[] nx = next[b];
       float[] dcIn = cCur[b];
       float[] dcOut = cNext[b];
-      float[] dz = ws.dZ[m];
-      int s = m * 8 * n;
-      int sp = (m - batch) * 8 * n;
+      float[] ii = sv[s];
+      float[] ff = sv[s + 1];
+      float[] gg = sv[s + 2];
+      float[] oo = sv[s + 3];
+      float[] tc = sv[s + 5];
+      float[] dtc = sv[s + 6];
+      float[] dg = sv[s + 7];
+      float[] cp = t > 0 ? sv[s - 8 * batch + 4] : ws.zeros;
+      float[] q0 = q[0];
+      float[] q1 = q[1];
+      float[] q2 = q[2];
+      float[] q3 = q[3];
       for (int j = 0; j < n; j++) {
-        float i = sv[s + j];
-        float f = sv[s + n + j];
-        float g = sv[s + 2 * n + j];
-        float o = sv[s + 3 * n + j];
-        float cp = t > 0 ? sv[sp + 4 * n + j] : 0f;
+        float i = ii[j];
+        float f = ff[j];
+        float o = oo[j];
         float dH = d[j];
-        float dC = dcIn[j] + dH * o * sv[s + 6 * n + j];
-        dz[j] = dC * g * i * (1f - i);
-        dz[n + j] = dC * cp * f * (1f - f);
-        dz[2 * n + j] = dC * i * sv[s + 7 * n + j];
-        dz[3 * n + j] = dH * sv[s + 5 * n + j] * o * (1f - o);
+        float dC = dcIn[j] + dH * o * dtc[j];
+        q0[j] = dC * gg[j] * i * (1f - i);
+        q1[j] = dC * cp[j] * f * (1f - f);
+        q2[j] = dC * i * dg[j];
+        q3[j] = dH * tc[j] * o * (1f - o);
         nx[j] = 0f;
         dcOut[j] = dC * f;
+      }
+      emit(ws, m, 4);
+    }
+  }
+
+  /**
+   * OpenBLAS path: adds row m's slot k of δZ ({@code q}, N values) to the bias gradient and, times the inputs
+   * {@code x[m,i]}, to the input gradients (one loop per destination row, so that each vectorises).
+   */
+  private void accumulate(Workspace ws, int m, int k, int slots, float[] q) {
+    int n = layout.n;
+    int in = layout.inputs;
+    float[] bias = ws.accBias[k];
+    for (int j = 0; j < n; j++) {
+      bias[j] += q[j];
+    }
+    float[] x = ws.backInputs;
+    for (int i = 0; i < in; i++) {
+      float xi = x[m * in + i];
+      float[] acc = ws.accIn[i * slots + k];
+      for (int j = 0; j < n; j++) {
+        acc[j] += xi * q[j];
+      }
+    }
+  }
+
+  /**
+   * Stores row m of δZ from the gated backs' per-slot rows {@code ws.slot[0 … slots−1]}: straight into the off-heap
+   * δZ on the OpenBLAS path, else into {@code ws.dZ[m]}. Off-heap the GRU's last two slots trade places
+   * ({@code [r, z, r⊙δn, δn]}) so that the three columns that meet W_hr, W_hz, W_hn are adjacent and each recurrent
+   * product is one call.
+   */
+  private void emit(Workspace ws, int m, int slots) {
+    int n = layout.n;
+    if (ws.blas) {
+      int base = m * ws.dzWidth;
+      boolean gru = spec.architecture() == Architecture.GRU;
+      for (int k = 0; k < slots; k++) {
+        int col = gru && k >= 2 ? 5 - k : k;
+        ws.nDZ.put(base + col * n, ws.slot[k], 0, n);
+        accumulate(ws, m, k, slots, ws.slot[k]);
+      }
+    } else {
+      float[] dz = ws.dZ[m];
+      for (int k = 0; k < slots; k++) {
+        System.arraycopy(ws.slot[k], 0, dz, k * n, n);
       }
     }
   }

@@ -1,5 +1,8 @@
 package cohort.models;
 
+import cohort.models.linalg.OffHeapMatrix;
+import cohort.models.linalg.OpenBlas;
+
 /**
  * Every buffer one network needs for a forward pass and backpropagation through time over up to
  * {@code steps × batch} trials, allocated once by {@link Network#workspace(int, int)} so that training allocates
@@ -32,8 +35,10 @@ public final class Workspace {
   final float[] zeros;
   /** GRU only: per-step recurrent part {@code [B][3N]}. */
   final float[][] preH;
-  /** Saved per-step values {@code [T][B][slots][N]} (gated cells: gate values, derivatives). */
-  final float[] saved;
+  /** Saved per-step values, one row each, {@code [T·B·slots][N]} (gated cells: gate values, derivatives). */
+  final float[][] saved;
+  /** Gated cells: the per-slot rows {@code [4][N]} one row of δZ is assembled in. */
+  final float[][] slot;
   /** Non-gated cells: {@code σ'(z)} per step as rows {@code [T·B][N]} (so backward loops vectorise). */
   final float[][] derivRows;
   final int slots;
@@ -46,7 +51,10 @@ public final class Workspace {
   final float[][] wT;
   final float[][] woutT;
   final float[] bout;
-  /** Backward: pre-activation gradients {@code [T·B][width]}, width G·N (GRU: 4N). */
+  /**
+   * Backward: pre-activation gradients {@code [T·B][width]}, width G·N (GRU: 4N); empty for the gated cells on the
+   * OpenBLAS path, which write δZ straight into {@link #nDZ}.
+   */
   final float[][] dZ;
   final int dzWidth;
   final float[][] dh;
@@ -61,7 +69,39 @@ public final class Workspace {
   /** A single 1: the A operand (row of ones, strides 0) that sums δZ over rows into the bias gradient. */
   final float[] ones = {1f};
 
+  /**
+   * Whether the recurrent products (per step forward and backward, and {@code dW = Hᵀ δZ}) run through
+   * {@link OpenBlas} on the off-heap copies below; otherwise through {@link cohort.models.linalg.FloatGemm}.
+   */
+  final boolean blas;
+  /** OpenBLAS path only: packed recurrent weights {@code [N][G·N]}, the states {@code [T·B][N]}. */
+  final OffHeapMatrix nW;
+  final OffHeapMatrix nH;
+  /** OpenBLAS path only: {@code δZ [T·B][width]}, one step's product {@code [B][G·N]}, δh {@code [B][N]}. */
+  final OffHeapMatrix nDZ;
+  final OffHeapMatrix nStep;
+  final OffHeapMatrix nDh;
+  /** OpenBLAS path only: the recurrent weight gradient {@code [N][width]}, and a heap row to move results. */
+  final OffHeapMatrix nGRec;
+  final float[] row;
+  /**
+   * OpenBLAS path only: readout {@code W_out [N][O]}, outputs {@code [T·B][O]}, ∂L/∂o {@code [T·B][O]}, the readout
+   * gradient {@code [O][N]}; the bias and input gradients summed row by row, one row per δZ slot
+   * ({@code [width/N][N]} and {@code [I·width/N][N]}), and the inputs of the backward pass under way.
+   */
+  final OffHeapMatrix nWout;
+  final OffHeapMatrix nOut;
+  final OffHeapMatrix nDOut;
+  final OffHeapMatrix nGOut;
+  final float[][] accBias;
+  final float[][] accIn;
+  float[] backInputs;
+
   Workspace(Layout layout, int steps, int batch) {
+    this(layout, steps, batch, OpenBlas.available());
+  }
+
+  Workspace(Layout layout, int steps, int batch, boolean blas) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps: " + steps + " is not accepted; must be ≥ 1");
     }
@@ -96,7 +136,8 @@ public final class Workspace {
       default: slots = 1; break;
     }
     boolean gated = arch.gated();
-    saved = new float[gated ? tb * slots * n : 0];
+    saved = gated ? new float[tb * slots][n] : new float[0][];
+    slot = new float[gated ? 4 : 0][n];
     derivRows = gated ? new float[0][] : new float[tb][n];
     wInPack = new float[layout.inputs][gn];
     wPack = new float[n][gn];
@@ -106,7 +147,7 @@ public final class Workspace {
     woutT = new float[layout.outputs][n];
     bout = new float[layout.outputs];
     dzWidth = arch == Architecture.GRU ? 4 * n : gn;
-    dZ = new float[tb][dzWidth];
+    dZ = blas && gated ? new float[0][] : new float[tb][dzWidth];
     dh = new float[batch][n];
     dhNext = new float[batch][n];
     dc = arch == Architecture.LSTM ? new float[batch][n] : null;
@@ -115,6 +156,23 @@ public final class Workspace {
     gRec = new float[n][dzWidth];
     gBias = new float[1][dzWidth];
     gOutT = new float[layout.outputs][n];
+    this.blas = blas;
+    nW = this.blas ? new OffHeapMatrix(n * gn) : null;
+    nH = this.blas ? new OffHeapMatrix(tb * n) : null;
+    nDZ = this.blas ? new OffHeapMatrix(tb * dzWidth) : null;
+    nStep = this.blas ? new OffHeapMatrix(batch * gn) : null;
+    nDh = this.blas ? new OffHeapMatrix(batch * n) : null;
+    nGRec = this.blas ? new OffHeapMatrix(n * dzWidth) : null;
+    row = new float[Math.max(gn, dzWidth)];
+    int in = layout.inputs;
+    int o = layout.outputs;
+    nWout = this.blas ? new OffHeapMatrix(n * o) : null;
+    nOut = this.blas ? new OffHeapMatrix(tb * o) : null;
+    nDOut = this.blas ? new OffHeapMatrix(tb * o) : null;
+    nGOut = this.blas ? new OffHeapMatrix(o * n) : null;
+    int slotCount = dzWidth / n;
+    accBias = new float[this.blas ? slotCount : 0][n];
+    accIn = new float[this.blas ? in * slotCount : 0][n];
   }
 
   /** The readout {@code [T][B][O]} of the last forward pass (live buffer; overwritten by the next one). */
