@@ -9,7 +9,7 @@
 # Usage (from the repository root, after `mvn -B -o -pl benchmarks -am package -DskipTests`):
 #   sh benchmarks/peers/w1-side-by-side.sh [output directory, default benchmarks/results/w1-<date>]
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -i 5 -w 2s -r 2s"), ARCHS (default vanilla,gru,lstm), SIZES (default
-# 64,128,256), PEERS (default /work/shared/peers, the folder holding w1_flipflop.py and common.py; this script
+# 64,128,256), PEERS (default ../shared/peers beside the repository, the folder holding w1_flipflop.py and common.py; this script
 # neither contains nor fetches any third-party code).
 #
 # The machine may be shared: the load average is printed before and after each half, and both sides report the
@@ -19,7 +19,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
-PEERS=${PEERS:-/work/shared/peers}
+PEERS=${PEERS:-$ROOT/../shared/peers}
 PY=/usr/bin/python3
 OUT=${1:-$ROOT/benchmarks/results/w1-$(date -u +%Y%m%dT%H%M%SZ)}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -i 5 -w 2s -r 2s"}
