@@ -5,7 +5,9 @@ package cohort.models;
  * time: the cell map {@code F(h, x)} and its analytic Jacobian (through {@link #cell()}), the readout, a forward
  * pass over a batch, and backpropagation through time giving the exact gradient of a loss with respect to the
  * flat parameter vector. Finite differences check this class; this class checks the fast float kernels; analysis
- * (fixed points, linearisation, spectra) reads it. Immutable and thread-safe.
+ * (fixed points, linearisation, spectra) reads it. The cell also has batched kernels ({@link ReferenceCell#stepBatch},
+ * {@link ReferenceCell#jacobianTransposeTimesBatch}, {@link ReferenceCell#residualGradientBatch}) that run the
+ * recurrent products of many states as one matrix product, for the fixed-point search. Immutable and thread-safe.
  *
  * <p>Equations (σ the activation, s the logistic sigmoid, weights in mathematical orientation {@code W[post][pre]}):
  * <ul>
@@ -36,13 +38,18 @@ public final class ReferenceNetwork {
   private final double[] p;
   private final double[] weff;
   private final Cell cell;
+  private final Cell javaCell;
+  /** The packed weights of the batched kernels, built on first use (a cache; the network stays immutable). */
+  private volatile Batched batchedBlas;
+  private volatile Batched batchedJava;
 
   private ReferenceNetwork(NetworkSpec spec, double[] p) {
     this.spec = spec;
     this.layout = new Layout(spec);
     this.p = p;
     this.weff = spec.architecture().gated() ? null : effective();
-    this.cell = new Cell();
+    this.cell = new Cell(true);
+    this.javaCell = new Cell(false);
   }
 
   /** A reference network over a copy of {@code parameters} (layout {@link Network#layout(NetworkSpec)}). */
@@ -62,9 +69,35 @@ public final class ReferenceNetwork {
     return spec;
   }
 
-  /** The cell map {@code F} and its Jacobian. */
+  /**
+   * The cell map {@code F}, its Jacobian and its batched kernels ({@link ReferenceCell#stepBatch} etc.: OpenBLAS's
+   * {@code cblas_dgemm} when {@link cohort.models.linalg.OpenBlas#available()}, else pure-Java loops).
+   */
   public ReferenceCell cell() {
     return cell;
+  }
+
+  /** The same cell with the pure-Java batched kernels whatever OpenBLAS's state (for tests and comparisons). */
+  ReferenceCell javaCell() {
+    return javaCell;
+  }
+
+  private Batched batched(boolean blas) {
+    Batched b = blas ? batchedBlas : batchedJava;
+    if (b == null) {
+      synchronized (this) {
+        b = blas ? batchedBlas : batchedJava;
+        if (b == null) {
+          b = new Batched(blas && cohort.models.linalg.OpenBlas.available());
+          if (blas) {
+            batchedBlas = b;
+          } else {
+            batchedJava = b;
+          }
+        }
+      }
+    }
+    return b;
   }
 
   /** A copy of the parameters. */
@@ -580,6 +613,12 @@ public final class ReferenceNetwork {
 
   /** The {@link ReferenceCell} view. */
   private final class Cell implements ReferenceCell {
+    private final boolean blas;
+
+    Cell(boolean blas) {
+      this.blas = blas;
+    }
+
     @Override
     public int stateSize() {
       return spec.stateSize();
@@ -609,5 +648,407 @@ public final class ReferenceNetwork {
     public void jacobian(double[] h, double[] x, double[] jacobian) {
       ReferenceNetwork.this.jacobian(h, x, jacobian);
     }
+
+    /** The one-row case of {@link #jacobianTransposeTimesBatch} (the same bits as that row in any batch). */
+    @Override
+    public void jacobianTransposeTimes(double[] h, double[] x, double[] v, double[] out) {
+      batched(blas).run(Batched.VJP, 1, h, x, v, out, null);
+    }
+
+    @Override
+    public void stepBatch(int count, double[] h, double[] x, double[] next) {
+      batched(blas).run(Batched.STEP, count, h, x, null, next, null);
+    }
+
+    @Override
+    public void jacobianTransposeTimesBatch(int count, double[] h, double[] x, double[] v, double[] out) {
+      batched(blas).run(Batched.VJP, count, h, x, v, out, null);
+    }
+
+    @Override
+    public void residualGradientBatch(int count, double[] h, double[] x, double[] residual, double[] gradient) {
+      batched(blas).run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
+    }
+  }
+
+  /**
+   * The batched kernels of the cell: per block of {@link #BLOCK} rows, the recurrent products of all gates as one
+   * matrix product {@code P = H·W_f} ({@code W_f[k][g·N + j] = W_g[j][k]}, {@code H} the rows' {@code h} parts), the
+   * gates elementwise, and for the vector–Jacobian product the gate-space gradients {@code D} (the {@code δ}s of
+   * {@link #backStep}) and {@code Jᵀv = D·W_b + diag} ({@code W_b = W_fᵀ}; {@code diag} the direct paths such as
+   * GRU's {@code z⊙v} or the LSTM's {@code c} part).
+   *
+   * <p>Determinism: with OpenBLAS every product has the fixed shape {@code BLOCK × …} (a last partial block is padded
+   * with zero rows), because {@code cblas_dgemm}'s result for one row can change with the row count {@code m}
+   * (seen with OpenBLAS 0.3.26 on an AMD EPYC: 165 of 350 sub-batches of a 64 × 128 · 128 × 384 product differed in some bit) but not with the row's position in a fixed-shape
+   * product; the pure-Java loops accumulate each row in a fixed order. So a row's result never depends on the other
+   * rows, its position or the count. Shared by all threads: the packed weights are read-only (OpenBLAS reads them
+   * off the heap), the scratch is per thread ({@link ThreadLocal}, fixed size {@code BLOCK} rows, allocated once per
+   * thread and cell).
+   */
+  private final class Batched {
+    static final int STEP = 0;
+    static final int VJP = 1;
+    static final int RESIDUAL = 2;
+    /** Rows per matrix product. */
+    static final int BLOCK = 32;
+
+    private final boolean blas;
+    private final int n;
+    private final int s;
+    private final int gn;
+    /** {@code W_f}, {@code [N][G·N]}, and {@code W_b = W_fᵀ}, {@code [G·N][N]}. */
+    private final double[] wf;
+    private final double[] wb;
+    /** Off-heap copies of {@code wf}, {@code wb} (OpenBLAS path) and their pointers, never repositioned. */
+    private final java.nio.DoubleBuffer wfOff;
+    private final java.nio.DoubleBuffer wbOff;
+    private final org.bytedeco.javacpp.DoublePointer wfPtr;
+    private final org.bytedeco.javacpp.DoublePointer wbPtr;
+    /** GRU's {@code b_hn} (inside the reset gate's product); empty otherwise. */
+    private final double[] bhn;
+    private final ThreadLocal<Scratch> scratch;
+
+    Batched(boolean blas) {
+      this.blas = blas;
+      this.n = layout.n;
+      this.s = spec.stateSize();
+      int gates = spec.architecture().gated() ? layout.gates : 1;
+      this.gn = gates * n;
+      this.wf = new double[n * gn];
+      this.wb = new double[gn * n];
+      for (int g = 0; g < gates; g++) {
+        for (int j = 0; j < n; j++) {
+          for (int k = 0; k < n; k++) {
+            double w = weff != null ? weff[j * n + k] : w(g, j, k);
+            wf[k * gn + g * n + j] = w;
+            wb[(g * n + j) * n + k] = w;
+          }
+        }
+      }
+      this.bhn = new double[spec.architecture() == Architecture.GRU ? n : 0];
+      for (int j = 0; j < bhn.length; j++) {
+        bhn[j] = p[layout.recB[2] + j];
+      }
+      this.wfOff = blas ? direct(wf.length) : null;
+      this.wbOff = blas ? direct(wb.length) : null;
+      if (blas) {
+        wfOff.put(0, wf);
+        wbOff.put(0, wb);
+      }
+      this.wfPtr = blas ? new org.bytedeco.javacpp.DoublePointer(wfOff) : null;
+      this.wbPtr = blas ? new org.bytedeco.javacpp.DoublePointer(wbOff) : null;
+      this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /** Per-thread scratch: {@code BLOCK} rows of each operand, on the heap and (for OpenBLAS) off it. */
+    private final class Scratch {
+      final double[] xd = new double[gn];
+      final double[] hb = new double[BLOCK * n];
+      final double[] pre = new double[BLOCK * gn];
+      final double[] d = new double[BLOCK * gn];
+      final double[] prev = new double[BLOCK * n];
+      final double[] diag = new double[BLOCK * s];
+      final java.nio.DoubleBuffer hOff;
+      final java.nio.DoubleBuffer preOff;
+      final java.nio.DoubleBuffer dOff;
+      final java.nio.DoubleBuffer prevOff;
+      final org.bytedeco.javacpp.DoublePointer hPtr;
+      final org.bytedeco.javacpp.DoublePointer prePtr;
+      final org.bytedeco.javacpp.DoublePointer dPtr;
+      final org.bytedeco.javacpp.DoublePointer prevPtr;
+
+      Scratch() {
+        hOff = blas ? direct(BLOCK * n) : null;
+        preOff = blas ? direct(BLOCK * gn) : null;
+        dOff = blas ? direct(BLOCK * gn) : null;
+        prevOff = blas ? direct(BLOCK * n) : null;
+        hPtr = blas ? new org.bytedeco.javacpp.DoublePointer(hOff) : null;
+        prePtr = blas ? new org.bytedeco.javacpp.DoublePointer(preOff) : null;
+        dPtr = blas ? new org.bytedeco.javacpp.DoublePointer(dOff) : null;
+        prevPtr = blas ? new org.bytedeco.javacpp.DoublePointer(prevOff) : null;
+      }
+    }
+
+    /**
+     * The kernel behind the batched methods. {@code STEP}: {@code o1 = F(h)}; {@code VJP}: {@code o1 = Jᵀ v};
+     * {@code RESIDUAL}: {@code o1 = F(h) − h}, {@code o2 = Jᵀ o1 − o1}.
+     */
+    void run(int mode, int count, double[] h, double[] x, double[] v, double[] o1, double[] o2) {
+      int len = count * s;
+      if (count < 0 || h == null || h.length < len || x == null || x.length < layout.inputs || o1 == null
+          || o1.length < len || (mode == VJP && (v == null || v.length < len))
+          || (mode == RESIDUAL && (o2 == null || o2.length < len))) {
+        throw new IllegalArgumentException("batched cell call: count " + count + " with arrays of lengths h "
+            + (h == null ? "null" : h.length) + ", x " + (x == null ? "null" : x.length) + " is not accepted; "
+            + "need count ≥ 0, every state array ≥ count·S = " + len + " and x ≥ " + layout.inputs);
+      }
+      Scratch sc = scratch.get();
+      inputDrive(x, sc.xd);
+      for (int start = 0; start < count; start += BLOCK) {
+        int rows = Math.min(BLOCK, count - start);
+        for (int b = 0; b < rows; b++) {
+          System.arraycopy(h, (start + b) * s, sc.hb, b * n, n);
+        }
+        if (blas) {
+          java.util.Arrays.fill(sc.hb, rows * n, BLOCK * n, 0.0);
+          sc.hOff.put(0, sc.hb, 0, BLOCK * n);
+          dgemm(BLOCK, gn, n, sc.hPtr, wfPtr, sc.prePtr);
+          sc.preOff.get(0, sc.pre, 0, rows * gn);
+        } else {
+          gemm(rows, gn, n, sc.hb, wf, sc.pre);
+        }
+        elementwise(mode, rows, start, h, v, o1, sc);
+        if (mode == STEP) {
+          continue;
+        }
+        if (blas) {
+          java.util.Arrays.fill(sc.d, rows * gn, BLOCK * gn, 0.0);
+          sc.dOff.put(0, sc.d, 0, BLOCK * gn);
+          dgemm(BLOCK, n, gn, sc.dPtr, wbPtr, sc.prevPtr);
+          sc.prevOff.get(0, sc.prev, 0, rows * n);
+        } else {
+          gemm(rows, n, gn, sc.d, wb, sc.prev);
+        }
+        double[] out = mode == VJP ? o1 : o2;
+        for (int b = 0; b < rows; b++) {
+          int base = (start + b) * s;
+          int db = b * s;
+          int pb = b * n;
+          for (int k = 0; k < n; k++) {
+            out[base + k] = sc.prev[pb + k] + sc.diag[db + k];
+          }
+          for (int k = n; k < s; k++) {
+            out[base + k] = sc.diag[db + k];
+          }
+          if (mode == RESIDUAL) {
+            for (int k = 0; k < s; k++) {
+              out[base + k] -= o1[base + k];
+            }
+          }
+        }
+      }
+    }
+
+    /** {@code xd[g·N + j] = U_g x + b} (GRU's {@code b_hn} excluded: it sits inside the reset gate's product). */
+    private void inputDrive(double[] x, double[] xd) {
+      int gates = gn / n;
+      boolean gru = spec.architecture() == Architecture.GRU;
+      for (int g = 0; g < gates; g++) {
+        for (int j = 0; j < n; j++) {
+          xd[g * n + j] = ReferenceNetwork.this.inputDrive(g, j, x, !(gru && g == 2));
+        }
+      }
+    }
+
+    /**
+     * The gates of {@code rows} rows from their recurrent products {@code sc.pre}: {@code STEP} writes
+     * {@code F(h)}; otherwise, with {@code v} the given vector ({@code VJP}) or the residual {@code F(h) − h}
+     * (written to {@code o1}, {@code RESIDUAL}), the gate-space gradients into {@code sc.d} and the direct terms
+     * into {@code sc.diag}.
+     */
+    private void elementwise(int mode, int rows, int start, double[] h, double[] v, double[] o1, Scratch sc) {
+      double[] pre = sc.pre;
+      double[] d = sc.d;
+      double[] diag = sc.diag;
+      double[] xd = sc.xd;
+      Activation act = spec.activation();
+      switch (spec.architecture()) {
+        case UGRNN:
+          for (int b = 0; b < rows; b++) {
+            int hb = (start + b) * s;
+            int pb = b * gn;
+            int db = b * s;
+            for (int j = 0; j < n; j++) {
+              double g = sig(pre[pb + j] + xd[j]);
+              double ac = pre[pb + n + j] + xd[n + j];
+              double c = activate(act, ac);
+              double hj = h[hb + j];
+              double nx = g * hj + (1 - g) * c;
+              if (mode == STEP) {
+                o1[hb + j] = nx;
+                continue;
+              }
+              double vj;
+              if (mode == RESIDUAL) {
+                vj = nx - hj;
+                o1[hb + j] = vj;
+              } else {
+                vj = v[hb + j];
+              }
+              d[pb + j] = vj * (hj - c) * g * (1 - g);
+              d[pb + n + j] = vj * (1 - g) * derivative(act, ac, c);
+              diag[db + j] = vj * g;
+            }
+          }
+          break;
+        case GRU:
+          for (int b = 0; b < rows; b++) {
+            int hb = (start + b) * s;
+            int pb = b * gn;
+            int db = b * s;
+            for (int j = 0; j < n; j++) {
+              double r = sig(pre[pb + j] + xd[j]);
+              double z = sig(pre[pb + n + j] + xd[n + j]);
+              double hn = pre[pb + 2 * n + j] + bhn[j];
+              double an = xd[2 * n + j] + r * hn;
+              double nn = activate(act, an);
+              double hj = h[hb + j];
+              double nx = (1 - z) * nn + z * hj;
+              if (mode == STEP) {
+                o1[hb + j] = nx;
+                continue;
+              }
+              double vj;
+              if (mode == RESIDUAL) {
+                vj = nx - hj;
+                o1[hb + j] = vj;
+              } else {
+                vj = v[hb + j];
+              }
+              double dan = vj * (1 - z) * derivative(act, an, nn);
+              d[pb + j] = dan * hn * r * (1 - r);
+              d[pb + n + j] = vj * (hj - nn) * z * (1 - z);
+              d[pb + 2 * n + j] = dan * r;
+              diag[db + j] = vj * z;
+            }
+          }
+          break;
+        case LSTM:
+          for (int b = 0; b < rows; b++) {
+            int hb = (start + b) * s;
+            int pb = b * gn;
+            int db = b * s;
+            for (int j = 0; j < n; j++) {
+              double i = sig(pre[pb + j] + xd[j]);
+              double f = sig(pre[pb + n + j] + xd[n + j]);
+              double ag = pre[pb + 2 * n + j] + xd[2 * n + j];
+              double g = activate(act, ag);
+              double o = sig(pre[pb + 3 * n + j] + xd[3 * n + j]);
+              double cj = h[hb + n + j];
+              double c = f * cj + i * g;
+              double tc = activate(act, c);
+              double hnx = o * tc;
+              if (mode == STEP) {
+                o1[hb + j] = hnx;
+                o1[hb + n + j] = c;
+                continue;
+              }
+              double vh;
+              double vc;
+              if (mode == RESIDUAL) {
+                vh = hnx - h[hb + j];
+                vc = c - cj;
+                o1[hb + j] = vh;
+                o1[hb + n + j] = vc;
+              } else {
+                vh = v[hb + j];
+                vc = v[hb + n + j];
+              }
+              double dc = vc + vh * o * derivative(act, c, tc);
+              d[pb + j] = dc * g * i * (1 - i);
+              d[pb + n + j] = dc * cj * f * (1 - f);
+              d[pb + 2 * n + j] = dc * i * derivative(act, ag, g);
+              d[pb + 3 * n + j] = vh * tc * o * (1 - o);
+              diag[db + j] = 0.0;
+              diag[db + n + j] = dc * f;
+            }
+          }
+          break;
+        default: {
+          double a = spec.alpha();
+          for (int b = 0; b < rows; b++) {
+            int hb = (start + b) * s;
+            int pb = b * gn;
+            int db = b * s;
+            for (int j = 0; j < n; j++) {
+              double z = pre[pb + j] + xd[j];
+              double y = activate(act, z);
+              double hj = h[hb + j];
+              double nx = (1 - a) * hj + a * y;
+              if (mode == STEP) {
+                o1[hb + j] = nx;
+                continue;
+              }
+              double vj;
+              if (mode == RESIDUAL) {
+                vj = nx - hj;
+                o1[hb + j] = vj;
+              } else {
+                vj = v[hb + j];
+              }
+              d[pb + j] = vj * a * derivative(act, z, y);
+              diag[db + j] = (1 - a) * vj;
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  /** {@code σ(z)} for the batched kernels: {@link #tanh} for tanh, else {@link Activation#apply}. */
+  private static double activate(Activation act, double z) {
+    return act == Activation.TANH ? tanh(z) : act.apply(z);
+  }
+
+  /**
+   * {@code tanh z} through one {@link Math#exp} (an intrinsic, about 4× faster than JDK 17's {@link Math#tanh}):
+   * {@code (e^{2|z|} − 1)/(e^{2|z|} + 1)} with the sign restored, the odd Taylor series to {@code z⁹} for
+   * {@code |z| < 0.05} (where {@code e^{2|z|} − 1} would cancel), and {@code ±1} for {@code |z| ≥ 20}. Relative error
+   * within a few {@code 1e-15} of the correctly rounded value everywhere (the tests check it against
+   * {@link Math#tanh}); NaN gives NaN.
+   */
+  static double tanh(double z) {
+    double a = Math.abs(z);
+    double t;
+    if (a < 0.05) {
+      double a2 = a * a;
+      t = a * (1 + a2 * (-1.0 / 3 + a2 * (2.0 / 15 + a2 * (-17.0 / 315 + a2 * (62.0 / 2835)))));
+    } else if (a >= 20) {
+      t = 1.0;
+    } else {
+      double u = Math.exp(2 * a);
+      t = (u - 1) / (u + 1);
+    }
+    return Math.copySign(t, z);
+  }
+
+  /** {@code σ'(z)} given {@code y = σ(z)} (tanh from its value, so that it is evaluated once). */
+  private static double derivative(Activation act, double z, double y) {
+    switch (act) {
+      case TANH: return 1.0 - y * y;
+      case RELU: return z > 0 ? 1.0 : 0.0;
+      case SOFTPLUS: return sig(z);
+      default: return 1.0;
+    }
+  }
+
+  /** {@code c[m×nc] = a[m×k]·b[k×nc]}, row-major, each row accumulated over {@code k} in order. */
+  private static void gemm(int m, int nc, int k, double[] a, double[] b, double[] c) {
+    for (int i = 0; i < m; i++) {
+      int co = i * nc;
+      int ao = i * k;
+      java.util.Arrays.fill(c, co, co + nc, 0.0);
+      for (int q = 0; q < k; q++) {
+        double av = a[ao + q];
+        int bo = q * nc;
+        for (int j = 0; j < nc; j++) {
+          c[co + j] += av * b[bo + j];
+        }
+      }
+    }
+  }
+
+  /** {@code c ← a·b} through OpenBLAS ({@code m×k} times {@code k×nc}, row-major, packed). */
+  private static void dgemm(int m, int nc, int k, org.bytedeco.javacpp.DoublePointer a,
+      org.bytedeco.javacpp.DoublePointer b, org.bytedeco.javacpp.DoublePointer c) {
+    org.bytedeco.openblas.global.openblas.cblas_dgemm(org.bytedeco.openblas.global.openblas.CblasRowMajor,
+        org.bytedeco.openblas.global.openblas.CblasNoTrans, org.bytedeco.openblas.global.openblas.CblasNoTrans,
+        m, nc, k, 1.0, a, k, b, nc, 0.0, c, nc);
+  }
+
+  private static java.nio.DoubleBuffer direct(int length) {
+    return java.nio.ByteBuffer.allocateDirect(8 * length).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
   }
 }

@@ -8,8 +8,9 @@ package cohort.analysis.fixedpoints;
  * <p>The optimiser minimises {@code q(h) = ½‖F(h, x) − h‖²} (Sussillo &amp; Barak 2013), whose gradient is the
  * vector–Jacobian product {@code ∇q = (J − I)ᵀ (F(h, x) − h)} with {@code J = ∂F/∂h}: one forward step and one
  * backward (BPTT-like) step per state, which is what {@link #residualGradient} computes. A cell that can do this
- * as a batched matrix product (e.g. {@code G·W} for a vanilla RNN, a GRU's three gate blocks) should implement this
- * interface directly; {@link ReferenceCellDynamics} is the generic fallback built on the per-state analytic Jacobian.
+ * as a batched matrix product (e.g. {@code G·W} for a vanilla RNN, a GRU's three gate blocks) does so through
+ * {@link cohort.models.ReferenceCell#residualGradientBatch}; {@link ReferenceCellDynamics} adapts any
+ * {@link cohort.models.ReferenceCell} to this interface that way.
  *
  * <p>An instance is used by one thread at a time and may own scratch memory; the finder asks its supplier for one
  * instance per worker. Every row's result must depend only on that row's inputs (not on its position or on the

@@ -40,7 +40,7 @@ public final class FixedPointFinder {
   private final FixedPointOptions options;
   private final int n;
 
-  /** A finder using the cell's per-state analytic Jacobian ({@link ReferenceCellDynamics}). */
+  /** A finder using the cell's batched step and vector–Jacobian product ({@link ReferenceCellDynamics}). */
   public FixedPointFinder(ReferenceCell cell, FixedPointOptions options) {
     this(cell, () -> new ReferenceCellDynamics(cell), options);
   }

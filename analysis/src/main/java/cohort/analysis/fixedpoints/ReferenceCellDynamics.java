@@ -3,32 +3,30 @@ package cohort.analysis.fixedpoints;
 import cohort.models.ReferenceCell;
 
 /**
- * {@link BatchedDynamics} built on any {@link ReferenceCell}: per state, one {@code step} and one analytic
- * {@code jacobian}, then {@code (J − I)ᵀ r} as an explicit {@code N²} product.
+ * {@link BatchedDynamics} built on any {@link ReferenceCell}, through the cell's batched kernels:
+ * {@link ReferenceCell#stepBatch} for the step and {@link ReferenceCell#residualGradientBatch} for
+ * {@code r = F(h) − h} and {@code ∇q = Jᵀr − r} (one forward and one backward step per state, never the full
+ * Jacobian).
  *
- * <p>Cost per state and iteration: one step plus one full Jacobian ({@code ≥ N²}, typically {@code O(G·N²)} for a
- * cell with {@code G} gate blocks) plus {@code 2N²} for the transposed product. Correct for every cell, and fast
- * enough for small networks; large searches (W4: 1,024 states × GRU-128 × 5,000 iterations) want a batched
- * vector–Jacobian product from the cell instead. Not thread-safe (owns scratch); the finder makes one per worker.
+ * <p>Cost per state and iteration for {@link cohort.models.ReferenceNetwork}'s cells: the recurrent products of all
+ * states of a block as two matrix products ({@code H·W} forward, {@code Δ·Wᵀ} backward, {@code 2·G·N²} multiply–adds
+ * per state for {@code G} gate blocks, through OpenBLAS when it loads) plus {@code O(G·N)} elementwise work; a cell
+ * that only implements {@code step} and {@code jacobian} runs the interface's per-state defaults (a full Jacobian
+ * per state). Rows are independent (the cell's contract), so results do not depend on block partition or thread
+ * count. Holds no scratch of its own (the cell keeps per-thread scratch); one instance per worker as the finder asks.
  */
 public final class ReferenceCellDynamics implements BatchedDynamics {
 
   private final ReferenceCell cell;
   private final int n;
-  private final double[] row;
-  private final double[] next;
-  private final double[] jac;
 
-  /** Wraps {@code cell}; allocates {@code N² + 2N} doubles of scratch. */
+  /** Wraps {@code cell}. */
   public ReferenceCellDynamics(ReferenceCell cell) {
     if (cell == null) {
       throw new IllegalArgumentException("ReferenceCellDynamics.cell must not be null");
     }
     this.cell = cell;
     this.n = cell.stateSize();
-    this.row = new double[n];
-    this.next = new double[n];
-    this.jac = new double[n * n];
   }
 
   @Override
@@ -38,36 +36,12 @@ public final class ReferenceCellDynamics implements BatchedDynamics {
 
   @Override
   public void step(int count, double[] h, double[] x, double[] out) {
-    for (int b = 0; b < count; b++) {
-      System.arraycopy(h, b * n, row, 0, n);
-      cell.step(row, x, next);
-      System.arraycopy(next, 0, out, b * n, n);
-    }
+    cell.stepBatch(count, h, x, out);
   }
 
   @Override
   public void residualGradient(int count, double[] h, double[] x, double[] residual, double[] gradient) {
-    for (int b = 0; b < count; b++) {
-      int o = b * n;
-      System.arraycopy(h, o, row, 0, n);
-      cell.step(row, x, next);
-      for (int i = 0; i < n; i++) {
-        next[i] -= row[i];
-      }
-      cell.jacobian(row, x, jac);
-      // gradient = Jᵀ r − r, accumulated row by row of J (contiguous, vectorisable).
-      for (int j = 0; j < n; j++) {
-        gradient[o + j] = -next[j];
-      }
-      for (int i = 0; i < n; i++) {
-        double ri = next[i];
-        int base = i * n;
-        for (int j = 0; j < n; j++) {
-          gradient[o + j] += jac[base + j] * ri;
-        }
-      }
-      System.arraycopy(next, 0, residual, o, n);
-    }
+    cell.residualGradientBatch(count, h, x, residual, gradient);
   }
 
   @Override

@@ -1,0 +1,299 @@
+package cohort.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The batched cell kernels ({@link ReferenceCell#stepBatch}, {@link ReferenceCell#jacobianTransposeTimesBatch},
+ * {@link ReferenceCell#residualGradientBatch}) against the single-state textbook {@code step} and {@code jacobian},
+ * on both the OpenBLAS and the pure-Java paths, and the row-independence contract (a row's bits do not depend on
+ * its position, the other rows or the count).
+ */
+class ReferenceCellBatchTest {
+
+  static final int I = 3;
+  static final int N = 12;
+  static final int O = 2;
+  /** More than one block of the kernels (32 rows), with a partial last block. */
+  static final int B = 37;
+
+  static List<NetworkSpec> specs() {
+    return TestNetworks.grid(I, N, O);
+  }
+
+  private static ReferenceNetwork reference(NetworkSpec spec) {
+    return ReferenceNetwork.of(spec, TestNetworks.toDouble(TestNetworks.network(spec, 3).parameters()));
+  }
+
+  /** States with the scale of a trained network's (the LSTM's c half larger). */
+  private static double[] states(NetworkSpec spec, int count, RandomGenerator r) {
+    int s = spec.stateSize();
+    double[] h = new double[count * s];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = (i % s < spec.hidden() ? 0.6 : 1.5) * r.nextGaussian();
+    }
+    return h;
+  }
+
+  private static double[] row(double[] a, int b, int s) {
+    double[] r = new double[s];
+    System.arraycopy(a, b * s, r, 0, s);
+    return r;
+  }
+
+  private static void assertClose(double[] expected, double[] actual, double rel, String what) {
+    double scale = 0;
+    double err = 0;
+    for (int i = 0; i < expected.length; i++) {
+      scale = Math.max(scale, Math.abs(expected[i]));
+      err = Math.max(err, Math.abs(expected[i] - actual[i]));
+    }
+    assertTrue(err <= rel * Math.max(scale, 1e-3), what + ": max error " + err + " at scale " + scale);
+  }
+
+  @ParameterizedTest
+  @MethodSource("specs")
+  void batchedKernelsMatchTheTextbookStepAndJacobian(NetworkSpec spec) {
+    RandomGenerator r = TestNetworks.random(21);
+    ReferenceNetwork net = reference(spec);
+    int s = spec.stateSize();
+    double[] h = states(spec, B, r);
+    double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
+    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+    for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+      double[] next = new double[B * s];
+      double[] vjp = new double[B * s];
+      cell.stepBatch(B, h, x, next);
+      cell.jacobianTransposeTimesBatch(B, h, x, v, vjp);
+      double[] jac = new double[s * s];
+      double[] one = new double[s];
+      double[] stepped = new double[s];
+      for (int b = 0; b < B; b++) {
+        double[] hb = row(h, b, s);
+        double[] vb = row(v, b, s);
+        cell.step(hb, x, stepped);
+        assertClose(stepped, row(next, b, s), 1e-13, spec + " stepBatch row " + b);
+        cell.jacobian(hb, x, jac);
+        double[] jtv = new double[s];
+        for (int i = 0; i < s; i++) {
+          for (int j = 0; j < s; j++) {
+            jtv[j] += jac[i * s + j] * vb[i];
+          }
+        }
+        cell.jacobianTransposeTimes(hb, x, vb, one);
+        assertClose(jtv, one, 1e-12, spec + " jacobianTransposeTimes row " + b);
+        assertArrayEquals(one, row(vjp, b, s), spec + " batch row " + b + " differs from the single-row call");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("specs")
+  void rowsDoNotDependOnPositionCountOrNeighbours(NetworkSpec spec) {
+    RandomGenerator r = TestNetworks.random(22);
+    ReferenceNetwork net = reference(spec);
+    int s = spec.stateSize();
+    double[] h = states(spec, B, r);
+    double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
+    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+    for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+      double[] next = new double[B * s];
+      double[] vjp = new double[B * s];
+      cell.stepBatch(B, h, x, next);
+      cell.jacobianTransposeTimesBatch(B, h, x, v, vjp);
+      // reversed order and different neighbours (rows of another draw after the first 5)
+      double[] hr = states(spec, B, r);
+      double[] vr = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
+      for (int count : new int[] {1, 2, 5, 31, 32, 33, B}) {
+        for (int b = 0; b < count; b++) {
+          int src = count - 1 - b;
+          System.arraycopy(h, src * s, hr, b * s, s);
+          System.arraycopy(v, src * s, vr, b * s, s);
+        }
+        double[] nextR = new double[B * s];
+        double[] vjpR = new double[B * s];
+        cell.stepBatch(count, hr, x, nextR);
+        cell.jacobianTransposeTimesBatch(count, hr, x, vr, vjpR);
+        for (int b = 0; b < count; b++) {
+          int src = count - 1 - b;
+          assertArrayEquals(row(next, src, s), row(nextR, b, s), spec + " step, count " + count + ", row " + b);
+          assertArrayEquals(row(vjp, src, s), row(vjpR, b, s), spec + " vjp, count " + count + ", row " + b);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("specs")
+  void residualGradientIsStepThenVectorJacobianProduct(NetworkSpec spec) {
+    RandomGenerator r = TestNetworks.random(23);
+    ReferenceNetwork net = reference(spec);
+    int s = spec.stateSize();
+    double[] h = states(spec, B, r);
+    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+    double[] res = new double[B * s];
+    double[] grad = new double[B * s];
+    double[] javaRes = new double[B * s];
+    double[] javaGrad = new double[B * s];
+    net.cell().residualGradientBatch(B, h, x, res, grad);
+    net.javaCell().residualGradientBatch(B, h, x, javaRes, javaGrad);
+    double[] next = new double[B * s];
+    net.cell().stepBatch(B, h, x, next);
+    double[] r0 = new double[B * s];
+    for (int i = 0; i < r0.length; i++) {
+      r0[i] = next[i] - h[i];
+    }
+    double[] jtr = new double[B * s];
+    net.cell().jacobianTransposeTimesBatch(B, h, x, r0, jtr);
+    for (int i = 0; i < jtr.length; i++) {
+      jtr[i] -= r0[i];
+    }
+    assertArrayEquals(r0, res, spec + " residual");
+    assertArrayEquals(jtr, grad, spec + " gradient");
+    assertClose(res, javaRes, 1e-13, spec + " residual, OpenBLAS vs Java");
+    assertClose(grad, javaGrad, 1e-12, spec + " gradient, OpenBLAS vs Java");
+    // the interface's defaults (through step and jacobian) agree with the overrides
+    ReferenceCell plain = plain(net.cell());
+    double[] defRes = new double[B * s];
+    double[] defGrad = new double[B * s];
+    plain.residualGradientBatch(B, h, x, defRes, defGrad);
+    assertClose(res, defRes, 1e-13, spec + " default residual");
+    assertClose(grad, defGrad, 1e-12, spec + " default gradient");
+  }
+
+  /** At the W4 shape's width the products are real blocked GEMMs: every count from 1 to 70 gives the same rows. */
+  @Test
+  void gruAtWidth128GivesTheSameRowsForEveryCount() {
+    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, 128, 3);
+    ReferenceNetwork net = reference(spec);
+    RandomGenerator r = TestNetworks.random(24);
+    int count = 70;
+    double[] h = states(spec, count, r);
+    double[] x = {0.0, 0.0, 0.0};
+    double[] res = new double[count * 128];
+    double[] grad = new double[count * 128];
+    net.cell().residualGradientBatch(count, h, x, res, grad);
+    double[] res2 = new double[count * 128];
+    double[] grad2 = new double[count * 128];
+    for (int c = 1; c <= count; c++) {
+      int from = count - c;
+      double[] sub = new double[c * 128];
+      System.arraycopy(h, from * 128, sub, 0, c * 128);
+      net.cell().residualGradientBatch(c, sub, x, res2, grad2);
+      for (int b = 0; b < c; b++) {
+        assertArrayEquals(row(res, from + b, 128), row(res2, b, 128), "residual, count " + c + ", row " + b);
+        assertArrayEquals(row(grad, from + b, 128), row(grad2, b, 128), "gradient, count " + c + ", row " + b);
+      }
+    }
+    double[] javaRes = new double[count * 128];
+    double[] javaGrad = new double[count * 128];
+    net.javaCell().residualGradientBatch(count, h, x, javaRes, javaGrad);
+    assertClose(res, javaRes, 1e-13, "residual, OpenBLAS vs Java");
+    assertClose(grad, javaGrad, 1e-12, "gradient, OpenBLAS vs Java");
+  }
+
+  @Test
+  void fastTanhIsWithinAFewUlpsOfMathTanh() {
+    RandomGenerator r = TestNetworks.random(25);
+    double worst = 0;
+    for (int i = 0; i < 200_000; i++) {
+      // log-uniform magnitudes from 1e-12 to 40, both signs, plus the branch edges
+      double z = (i % 2 == 0 ? 1 : -1) * Math.pow(10, -12 + 13.6 * r.nextDouble());
+      if (i < 4) {
+        z = new double[] {0.05, Math.nextDown(0.05), 20.0, Math.nextDown(20.0)}[i];
+      }
+      double e = Math.tanh(z);
+      worst = Math.max(worst, Math.abs(ReferenceNetwork.tanh(z) - e) / Math.abs(e));
+    }
+    assertTrue(worst < 5e-15, "worst relative error " + worst);
+    assertTrue(Double.isNaN(ReferenceNetwork.tanh(Double.NaN)));
+    assertTrue(ReferenceNetwork.tanh(Double.POSITIVE_INFINITY) == 1.0 && ReferenceNetwork.tanh(-1e300) == -1.0);
+    assertTrue(Double.doubleToRawLongBits(ReferenceNetwork.tanh(-0.0)) == Double.doubleToRawLongBits(-0.0));
+  }
+
+  /** After the first call (packed weights, this thread's scratch), the batched kernels allocate nothing. */
+  @Test
+  void batchedCallsAllocateNothingAfterTheFirst() {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    assertTrue(mx.isThreadAllocatedMemorySupported());
+    mx.setThreadAllocatedMemoryEnabled(true);
+    long self = Thread.currentThread().getId();
+    for (NetworkSpec spec : specs()) {
+      ReferenceNetwork net = reference(spec);
+      RandomGenerator r = TestNetworks.random(26);
+      int s = spec.stateSize();
+      double[] h = states(spec, B, r);
+      double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
+      double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+      double[] o1 = new double[B * s];
+      double[] o2 = new double[B * s];
+      for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+        cell.residualGradientBatch(B, h, x, o1, o2);
+        // as in AllocationTest: HotSpot may allocate a little on this thread while it compiles; take the fewest
+        long fewest = Long.MAX_VALUE;
+        for (int k = 0; k < 3; k++) {
+          long before = mx.getThreadAllocatedBytes(self);
+          cell.stepBatch(B, h, x, o1);
+          cell.jacobianTransposeTimesBatch(B, h, x, v, o2);
+          cell.residualGradientBatch(B, h, x, o1, o2);
+          cell.jacobianTransposeTimes(h, x, v, o1);
+          fewest = Math.min(fewest, mx.getThreadAllocatedBytes(self) - before);
+        }
+        assertTrue(fewest <= 64, spec + ": allocated " + fewest + " bytes");
+      }
+    }
+  }
+
+  @Test
+  void rejectsShortArrays() {
+    ReferenceCell cell = reference(NetworkSpec.of(Architecture.GRU, Activation.TANH, I, N, O)).cell();
+    double[] x = new double[I];
+    assertThrows(IllegalArgumentException.class, () -> cell.stepBatch(3, new double[2 * N], x, new double[3 * N]));
+    assertThrows(IllegalArgumentException.class,
+        () -> cell.jacobianTransposeTimesBatch(2, new double[2 * N], x, new double[N], new double[2 * N]));
+    assertThrows(IllegalArgumentException.class, () -> cell.stepBatch(-1, new double[N], x, new double[N]));
+  }
+
+  /** A cell that implements only the abstract methods, so that every batched call runs the interface's defaults. */
+  private static ReferenceCell plain(ReferenceCell c) {
+    return new ReferenceCell() {
+      @Override
+      public int stateSize() {
+        return c.stateSize();
+      }
+
+      @Override
+      public int inputSize() {
+        return c.inputSize();
+      }
+
+      @Override
+      public boolean continuousTime() {
+        return c.continuousTime();
+      }
+
+      @Override
+      public double alpha() {
+        return c.alpha();
+      }
+
+      @Override
+      public void step(double[] h, double[] x, double[] next) {
+        c.step(h, x, next);
+      }
+
+      @Override
+      public void jacobian(double[] h, double[] x, double[] jacobian) {
+        c.jacobian(h, x, jacobian);
+      }
+    };
+  }
+}
