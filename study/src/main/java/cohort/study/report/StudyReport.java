@@ -564,11 +564,14 @@ public final class StudyReport {
         taskColors.forEach((t, c) -> legend.add(new Chart.LegendEntry("task " + t, c, Chart.MarkerShape.CIRCLE, false)));
       }
       legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
-      BufferedImage img = Chart.render("Eigenvalues of the trained recurrent weights W_rec",
-          "all networks of an architecture overlaid; one panel per architecture", panels, Math.min(3, panels.size()),
+      BufferedImage img = Chart.render("Eigenvalues of the trained recurrent dynamics",
+          "W_eff for vanilla and continuous-time cells; dF/dh at h = 0, x = 0 for gated cells (no single W_rec); "
+              + "one panel per architecture", panels, Math.min(3, panels.size()),
           360, 360, legend);
       save(img, "spectra-w-rec.png", SPECTRA, "W_rec eigenvalues",
-          "Eigenvalues of the effective recurrent weight matrix of every trained network on the complex plane, "
+          "Eigenvalues of the effective recurrent weight matrix W_eff of every trained vanilla or "
+              + "continuous-time network, and of the Jacobian at the origin of every gated network (which has no "
+              + "single recurrent matrix; each run's /spectrum attribute 'matrix' says which), on the complex plane, "
               + "one panel per architecture" + (byTask ? ", coloured by task" : "") + ", with the unit circle "
               + "(dashed) for reference.");
     }
