@@ -136,9 +136,15 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
    * @param n dimension
    * @param order ordering of the eigenvalues
    * @throws IllegalArgumentException if the shape is wrong or an entry is not finite
-   * @throws ArithmeticException if the QR iteration does not converge
+   * @throws ArithmeticException if neither Commons Math's QR iteration (also on shifted copies) nor LAPACK's dgeev
+   *     converges
    */
   public static EigenSystem of(double[] a, int n, EigenOrder order) {
+    return of(a, n, order, false);
+  }
+
+  /** As {@link #of(double[], int, EigenOrder)}; {@code lapackOnly} skips Commons Math (tests of the fallback). */
+  static EigenSystem of(double[] a, int n, EigenOrder order, boolean lapackOnly) {
     if (n < 1 || a == null || a.length != n * n) {
       throw new IllegalArgumentException("EigenSystem.of: matrix must have length n*n = " + ((long) n * n)
           + " with n >= 1, got n = " + n + ", length " + (a == null ? "null" : Integer.toString(a.length)));
@@ -159,7 +165,7 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     double[] shifts = {0.0, frob > 0 ? frob : 1.0, frob > 0 ? -frob : -1.0};
     EigenDecomposition ed = null;
     double shift = 0;
-    for (int attempt = 0; attempt < shifts.length && ed == null; attempt++) {
+    for (int attempt = 0; !lapackOnly && attempt < shifts.length && ed == null; attempt++) {
       shift = shifts[attempt];
       Array2DRowRealMatrix m = new Array2DRowRealMatrix(n, n);
       for (int i = 0; i < n; i++) {
@@ -173,28 +179,50 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
         ed = null;
       }
     }
-    if (ed == null) {
-      throw new ArithmeticException("EigenSystem.of: QR iteration did not converge for a " + n + "x" + n
-          + " matrix, even after shifting it");
-    }
     double[] re = new double[n];
     double[] im = new double[n];
+    // raw[k] is the real vector the solver returns for eigenvalue k; for a complex pair (k, k+1) the pair's real
+    // and imaginary parts, as both Commons Math and LAPACK's dgeev lay them out.
+    double[][] raw = new double[n][];
+    if (ed != null) {
+      for (int k = 0; k < n; k++) {
+        re[k] = ed.getRealEigenvalue(k) - shift;
+        im[k] = ed.getImagEigenvalue(k);
+        raw[k] = ed.getEigenvector(k).toArray();
+      }
+    } else {
+      // Commons Math's Hessenberg-QR gave up even on the shifted matrices (seen on 128x128 Jacobians at the slow
+      // points of a trained GRU): LAPACK's dgeev, through Smile, is the fallback.
+      double[][] rows = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(a, i * n, rows[i], 0, n);
+      }
+      smile.math.matrix.Matrix.EVD evd = smile.math.matrix.Matrix.of(rows).eigen(false, true, true);
+      if (evd.Vr == null) {
+        throw new ArithmeticException("EigenSystem.of: neither Commons Math nor LAPACK dgeev converged for a " + n
+            + "x" + n + " matrix");
+      }
+      for (int k = 0; k < n; k++) {
+        re[k] = evd.wr[k];
+        im[k] = evd.wi == null ? 0.0 : evd.wi[k];
+        raw[k] = new double[n];
+        for (int i = 0; i < n; i++) {
+          raw[k][i] = evd.Vr.get(i, k);
+        }
+      }
+    }
     double[][] vr = new double[n][];
     double[][] vi = new double[n][];
     for (int k = 0; k < n; k++) {
-      re[k] = ed.getRealEigenvalue(k) - shift;
-      im[k] = ed.getImagEigenvalue(k);
-    }
-    for (int k = 0; k < n; k++) {
       if (im[k] == 0.0) {
-        vr[k] = ed.getEigenvector(k).toArray();
+        vr[k] = raw[k];
         vi[k] = new double[n];
       } else {
         if (k + 1 >= n) {
           throw new ArithmeticException("EigenSystem.of: unpaired complex eigenvalue at position " + k);
         }
-        double[] x = ed.getEigenvector(k).toArray();
-        double[] y = ed.getEigenvector(k + 1).toArray();
+        double[] x = raw[k];
+        double[] y = raw[k + 1];
         double aa = re[k];
         double bb = im[k];
         // Candidate v = x + i y for λ = aa + i bb:  A x = aa x − bb y  and  A y = bb x + aa y.

@@ -132,6 +132,24 @@ class EigenSystemTest {
   }
 
   @Test
+  void theLapackFallbackGivesTheSameEigenSystem() {
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int n : new int[] {1, 4, 9, 40}) {
+      double[] a = new double[n * n];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = rng.nextGaussian() / Math.sqrt(n);
+      }
+      EigenSystem commons = EigenSystem.of(a, n, EigenOrder.MODULUS_DESCENDING);
+      EigenSystem lapack = EigenSystem.of(a, n, EigenOrder.MODULUS_DESCENDING, true);
+      assertTrue(maxResidual(a, n, lapack) < 1e-11, "LAPACK residual for n = " + n);
+      for (int k = 0; k < n; k++) {
+        assertEquals(commons.real(k), lapack.real(k), 1e-10);
+        assertEquals(commons.imag(k), lapack.imag(k), 1e-10);
+      }
+    }
+  }
+
+  @Test
   void rankDeficientClusterOfZeroEigenvaluesConverges() {
     // J = [½ M; M] with M 8×16 (the structure of an LSTM Jacobian at the origin): rank 8, eight zero eigenvalues.
     // Commons Math's QR iteration alone fails to converge on most of these; the shifted retry must succeed.
