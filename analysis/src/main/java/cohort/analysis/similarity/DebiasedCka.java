@@ -57,12 +57,7 @@ public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Pre
     Checks.sameRows(name(), x.centered().rows(), y.centered().rows());
     Matrix a = x.centered();
     Matrix b = y.centered();
-    double[] cross = new double[a.cols() * b.cols()];
-    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
-    double s = 0;
-    for (double v : cross) {
-      s += v * v;
-    }
+    double s = LinearCka.crossNormSquared(a, b);
     double h = helper(s, x.rowSquares(), y.rowSquares(), x.squaredNorm(), y.squaredNorm(), a.rows());
     return h / (x.selfNorm() * y.selfNorm());
   }

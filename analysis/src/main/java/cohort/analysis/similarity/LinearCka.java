@@ -30,6 +30,17 @@ public final class LinearCka implements RepresentationalMetric<LinearCka.Prepare
     return new Prepared(c, norm(g));
   }
 
+  /** {@code ‖aᵀb‖²_F} for two matrices with the same rows: the HSIC numerator of feature-space linear CKA. */
+  static double crossNormSquared(Matrix a, Matrix b) {
+    double[] cross = new double[a.cols() * b.cols()];
+    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
+    double s = 0;
+    for (double v : cross) {
+      s += v * v;
+    }
+    return s;
+  }
+
   @Override
   public int rows(Prepared p) {
     return p.centered().rows();
@@ -40,12 +51,7 @@ public final class LinearCka implements RepresentationalMetric<LinearCka.Prepare
     Checks.sameRows(name(), x.centered().rows(), y.centered().rows());
     Matrix a = x.centered();
     Matrix b = y.centered();
-    double[] cross = new double[a.cols() * b.cols()];
-    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
-    double s = 0;
-    for (double v : cross) {
-      s += v * v;
-    }
+    double s = crossNormSquared(a, b);
     return s / (x.selfNorm() * y.selfNorm());
   }
 
