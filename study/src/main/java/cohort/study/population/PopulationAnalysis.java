@@ -100,6 +100,10 @@ public final class PopulationAnalysis {
         }
       }
     }
+    Map<String, PopulationItem> byId = new LinkedHashMap<>();
+    for (PopulationItem it : items) {
+      byId.put(it.id(), it);
+    }
     List<EmbeddingResult> embeddings = new ArrayList<>();
     List<SeparabilityTest> tests = new ArrayList<>();
     for (Comparison c : comparisons) {
@@ -109,10 +113,6 @@ public final class PopulationAnalysis {
         Embedding e = ClassicalMds.fit(c.distance(), m, k);
         embeddings.add(new EmbeddingResult(c.metric(), c.scope(), c.items(), k, e.coordinates().data(),
             e.stress()));
-      }
-      Map<String, PopulationItem> byId = new LinkedHashMap<>();
-      for (PopulationItem it : items) {
-        byId.put(it.id(), it);
       }
       for (String grouping : spec.separabilityBy()) {
         tests.addAll(separability(c, grouping, byId, k));

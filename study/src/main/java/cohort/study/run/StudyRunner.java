@@ -132,7 +132,6 @@ public final class StudyRunner {
 
   /** All runs of {@code spec}, or shard {@code shard} of {@code shards}. */
   public static List<RunSpec> select(StudySpec spec, int shard, int shards) {
-    List<RunSpec> all = Grid.expand(spec);
-    return shards == 1 ? all : Grid.shard(all, shard, shards);
+    return Grid.shard(Grid.expand(spec), shard, shards);
   }
 }

@@ -134,7 +134,7 @@ public final class StudyMerger {
       g.putAttribute("kind", "distance");
       g.putAttribute("excluded", String.join(",", c.excluded()));
       g.putAttribute("excluded_reason", "probe activity that does not vary across samples (no metric is defined)");
-      g.putDataset("distance", square(c.distance(), c.items().size()));
+      g.putDataset("distance", rect(c.distance(), c.items().size(), c.items().size()));
       g.putDataset("items", c.items().toArray(new String[0]));
     }
     WritableGroup embeddings = p.embeddings().isEmpty() ? null : h5.putGroup("embeddings");
@@ -178,10 +178,6 @@ public final class StudyMerger {
   private static WritableGroup child(WritableGroup parent, String name) {
     Node n = parent.getChild(name);
     return n instanceof WritableGroup w ? w : parent.putGroup(name);
-  }
-
-  private static double[][] square(double[] flat, int n) {
-    return rect(flat, n, n);
   }
 
   private static double[][] rect(double[] flat, int rows, int cols) {
