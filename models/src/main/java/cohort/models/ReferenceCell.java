@@ -135,4 +135,15 @@ public interface ReferenceCell {
       gradient[i] -= residual[i];
     }
   }
+
+  /**
+   * {@link #residualGradientBatch} with single-precision sigmoid and tanh (a rational approximation without
+   * {@code exp}, accurate to float precision, as in FixedPointFinder's float32 graphs), the rest in double. For a fast
+   * first phase of a fixed-point search whose results are refined and measured in double afterwards; accurate to
+   * relative 1e-6, not to the double kernel's bits. Rows are independent as in {@link #stepBatch}. Default: the
+   * double kernel.
+   */
+  default void residualGradientBatchSingle(int count, double[] h, double[] x, double[] residual, double[] gradient) {
+    residualGradientBatch(count, h, x, residual, gradient);
+  }
 }

@@ -42,6 +42,7 @@ public final class ReferenceNetwork {
   /** The packed weights of the batched kernels, built on first use (a cache; the network stays immutable). */
   private volatile Batched batchedBlas;
   private volatile Batched batchedJava;
+  private volatile Batched batchedSingle;
 
   private ReferenceNetwork(NetworkSpec spec, double[] p) {
     this.spec = spec;
@@ -82,13 +83,27 @@ public final class ReferenceNetwork {
     return javaCell;
   }
 
+  private Batched batchedSingle() {
+    Batched b = batchedSingle;
+    if (b == null) {
+      synchronized (this) {
+        b = batchedSingle;
+        if (b == null) {
+          b = new Batched(cohort.models.linalg.OpenBlas.available(), true);
+          batchedSingle = b;
+        }
+      }
+    }
+    return b;
+  }
+
   private Batched batched(boolean blas) {
     Batched b = blas ? batchedBlas : batchedJava;
     if (b == null) {
       synchronized (this) {
         b = blas ? batchedBlas : batchedJava;
         if (b == null) {
-          b = new Batched(blas && cohort.models.linalg.OpenBlas.available());
+          b = new Batched(blas && cohort.models.linalg.OpenBlas.available(), false);
           if (blas) {
             batchedBlas = b;
           } else {
@@ -669,6 +684,12 @@ public final class ReferenceNetwork {
     public void residualGradientBatch(int count, double[] h, double[] x, double[] residual, double[] gradient) {
       batched(blas).run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
     }
+
+    @Override
+    public void residualGradientBatchSingle(int count, double[] h, double[] x, double[] residual,
+        double[] gradient) {
+      batchedSingle().run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
+    }
   }
 
   /**
@@ -694,6 +715,13 @@ public final class ReferenceNetwork {
     static final int BLOCK = 32;
 
     private final boolean blas;
+    /**
+     * Single-precision activations ({@link ReferenceCell#residualGradientBatchSingle}): sigmoid and tanh through
+     * {@link Activation#tanh(float)} (no exp), products still in double: OpenBLAS's sgemm on this class of CPU (AMD
+     * EPYC, 0.3.26) gives a row different bits at different row positions of the same product, which would make a
+     * row's result depend on its neighbours.
+     */
+    private final boolean single;
     private final int n;
     private final int s;
     private final int gn;
@@ -709,8 +737,9 @@ public final class ReferenceNetwork {
     private final double[] bhn;
     private final ThreadLocal<Scratch> scratch;
 
-    Batched(boolean blas) {
+    Batched(boolean blas, boolean single) {
       this.blas = blas;
+      this.single = single;
       this.n = layout.n;
       this.s = spec.stateSize();
       int gates = spec.architecture().gated() ? layout.gates : 1;
@@ -860,9 +889,9 @@ public final class ReferenceNetwork {
             int pb = b * gn;
             int db = b * s;
             for (int j = 0; j < n; j++) {
-              double g = sig(pre[pb + j] + xd[j]);
+              double g = gate(pre[pb + j] + xd[j]);
               double ac = pre[pb + n + j] + xd[n + j];
-              double c = activate(act, ac);
+              double c = act(act, ac);
               double hj = h[hb + j];
               double nx = g * hj + (1 - g) * c;
               if (mode == STEP) {
@@ -888,11 +917,11 @@ public final class ReferenceNetwork {
             int pb = b * gn;
             int db = b * s;
             for (int j = 0; j < n; j++) {
-              double r = sig(pre[pb + j] + xd[j]);
-              double z = sig(pre[pb + n + j] + xd[n + j]);
+              double r = gate(pre[pb + j] + xd[j]);
+              double z = gate(pre[pb + n + j] + xd[n + j]);
               double hn = pre[pb + 2 * n + j] + bhn[j];
               double an = xd[2 * n + j] + r * hn;
-              double nn = activate(act, an);
+              double nn = act(act, an);
               double hj = h[hb + j];
               double nx = (1 - z) * nn + z * hj;
               if (mode == STEP) {
@@ -920,14 +949,14 @@ public final class ReferenceNetwork {
             int pb = b * gn;
             int db = b * s;
             for (int j = 0; j < n; j++) {
-              double i = sig(pre[pb + j] + xd[j]);
-              double f = sig(pre[pb + n + j] + xd[n + j]);
+              double i = gate(pre[pb + j] + xd[j]);
+              double f = gate(pre[pb + n + j] + xd[n + j]);
               double ag = pre[pb + 2 * n + j] + xd[2 * n + j];
-              double g = activate(act, ag);
-              double o = sig(pre[pb + 3 * n + j] + xd[3 * n + j]);
+              double g = act(act, ag);
+              double o = gate(pre[pb + 3 * n + j] + xd[3 * n + j]);
               double cj = h[hb + n + j];
               double c = f * cj + i * g;
-              double tc = activate(act, c);
+              double tc = act(act, c);
               double hnx = o * tc;
               if (mode == STEP) {
                 o1[hb + j] = hnx;
@@ -963,7 +992,7 @@ public final class ReferenceNetwork {
             int db = b * s;
             for (int j = 0; j < n; j++) {
               double z = pre[pb + j] + xd[j];
-              double y = activate(act, z);
+              double y = act(act, z);
               double hj = h[hb + j];
               double nx = (1 - a) * hj + a * y;
               if (mode == STEP) {
@@ -985,6 +1014,17 @@ public final class ReferenceNetwork {
         }
       }
     }
+
+    /** The logistic sigmoid: double, or float32 ({@code ½ tanh(z/2) + ½} through {@link Activation#tanh(float)}). */
+    private double gate(double z) {
+      return single ? 0.5 * Activation.tanh((float) (0.5 * z)) + 0.5 : sig(z);
+    }
+
+    /** The activation: double, or float32 for tanh ({@link Activation#tanh(float)}). */
+    private double act(Activation act, double z) {
+      return single && act == Activation.TANH ? Activation.tanh((float) z) : activate(act, z);
+    }
+
   }
 
   /** {@code σ(z)} for the batched kernels: {@link #tanh} for tanh, else {@link Activation#apply}. */

@@ -130,6 +130,47 @@ class ReferenceCellBatchTest {
     }
   }
 
+  /**
+   * The single-precision kernel (float32 sigmoid and tanh, for the fixed-point search's Adam phase) agrees
+   * with the double one to float accuracy, and its rows are independent too (same bits in any position or count).
+   */
+  @ParameterizedTest
+  @MethodSource("specs")
+  void singlePrecisionResidualGradientAgreesToFloatAccuracy(NetworkSpec spec) {
+    RandomGenerator r = TestNetworks.random(24);
+    ReferenceNetwork net = reference(spec);
+    int s = spec.stateSize();
+    double[] h = states(spec, B, r);
+    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+    double[] res = new double[B * s];
+    double[] grad = new double[B * s];
+    double[] res32 = new double[B * s];
+    double[] grad32 = new double[B * s];
+    net.cell().residualGradientBatch(B, h, x, res, grad);
+    net.cell().residualGradientBatchSingle(B, h, x, res32, grad32);
+    assertClose(res, res32, 2e-5, spec + " single-precision residual");
+    assertClose(grad, grad32, 2e-5, spec + " single-precision gradient");
+    boolean differs = false;
+    for (int i = 0; i < res.length && !differs; i++) {
+      differs = res[i] != res32[i];
+    }
+    assertTrue(differs || !spec.activation().equals(Activation.TANH) && !spec.architecture().gated(), spec + ": the single kernel gave the double bits");
+    double[] hr = new double[B * s];
+    for (int count : new int[] {1, 7, 33}) {
+      for (int b = 0; b < count; b++) {
+        System.arraycopy(h, (count - 1 - b) * s, hr, b * s, s);
+      }
+      double[] rr = new double[B * s];
+      double[] gr = new double[B * s];
+      net.cell().residualGradientBatchSingle(count, hr, x, rr, gr);
+      for (int b = 0; b < count; b++) {
+        int src = count - 1 - b;
+        assertArrayEquals(row(res32, src, s), row(rr, b, s), spec + " single residual, count " + count + ", row " + b);
+        assertArrayEquals(row(grad32, src, s), row(gr, b, s), spec + " single gradient, count " + count + ", row " + b);
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("specs")
   void residualGradientIsStepThenVectorJacobianProduct(NetworkSpec spec) {

@@ -34,6 +34,15 @@ public interface BatchedDynamics {
    */
   void residualGradient(int count, double[] h, double[] x, double[] residual, double[] gradient);
 
+  /**
+   * {@link #residualGradient} in single-precision arithmetic where it costs (see
+   * {@link cohort.models.ReferenceCell#residualGradientBatchSingle}), for the optimiser's phase when
+   * {@link FixedPointOptions#singlePrecision()}; the default is the double kernel.
+   */
+  default void residualGradientSingle(int count, double[] h, double[] x, double[] residual, double[] gradient) {
+    residualGradient(count, h, x, residual, gradient);
+  }
+
   /** The Jacobian {@code ∂F/∂h} of a single state {@code h} (length {@link #stateSize()}), row-major. */
   void jacobian(double[] h, double[] x, double[] jacobian);
 }

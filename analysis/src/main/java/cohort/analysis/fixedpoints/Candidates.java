@@ -30,4 +30,27 @@ public record Candidates(int stateSize, double[] input, double[] initialStates, 
   public int count() {
     return q.length;
   }
+
+  /** These candidates followed by {@code other}'s (same state size and input), for a joint {@link FixedPointFinder#select}. */
+  public Candidates concat(Candidates other) {
+    if (other.stateSize != stateSize || !java.util.Arrays.equals(other.input, input)) {
+      throw new IllegalArgumentException("Candidates.concat: state size " + other.stateSize + " and input "
+          + java.util.Arrays.toString(other.input) + " must equal " + stateSize + " and "
+          + java.util.Arrays.toString(input));
+    }
+    return new Candidates(stateSize, input, join(initialStates, other.initialStates), join(states, other.states),
+        join(q, other.q), join(iterations, other.iterations), join(polishSteps, other.polishSteps));
+  }
+
+  private static double[] join(double[] a, double[] b) {
+    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static int[] join(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

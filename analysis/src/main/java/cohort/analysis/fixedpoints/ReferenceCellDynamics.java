@@ -45,6 +45,11 @@ public final class ReferenceCellDynamics implements BatchedDynamics {
   }
 
   @Override
+  public void residualGradientSingle(int count, double[] h, double[] x, double[] residual, double[] gradient) {
+    cell.residualGradientBatchSingle(count, h, x, residual, gradient);
+  }
+
+  @Override
   public void jacobian(double[] h, double[] x, double[] jacobian) {
     cell.jacobian(h, x, jacobian);
   }

@@ -9,6 +9,7 @@ import cohort.analysis.fixedpoints.Stability;
 import cohort.analysis.linearize.EigenSystem;
 import cohort.models.ReferenceCell;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * eigenvector, both signs (for a complex unstable pair: along the two principal axes of the ellipse its eigenvector
  * traces in its invariant plane, both signs, see {@link #ellipseAxes}), and the autonomous map
  * {@code h ← F(h, x*)} is iterated until the trajectory comes within
- * {@code arrivalTolerance} of a stable point — giving the edge {@code saddle → attractor} — or settles elsewhere,
+ * {@code max(arrivalTolerance, captureFraction · d(a))} of a stable point {@code a} ({@code d(a)}: distance from
+ * {@code a} to the nearest other node) — giving the edge {@code saddle → attractor} — or settles elsewhere,
  * diverges, or runs out of steps (unresolved). All trajectories are advanced together as one batch.
  *
  * <p>By default all points of the set are nodes, slow points included (in trained networks the memory states are
@@ -95,6 +97,21 @@ public final class FixedPointTopology {
       }
     }
 
+    // Capture radius² of each stable point: max(arrivalTolerance, captureFraction · distance to the nearest other node).
+    double[] capture = new double[stableCount];
+    for (int s = 0; s < stableCount; s++) {
+      double nearest = Double.POSITIVE_INFINITY;
+      for (int node = 0; node < v; node++) {
+        if (node != stableIdx[s]) {
+          nearest = Math.min(nearest, points.get(pointOf[node]).distanceTo(
+              Arrays.copyOfRange(stableStates, s * n, (s + 1) * n)));
+        }
+      }
+      double r = Math.max(options.arrivalTolerance(),
+          Double.isFinite(nearest) ? options.captureFraction() * nearest : options.arrivalTolerance());
+      capture[s] = r * r;
+    }
+
     // Launch points.
     List<double[]> starts = new ArrayList<>();
     List<Integer> sources = new ArrayList<>();
@@ -146,7 +163,6 @@ public final class FixedPointTopology {
     TreeMap<Long, Integer> edgeCounts = new TreeMap<>();
     int active = total;
     int unresolved = 0;
-    double arrive = options.arrivalTolerance();
     double settle = options.settleTolerance();
     for (int step = 0; step < options.maxSteps() && active > 0; step++) {
       dynamics.step(active, cur, input, nxt);
@@ -161,16 +177,14 @@ public final class FixedPointTopology {
           finite &= Double.isFinite(nxt[off + d]);
         }
         int reached = -1;
-        // Near an attractor h* the step F(h) − h ≈ (J − I)(h − h*) is small, so the O(#attractors · N) arrival test
-        // is only run once the step is below 10 × the arrival tolerance; a converging trajectory always gets there.
-        if (finite && move <= 100 * arrive * arrive) {
+        if (finite) {
           for (int s = 0; s < stableCount && reached < 0; s++) {
             double dist = 0;
             for (int d = 0; d < n; d++) {
               double dd = nxt[off + d] - stableStates[s * n + d];
               dist += dd * dd;
             }
-            if (dist <= arrive * arrive) {
+            if (dist <= capture[s]) {
               reached = stableIdx[s];
             }
           }

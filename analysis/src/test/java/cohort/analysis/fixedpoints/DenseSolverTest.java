@@ -28,8 +28,14 @@ class DenseSolverTest {
 
   @Test
   void luAndCholeskyAgreeOnRandomSystems() {
+    for (int n : new int[] {12, DenseSolver.LAPACK_FROM + 5}) {
+      luAndCholeskyAgree(n);
+    }
+  }
+
+  /** Below and above {@link DenseSolver#LAPACK_FROM}: the pure-Java LU and LAPACK's dgesv. */
+  private static void luAndCholeskyAgree(int n) {
     SplittableRandom rng = new SplittableRandom(8);
-    int n = 12;
     double[] a = new double[n * n];
     for (int i = 0; i < a.length; i++) {
       a[i] = rng.nextGaussian();
@@ -62,5 +68,12 @@ class DenseSolverTest {
     assertArrayEquals(z, b1, 1e-10);
     assertArrayEquals(z, b2, 1e-10);
     assertFalse(DenseSolver.choleskySolve(new double[] {1, 2, 2, 1}, new double[2], 2), "indefinite");
+    double[] singular = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        singular[i * n + j] = (i + 1) * (j + 1.0);
+      }
+    }
+    assertFalse(DenseSolver.luSolve(singular, new double[n], n, new int[n]), "rank 1, n = " + n);
   }
 }

@@ -26,6 +26,30 @@ class FixedPointTopologyTest {
     return new FixedPointTopology(cell, TopologyOptions.defaults()).build(set);
   }
 
+  /**
+   * Starts near the 8 corners only (as a trained flip-flop's own trajectories give): the plain search finds the 8
+   * attractors and nothing else; the saddle search's second pass, from the corners' midpoints, finds the other 19
+   * points and the graph joins every pair of adjacent corners.
+   */
+  @Test
+  void saddleSearchFromAttractorMidpointsCompletesTheCube() {
+    TestCells.Tanh cell = TestCells.Tanh.diagonal(W, W, W);
+    double[] corners = TestCells.grid(3, -0.9, 0.9);
+    FixedPointFinder finder = new FixedPointFinder(cell, FixedPointOptions.defaults());
+    FixedPointSet plain = finder.find(corners, X);
+    assertEquals(8, plain.size());
+    assertEquals(8, plain.count(Stability.STABLE));
+    FixedPointSet full = finder.findWithSaddleSearch(corners, X, null);
+    assertEquals(27, full.size());
+    assertEquals(8, full.count(Stability.STABLE));
+    assertEquals(12, full.countWithUnstableDimensions(1));
+    assertEquals(6, full.countWithUnstableDimensions(2));
+    assertEquals(1, full.countWithUnstableDimensions(3));
+    TopologyGraph g = new FixedPointTopology(cell, TopologyOptions.defaults()).build(full);
+    assertEquals(24, g.edges().size(), "12 saddles × 2 corners");
+    assertEquals(6 * 4 + 6, g.unresolved(), "the index-2 and index-3 points' launches settle on saddles");
+  }
+
   @Test
   void idealCubeJoinsAdjacentCornersThroughEdgeSaddles() {
     TestCells.Tanh cell = TestCells.Tanh.diagonal(W, W, W);
