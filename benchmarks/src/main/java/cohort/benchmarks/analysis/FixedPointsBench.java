@@ -94,6 +94,13 @@ public class FixedPointsBench {
   @Param({"5000"})
   public int maxIterations;
 
+  /**
+   * Precision of the Adam phase ({@link FixedPointOptions#singlePrecision()}): {@code single} (the default, float32
+   * products and activations as in FixedPointFinder) or {@code double}. The polish and everything reported is double.
+   */
+  @Param({"single"})
+  public String precision;
+
   private FixedPointFinder finder;
   private double[] starts;
   private double[] input;
@@ -109,7 +116,11 @@ public class FixedPointsBench {
     ReferenceCell cell = reference.cell();
     starts = initialStates(reference, task, new SplittableRandom(3));
     input = new double[BITS];
-    FixedPointOptions options = FixedPointOptions.defaults().withMaxIterations(maxIterations).withThreads(threads);
+    if (!precision.equals("single") && !precision.equals("double")) {
+      throw new IllegalArgumentException("precision: " + precision + " is not accepted; single or double");
+    }
+    FixedPointOptions options = FixedPointOptions.defaults().withMaxIterations(maxIterations).withThreads(threads)
+        .withSinglePrecision(precision.equals("single"));
     finder = new FixedPointFinder(cell, options);
   }
 
@@ -139,10 +150,10 @@ public class FixedPointsBench {
     }
     double[] q = last.q().clone();
     Arrays.sort(q);
-    System.out.printf(Locale.ROOT, "%n[W4 summary] weights=%s maxIterations=%d threads=%d: Adam iterations per state mean %.0f, max %d "
+    System.out.printf(Locale.ROOT, "%n[W4 summary] weights=%s precision=%s maxIterations=%d threads=%d: Adam iterations per state mean %.0f, max %d "
             + "(total %d state-iterations = %.1f full 1,024-state iterations); q min/median/max %.2e / %.2e / %.2e; "
             + "points kept %d (fixed %d, slow %d)%n", weights.endsWith(".npz") ? weights : "trainer-" + trainIterations,
-        maxIterations, threads, total / (double) it.length, max, total, total / (double) STARTS, q[0], q[q.length / 2],
+        precision, maxIterations, threads, total / (double) it.length, max, total, total / (double) STARTS, q[0], q[q.length / 2],
         q[q.length - 1], lastSet.size(), lastSet.count(PointKind.FIXED), lastSet.count(PointKind.SLOW));
   }
 

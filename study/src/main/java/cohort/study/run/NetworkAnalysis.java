@@ -47,13 +47,13 @@ public final class NetworkAnalysis {
   /**
    * Fixed and slow points of {@code F(·, input)}, searched from {@code k} states drawn without replacement from
    * the network's own trajectories on {@code probe}, with FixedPointFinder's defaults and start noise
-   * {@code noise}.
+   * {@code noise}, then from the midpoints of the stable points found ({@link FixedPointFinder#findWithSaddleSearch}).
    */
   public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
       double noise, RandomGenerator random) {
     double[] starts = starts(reference, probe, k, random);
     FixedPointOptions options = FixedPointOptions.defaults().withInitialNoise(noise);
-    return new FixedPointFinder(reference.cell(), options).find(starts, input, random);
+    return new FixedPointFinder(reference.cell(), options).findWithSaddleSearch(starts, input, random);
   }
 
   /**
