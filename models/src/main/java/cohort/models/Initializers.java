@@ -167,6 +167,15 @@ public final class Initializers {
       }
     }
     fill(options.readout(), options.readoutGain(), n, layout.outputs, u, random, p, layout.outW);
+    if (spec.dale()) {
+      // Stored as used: only excitatory units project to the output, with non-negative weights.
+      for (int k = 0; k < n; k++) {
+        for (int q = 0; q < layout.outputs; q++) {
+          int i = layout.outW + k * layout.outputs + q;
+          p[i] = layout.readoutWeight(p[i], k);
+        }
+      }
+    }
     if (options.readout() == InitKind.UNIFORM) {
       fill(InitKind.UNIFORM, 1.0, 1, layout.outputs, u, random, p, layout.outB);
     }

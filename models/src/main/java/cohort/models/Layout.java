@@ -136,6 +136,30 @@ final class Layout {
         + "; accepted: " + s);
   }
 
+  /**
+   * The readout weight from unit {@code k} as used: the stored value, or under Dale's law {@code |w|} from an
+   * excitatory unit and 0 from an inhibitory one (only excitatory units project to the output; Song, Yang &amp; Wang
+   * 2016; PsychRNN's {@code Dale_out}).
+   */
+  double readoutWeight(double w, int k) {
+    return !spec.dale() ? w : k < spec.excitatoryUnits() ? Math.abs(w) : 0.0;
+  }
+
+  /** {@link #readoutWeight(double, int)} in float. */
+  float readoutWeight(float w, int k) {
+    return !spec.dale() ? w : k < spec.excitatoryUnits() ? Math.abs(w) : 0f;
+  }
+
+  /** The derivative of {@link #readoutWeight} with respect to the stored weight: 1, sign(w) or 0. */
+  double readoutChain(double w, int k) {
+    return !spec.dale() ? 1.0 : k < spec.excitatoryUnits() ? Math.signum(w) : 0.0;
+  }
+
+  /** {@link #readoutChain(double, int)} in float. */
+  float readoutChain(float w, int k) {
+    return !spec.dale() ? 1f : k < spec.excitatoryUnits() ? Math.signum(w) : 0f;
+  }
+
   /** Dale sign of presynaptic unit k: +1 for the first ⌊f·N⌋ (excitatory), −1 after. */
   double daleSign(int k) {
     return k < spec.excitatoryUnits() ? 1.0 : -1.0;

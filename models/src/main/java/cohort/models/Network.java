@@ -290,12 +290,15 @@ public final class Network {
       for (int k = 0; k < n; k++) {
         ws.nW.put(k * gn, ws.wPack[k], 0, gn);
       }
-      ws.nWout.put(0, p, layout.outW, n * layout.outputs);
     }
     int o = layout.outputs;
     for (int k = 0; k < n; k++) {
       for (int q = 0; q < o; q++) {
-        ws.woutT[q][k] = p[layout.outW + k * o + q];
+        float w = layout.readoutWeight(p[layout.outW + k * o + q], k);
+        ws.woutT[q][k] = w;
+        if (ws.blas) {
+          ws.nWout.set(k * o + q, w);
+        }
       }
     }
     System.arraycopy(p, layout.outB, ws.bout, 0, o);
@@ -900,7 +903,7 @@ public final class Network {
     }
     for (int k = 0; k < n; k++) {
       for (int q = 0; q < o; q++) {
-        grad[layout.outW + k * o + q] = ws.gOutT[q][k];
+        grad[layout.outW + k * o + q] = ws.gOutT[q][k] * layout.readoutChain(p[layout.outW + k * o + q], k);
       }
     }
     for (int q = 0; q < o; q++) {

@@ -167,7 +167,7 @@ public final class ReferenceNetwork {
     for (int q = 0; q < o; q++) {
       double v = p[layout.outB + q];
       for (int k = 0; k < n; k++) {
-        v += p[layout.outW + k * o + q] * state[k];
+        v += layout.readoutWeight(p[layout.outW + k * o + q], k) * state[k];
       }
       out[q] = v;
     }
@@ -277,8 +277,9 @@ public final class ReferenceNetwork {
           double d = dOutputs[m * o + q];
           grad[layout.outB + q] += d;
           for (int k = 0; k < n; k++) {
-            grad[layout.outW + k * o + q] += d * tr.states()[m * s + k];
-            delta[k] += p[layout.outW + k * o + q] * d;
+            double raw = p[layout.outW + k * o + q];
+            grad[layout.outW + k * o + q] += d * tr.states()[m * s + k] * layout.readoutChain(raw, k);
+            delta[k] += layout.readoutWeight(raw, k) * d;
           }
         }
         if (dHidden != null) {

@@ -75,6 +75,56 @@ class LayoutAndInitTest {
     }
   }
 
+  /**
+   * Dale's law reads out from excitatory units only (Song, Yang &amp; Wang 2016): inhibitory states do not move the
+   * output, in the reference and in the float forward, and their readout weights get no gradient; excitatory
+   * weights act as |w|.
+   */
+  @Test
+  void daleReadsOutFromExcitatoryUnitsOnly() {
+    int n = 10;
+    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.TANH, 2, n, 2).withExcitatoryFraction(0.8);
+    Network net = TestNetworks.network(spec, 5);
+    ParameterBlock wOut = net.block("W_out");
+    float[] p = net.parameters();
+    for (int i = 0; i < wOut.size(); i++) {
+      p[wOut.offset() + i] = i % 2 == 0 ? 0.3f : -0.7f;
+    }
+    ReferenceNetwork ref = net.reference();
+    double[] h = new double[n];
+    for (int k = 0; k < n; k++) {
+      h[k] = 0.1 * (k + 1);
+    }
+    double[] before = ref.readout(h);
+    h[8] = -5;
+    h[9] = 7;
+    assertArrayEquals(before, ref.readout(h), 0.0, "inhibitory units 8, 9 do not reach the output");
+    double[] flip = ref.parameters();
+    for (int i = 0; i < wOut.size(); i++) {
+      flip[wOut.offset() + i] = -flip[wOut.offset() + i];
+    }
+    assertArrayEquals(before, ReferenceNetwork.of(spec, flip).readout(h), 1e-15, "excitatory weights act as |w|");
+
+    int steps = 4;
+    int batch = 3;
+    float[] inputs = TestNetworks.gaussian(steps * batch * 2, 1.0, TestNetworks.random(6));
+    Workspace ws = net.workspace(steps, batch);
+    net.forward(inputs, steps, batch, ws);
+    double[] refOut = ref.forward(inputs, steps, batch).outputs();
+    float[] out = ws.outputs();
+    for (int i = 0; i < refOut.length; i++) {
+      assertEquals(refOut[i], out[i], 1e-5, "float forward output " + i);
+    }
+    float[] dOut = TestNetworks.gaussian(steps * batch * 2, 1.0, TestNetworks.random(7));
+    float[] grad = new float[p.length];
+    net.backward(inputs, dOut, null, ws, grad);
+    for (int k = 8; k < n; k++) {
+      for (int q = 0; q < 2; q++) {
+        assertEquals(0.0, grad[wOut.index(k, q)], 0.0, "no gradient to the readout of inhibitory unit " + k);
+      }
+    }
+  }
+
   @Test
   void daleInitialisationBalancesExcitationAndInhibition() {
     int n = 200;

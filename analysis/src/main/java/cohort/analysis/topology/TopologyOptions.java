@@ -5,7 +5,10 @@ package cohort.analysis.topology;
  *
  * @param epsilon distance of the starting points from a saddle along each (unit) unstable direction; default
  *     1e-3 (FixedPointFinder's {@code tol_unique}: the smallest distance at which two states count as different)
- * @param maxSteps maximum number of steps of the autonomous map {@code F(·, x*)} per trajectory; default 5000
+ * @param maxSteps maximum number of steps of the autonomous map {@code F(·, x*)} per trajectory; default 50,000:
+ *     in flip-flop GRUs the whole cube is slow (corners contract by {@code 1 − 1e-4} a step, saddles' unstable
+ *     eigenvalues are 1.01–1.13), and with 5,000 steps up to a quarter of the launches were still travelling; a
+ *     trajectory leaves the batch as soon as it arrives or settles, so the bound costs only what is needed
  * @param arrivalTolerance a trajectory has arrived when it is within this Euclidean distance of a stable point;
  *     default 1e-3 (the dedup tolerance)
  * @param captureFraction a trajectory has also arrived at a stable point {@code a} when it is within
@@ -74,6 +77,6 @@ public record TopologyOptions(double epsilon, int maxSteps, double arrivalTolera
 
   /** The defaults listed above. */
   public static TopologyOptions defaults() {
-    return new TopologyOptions(1e-3, 5000, 1e-3, 0.25, 1e-10, 0.0, true);
+    return new TopologyOptions(1e-3, 50_000, 1e-3, 0.25, 1e-10, 0.0, true);
   }
 }

@@ -43,6 +43,11 @@ public final class OffHeapMatrix {
     buffer.get(at, dst, from, count);
   }
 
+  /** {@code this[at] ← value}. */
+  public void set(int at, float value) {
+    buffer.put(at, value);
+  }
+
   /** The element at {@code at}. */
   public float get(int at) {
     return buffer.get(at);
