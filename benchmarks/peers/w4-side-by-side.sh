@@ -139,7 +139,7 @@ print(f"| PyTorch from scratch (float64, Adam lr 0.01, joint) | 1 | {scratch_tot
 print(f"| FixedPointFinderTorch (float32, defaults) | 1 | {fff_total:.1f} | {fff_iters} | – |")
 rows = []
 for t, (cs, ce, raw, ccpu) in sorted(cohort.items()):
-    print(f"| Cohort FixedPointFinder (float64, per-state Adam + ALR + polish) | {t} | {cs:.1f} ± {ce:.1f} "
+    print(f"| Cohort FixedPointFinder (per-state Adam + ALR, float32 sigmoid/tanh; float64 products, polish and results) | {t} | {cs:.1f} ± {ce:.1f} "
           f"[{ccpu:.1f} CPU-s, {ccpu / cs:.2f} cores] "
           f"(shots {', '.join(f'{v:.1f}' for v in raw)}) | see below | scratch {scratch_total / cs:.2f}x, "
           f"FFF {fff_total / cs:.2f}x |")
