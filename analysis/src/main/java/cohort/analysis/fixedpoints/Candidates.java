@@ -11,7 +11,8 @@ package cohort.analysis.fixedpoints;
  * @param states final states, {@code count × N}
  * @param q final {@code ½‖F(h) − h‖²} per state
  * @param iterations Adam updates taken per state
- * @param polishSteps accepted Newton / Levenberg–Marquardt steps per state
+ * @param polishSteps accepted Newton / Levenberg–Marquardt steps per state of a polish that was kept (it reached
+ *     {@code q < tolQ}); 0 when there was none or it was discarded
  */
 public record Candidates(int stateSize, double[] input, double[] initialStates, double[] states, double[] q,
     int[] iterations, int[] polishSteps) {

@@ -344,6 +344,16 @@ public final class FixedPointFinder {
     return 0;
   }
 
+  /** {@code ½‖a[off : off+n] − b[off : off+n]‖²}: the speed q of a state {@code b} whose image is {@code a}. */
+  static double halfSquaredDistance(double[] a, double[] b, int off, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double d = a[off + i] - b[off + i];
+      s += d * d;
+    }
+    return 0.5 * s;
+  }
+
   static double distance(double[] a, int oa, double[] b, int ob, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
@@ -543,12 +553,7 @@ public final class FixedPointFinder {
         System.arraycopy(states, start * n, h, 0, len * n);
         dyn.step(len, h, x, r);
         for (int b = 0; b < len; b++) {
-          double qb = 0;
-          for (int i = 0; i < n; i++) {
-            double d = r[b * n + i] - h[b * n + i];
-            qb += d * d;
-          }
-          qOut[start + b] = 0.5 * qb;
+          qOut[start + b] = halfSquaredDistance(r, h, b * n, n);
         }
       }
       if (o.polish() && o.maxPolishIterations() > 0) {
@@ -572,13 +577,10 @@ public final class FixedPointFinder {
     /** q at {@code state}; the residual goes to {@code out}. */
     private double speed(double[] state, double[] out) {
       dyn.step(1, state, x, next);
-      double q = 0;
       for (int i = 0; i < n; i++) {
-        double d = next[i] - state[i];
-        out[i] = d;
-        q += d * d;
+        out[i] = next[i] - state[i];
       }
-      return 0.5 * q;
+      return halfSquaredDistance(next, state, 0, n);
     }
 
     /** Newton / Levenberg–Marquardt polish of {@code row}; returns the number of accepted steps. */
@@ -610,12 +612,7 @@ public final class FixedPointFinder {
           dyn.step(LINE_SEARCH_STEPS, trials, x, trialNext);
           alpha = 1;
           for (int ls = 0; ls < LINE_SEARCH_STEPS && !accepted; ls++, alpha *= 0.5) {
-            double qa = 0;
-            for (int i = 0; i < n; i++) {
-              double d = trialNext[ls * n + i] - trials[ls * n + i];
-              qa += d * d;
-            }
-            qa *= 0.5;
+            double qa = halfSquaredDistance(trialNext, trials, ls * n, n);
             if (Double.isFinite(qa) && qa <= q * (1 - 2 * ARMIJO * alpha)) {
               accepted = true;
               qT = qa;
