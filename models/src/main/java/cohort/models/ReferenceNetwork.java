@@ -40,9 +40,12 @@ public final class ReferenceNetwork {
   private final Cell cell;
   private final Cell javaCell;
   /** The packed weights of the batched kernels, built on first use (a cache; the network stays immutable). */
-  private volatile Batched batchedBlas;
-  private volatile Batched batchedJava;
-  private volatile Batched batchedSingle;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Batched> kernels =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(3);
+  /** Indices into {@link #kernels}: OpenBLAS when it loads, pure Java, single-precision activations. */
+  private static final int BLAS = 0;
+  private static final int JAVA = 1;
+  private static final int SINGLE = 2;
 
   private ReferenceNetwork(NetworkSpec spec, double[] p) {
     this.spec = spec;
@@ -83,34 +86,13 @@ public final class ReferenceNetwork {
     return javaCell;
   }
 
-  private Batched batchedSingle() {
-    Batched b = batchedSingle;
+  /** The batched kernels of one kind, built on first use (two threads may both build; one copy is kept). */
+  private Batched batched(int kind) {
+    Batched b = kernels.get(kind);
     if (b == null) {
-      synchronized (this) {
-        b = batchedSingle;
-        if (b == null) {
-          b = new Batched(cohort.models.linalg.OpenBlas.available(), true);
-          batchedSingle = b;
-        }
-      }
-    }
-    return b;
-  }
-
-  private Batched batched(boolean blas) {
-    Batched b = blas ? batchedBlas : batchedJava;
-    if (b == null) {
-      synchronized (this) {
-        b = blas ? batchedBlas : batchedJava;
-        if (b == null) {
-          b = new Batched(blas && cohort.models.linalg.OpenBlas.available(), false);
-          if (blas) {
-            batchedBlas = b;
-          } else {
-            batchedJava = b;
-          }
-        }
-      }
+      boolean blas = kind != JAVA && cohort.models.linalg.OpenBlas.available();
+      kernels.compareAndSet(kind, null, new Batched(blas, kind == SINGLE));
+      b = kernels.get(kind);
     }
     return b;
   }
@@ -668,28 +650,28 @@ public final class ReferenceNetwork {
     /** The one-row case of {@link #jacobianTransposeTimesBatch} (the same bits as that row in any batch). */
     @Override
     public void jacobianTransposeTimes(double[] h, double[] x, double[] v, double[] out) {
-      batched(blas).run(Batched.VJP, 1, h, x, v, out, null);
+      batched(blas ? BLAS : JAVA).run(Batched.VJP, 1, h, x, v, out, null);
     }
 
     @Override
     public void stepBatch(int count, double[] h, double[] x, double[] next) {
-      batched(blas).run(Batched.STEP, count, h, x, null, next, null);
+      batched(blas ? BLAS : JAVA).run(Batched.STEP, count, h, x, null, next, null);
     }
 
     @Override
     public void jacobianTransposeTimesBatch(int count, double[] h, double[] x, double[] v, double[] out) {
-      batched(blas).run(Batched.VJP, count, h, x, v, out, null);
+      batched(blas ? BLAS : JAVA).run(Batched.VJP, count, h, x, v, out, null);
     }
 
     @Override
     public void residualGradientBatch(int count, double[] h, double[] x, double[] residual, double[] gradient) {
-      batched(blas).run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
+      batched(blas ? BLAS : JAVA).run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
     }
 
     @Override
     public void residualGradientBatchSingle(int count, double[] h, double[] x, double[] residual,
         double[] gradient) {
-      batchedSingle().run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
+      batched(SINGLE).run(Batched.RESIDUAL, count, h, x, null, residual, gradient);
     }
   }
 
