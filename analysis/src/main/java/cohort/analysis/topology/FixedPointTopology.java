@@ -100,15 +100,17 @@ public final class FixedPointTopology {
     // Capture radius² of each stable point: max(arrivalTolerance, captureFraction · distance to the nearest other node).
     double[] capture = new double[stableCount];
     for (int s = 0; s < stableCount; s++) {
+      double[] a = Arrays.copyOfRange(stableStates, s * n, (s + 1) * n);
       double nearest = Double.POSITIVE_INFINITY;
       for (int node = 0; node < v; node++) {
         if (node != stableIdx[s]) {
-          nearest = Math.min(nearest, points.get(pointOf[node]).distanceTo(
-              Arrays.copyOfRange(stableStates, s * n, (s + 1) * n)));
+          nearest = Math.min(nearest, points.get(pointOf[node]).distanceTo(a));
         }
       }
-      double r = Math.max(options.arrivalTolerance(),
-          Double.isFinite(nearest) ? options.captureFraction() * nearest : options.arrivalTolerance());
+      double r = options.arrivalTolerance();
+      if (Double.isFinite(nearest)) {
+        r = Math.max(r, options.captureFraction() * nearest);
+      }
       capture[s] = r * r;
     }
 
