@@ -48,6 +48,13 @@ class ReferenceCellBatchTest {
     return r;
   }
 
+  /** Rows {@code 0..count−1} of {@code a} (rows of {@code s} values) in reverse order into the first rows of {@code out}. */
+  private static void reverseRows(double[] a, int count, int s, double[] out) {
+    for (int b = 0; b < count; b++) {
+      System.arraycopy(a, (count - 1 - b) * s, out, b * s, s);
+    }
+  }
+
   private static void assertClose(double[] expected, double[] actual, double rel, String what) {
     double scale = 0;
     double err = 0;
@@ -112,11 +119,8 @@ class ReferenceCellBatchTest {
       double[] hr = states(spec, B, r);
       double[] vr = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
       for (int count : new int[] {1, 2, 5, 31, 32, 33, B}) {
-        for (int b = 0; b < count; b++) {
-          int src = count - 1 - b;
-          System.arraycopy(h, src * s, hr, b * s, s);
-          System.arraycopy(v, src * s, vr, b * s, s);
-        }
+        reverseRows(h, count, s, hr);
+        reverseRows(v, count, s, vr);
         double[] nextR = new double[B * s];
         double[] vjpR = new double[B * s];
         cell.stepBatch(count, hr, x, nextR);
@@ -154,12 +158,11 @@ class ReferenceCellBatchTest {
     for (int i = 0; i < res.length && !differs; i++) {
       differs = res[i] != res32[i];
     }
-    assertTrue(differs || !spec.activation().equals(Activation.TANH) && !spec.architecture().gated(), spec + ": the single kernel gave the double bits");
+    boolean usesSigmoidOrTanh = spec.activation() == Activation.TANH || spec.architecture().gated();
+    assertTrue(differs || !usesSigmoidOrTanh, spec + ": the single kernel gave the double bits");
     double[] hr = new double[B * s];
     for (int count : new int[] {1, 7, 33}) {
-      for (int b = 0; b < count; b++) {
-        System.arraycopy(h, (count - 1 - b) * s, hr, b * s, s);
-      }
+      reverseRows(h, count, s, hr);
       double[] rr = new double[B * s];
       double[] gr = new double[B * s];
       net.cell().residualGradientBatchSingle(count, hr, x, rr, gr);
