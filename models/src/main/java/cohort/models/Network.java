@@ -1,7 +1,6 @@
 package cohort.models;
 
 import cohort.models.linalg.FloatGemm;
-import cohort.models.linalg.OffHeapMatrix;
 import cohort.models.linalg.OpenBlas;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +18,11 @@ import java.util.random.RandomGenerator;
  * product over all {@code T·B} rows ({@code dW = Hᵀ δZ}). Nothing is allocated in {@link #forward} or
  * {@link #backward}: every buffer is in the {@link Workspace}.
  *
- * <p>By default (when {@link OpenBlas#available()}) the per-step recurrent products, {@code dW_rec = Hᵀ δZ}, the
- * readout and its gradient run through OpenBLAS on off-heap copies of the states and δZ kept in the workspace
- * (rows are moved with bulk copies; the input and bias gradients, 3- and 1-row products that OpenBLAS runs
- * slowly, are summed row by row in Java). {@code -Dcohort.blas=java} keeps everything in the pure-Java
- * {@link FloatGemm}. Both are deterministic for a fixed choice (and CPU); they agree to float rounding.
+ * <p>By default (when {@link OpenBlas#available()}) forward and backward run instead on the feature-major
+ * {@link ColumnPath}: one OpenBLAS product per step for every gate, input and bias, the gate arithmetic as long
+ * loops over whole steps, and every weight gradient from one product per step. {@code -Dcohort.blas=java} keeps the
+ * trial-major pure-Java path above ({@link FloatGemm}). Both are deterministic for a fixed choice (and CPU); they
+ * agree to float rounding.
  *
  * <p>For ctrnn the readout reads the state {@code h} itself: in {@code h' = (1−α)h + α σ(…)} the state is already a
  * low-pass filtered rate (Jarne's convention; PsychRNN's {@code σ(h)} readout belongs to its σ-inside form).
@@ -163,10 +162,15 @@ public final class Network {
     ws.usedBatch = batch;
     ws.forwardDone = true;
     pack(ws);
-    Architecture arch = spec.architecture();
-    boolean gru = arch == Architecture.GRU;
     double noiseScale = noise != null && spec.recurrentNoise() > 0
         ? Math.sqrt(2.0 * spec.alpha()) * spec.recurrentNoise() : 0.0;
+    if (ws.blas) {
+      ColumnPath.packWeights(layout, ws);
+      ColumnPath.forward(layout, inputs, steps, batch, ws, noise, noiseScale);
+      return;
+    }
+    Architecture arch = spec.architecture();
+    boolean gru = arch == Architecture.GRU;
     float[][] pre = ws.pre;
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < batch; b++) {
@@ -191,30 +195,14 @@ public final class Network {
         case LSTM: lstmStep(ws, t, batch); break;
         default: simpleStep(ws, t, batch, noise, noiseScale); break;
       }
-      if (ws.blas) {
-        ws.nH.put(t * batch * n, ws.hidden, t * batch * n, batch * n);
-      }
     }
     readout(ws, steps * batch);
   }
 
-  /** {@code c[b][·] += h_{t−1}[b,·] · W} for the B trials of step t (OpenBLAS or the pure-Java kernel). */
+  /** {@code c[b][·] += h_{t−1}[b,·] · W} for the B trials of step t (pure-Java kernel). */
   private void recurrent(Workspace ws, int t, int batch, float[][] c) {
     int n = layout.n;
-    int gn = layout.gates * n;
-    if (!ws.blas) {
-      FloatGemm.multiplyAdd(batch, n, ws.hidden, (t - 1) * batch * n, n, 1, ws.wPack, 0, c, 0, 0, gn);
-      return;
-    }
-    OpenBlas.gemm(false, false, batch, gn, n, 1f, ws.nH, (t - 1) * batch * n, n, ws.nW, 0, gn, 0f, ws.nStep, 0, gn);
-    float[] r = ws.row;
-    for (int b = 0; b < batch; b++) {
-      ws.nStep.get(b * gn, r, 0, gn);
-      float[] cb = c[b];
-      for (int j = 0; j < gn; j++) {
-        cb[j] += r[j];
-      }
-    }
+    FloatGemm.multiplyAdd(batch, n, ws.hidden, (t - 1) * batch * n, n, 1, ws.wPack, 0, c, 0, 0, layout.gates * n);
   }
 
   private void check(Workspace ws, int steps, int batch) {
@@ -285,20 +273,11 @@ public final class Network {
         }
       }
     }
-    if (ws.blas) {
-      int gn = gates * n;
-      for (int k = 0; k < n; k++) {
-        ws.nW.put(k * gn, ws.wPack[k], 0, gn);
-      }
-    }
     int o = layout.outputs;
     for (int k = 0; k < n; k++) {
       for (int q = 0; q < o; q++) {
         float w = layout.readoutWeight(p[layout.outW + k * o + q], k);
         ws.woutT[q][k] = w;
-        if (ws.blas) {
-          ws.nWout.set(k * o + q, w);
-        }
       }
     }
     System.arraycopy(p, layout.outB, ws.bout, 0, o);
@@ -436,16 +415,6 @@ public final class Network {
   private void readout(Workspace ws, int rows) {
     int n = layout.n;
     int o = layout.outputs;
-    if (ws.blas) {
-      OpenBlas.gemm(false, false, rows, o, n, 1f, ws.nH, 0, n, ws.nWout, 0, o, 0f, ws.nOut, 0, o);
-      ws.nOut.get(0, ws.outputs, 0, rows * o);
-      for (int m = 0; m < rows; m++) {
-        for (int q = 0; q < o; q++) {
-          ws.outputs[m * o + q] += ws.bout[q];
-        }
-      }
-      return;
-    }
     for (int m = 0; m < rows; m++) {
       float[] h = ws.hRows[m];
       for (int q = 0; q < o; q++) {
@@ -504,12 +473,15 @@ public final class Network {
       throw new IllegalArgumentException("gradient: length " + (gradient == null ? "null" : gradient.length)
           + " is not accepted; need " + layout.size);
     }
-    if (!ws.blas) {
-      for (int k = 0; k < n; k++) {
-        float[] row = ws.wPack[k];
-        for (int j = 0; j < gn; j++) {
-          ws.wT[j][k] = row[j];
-        }
+    if (ws.blas) {
+      ColumnPath.backward(layout, dOutputs, dHidden, ws);
+      unpack(ws, dOutputs, rows, gradient);
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      float[] row = ws.wPack[k];
+      for (int j = 0; j < gn; j++) {
+        ws.wT[j][k] = row[j];
       }
     }
     Architecture arch = spec.architecture();
@@ -523,15 +495,6 @@ public final class Network {
       Arrays.fill(cur[b], 0f);
       if (lstm) {
         Arrays.fill(cCur[b], 0f);
-      }
-    }
-    if (ws.blas) {
-      ws.backInputs = inputs;
-      for (int k = 0; k < ws.accBias.length; k++) {
-        Arrays.fill(ws.accBias[k], 0f);
-      }
-      for (int k = 0; k < ws.accIn.length; k++) {
-        Arrays.fill(ws.accIn[k], 0f);
       }
     }
     for (int t = steps - 1; t >= 0; t--) {
@@ -551,17 +514,8 @@ public final class Network {
         case LSTM: lstmBack(ws, t, batch, cur, next, cCur, cNext); break;
         default: simpleBack(ws, t, batch, cur, next); break;
       }
-      if (ws.blas && !arch.gated()) {
-        for (int b = 0; b < batch; b++) {
-          int m = t * batch + b;
-          ws.nDZ.put(m * n, ws.dZ[m], 0, n);
-          accumulate(ws, m, 0, 1, ws.dZ[m]);
-        }
-      }
       if (t > 0) {
-        if (ws.blas) {
-          recurrentBack(ws, t, batch, next);
-        } else if (gru) {
+        if (gru) {
           FloatGemm.multiplyAdd(batch, 2 * n, ws.dZ, t * batch, 0, false, ws.wT, 0, next, 0, 0, n);
           FloatGemm.multiplyAdd(batch, n, ws.dZ, t * batch, 3 * n, false, ws.wT, 2 * n, next, 0, 0, n);
         } else {
@@ -576,11 +530,6 @@ public final class Network {
         cCur = cNext;
         cNext = swap;
       }
-    }
-    if (ws.blas) {
-      weightGradients(ws, inputs, dOutputs, steps, batch);
-      unpack(ws, dOutputs, rows, gradient);
-      return;
     }
     int width = ws.dzWidth;
     for (int i = 0; i < in; i++) {
@@ -606,78 +555,6 @@ public final class Network {
     FloatGemm.multiplyAdd(1, rows, ws.ones, 0, 0, 0, ws.dZ, 0, ws.gBias, 0, 0, width);
     FloatGemm.multiplyAdd(o, rows, dOutputs, 0, 1, o, ws.hRows, 0, ws.gOutT, 0, 0, n);
     unpack(ws, dOutputs, rows, gradient);
-  }
-
-  /**
-   * OpenBLAS path: adds {@code δZ_t W_recᵀ} (step t's rows of the off-heap δZ, whose first G·N columns are the
-   * recurrent ones, see {@link #emit}) to {@code next}.
-   */
-  private void recurrentBack(Workspace ws, int t, int batch, float[][] next) {
-    int n = layout.n;
-    int gn = layout.gates * n;
-    int width = ws.dzWidth;
-    OpenBlas.gemm(false, true, batch, n, gn, 1f, ws.nDZ, t * batch * width, width, ws.nW, 0, gn, 0f, ws.nDh, 0, n);
-    float[] r = ws.row;
-    for (int b = 0; b < batch; b++) {
-      ws.nDh.get(b * n, r, 0, n);
-      float[] nb = next[b];
-      for (int j = 0; j < n; j++) {
-        nb[j] += r[j];
-      }
-    }
-  }
-
-  /**
-   * OpenBLAS path: the recurrent and readout weight gradients as one product each over all {@code T·B} rows,
-   * {@code H[0 : (T−1)B]ᵀ · δZ[B : TB]} (the first G·N columns) and {@code δOᵀ H}, plus the input and bias gradients
-   * that {@link #accumulate} summed row by row (as products, {@code Xᵀ δZ} and {@code 1ᵀ δZ} have 3 and 1 rows, a
-   * shape OpenBLAS runs at 2–5 GFLOP/s); written into the heap packs {@link #unpack} reads.
-   */
-  private void weightGradients(Workspace ws, float[] inputs, float[] dOutputs, int steps, int batch) {
-    int n = layout.n;
-    int in = layout.inputs;
-    int o = layout.outputs;
-    int width = ws.dzWidth;
-    int rows = steps * batch;
-    ws.nDOut.put(0, dOutputs, 0, rows * o);
-    OpenBlas.gemm(true, false, o, n, rows, 1f, ws.nDOut, 0, o, ws.nH, 0, n, 0f, ws.nGOut, 0, n);
-    int slots = width / n;
-    for (int k = 0; k < slots; k++) {
-      System.arraycopy(ws.accBias[k], 0, ws.gBias[0], k * n, n);
-      for (int i = 0; i < in; i++) {
-        System.arraycopy(ws.accIn[i * slots + k], 0, ws.gIn[i], k * n, n);
-      }
-    }
-    for (int q = 0; q < o; q++) {
-      ws.nGOut.get(q * n, ws.gOutT[q], 0, n);
-    }
-    if (steps < 2) {
-      for (int k = 0; k < n; k++) {
-        Arrays.fill(ws.gRec[k], 0f);
-      }
-      return;
-    }
-    int k = (steps - 1) * batch;
-    OpenBlas.gemm(true, false, n, layout.gates * n, k, 1f, ws.nH, 0, n, ws.nDZ, batch * width, width, 0f, ws.nGRec,
-        0, width);
-    for (int j = 0; j < n; j++) {
-      unswap(ws, ws.nGRec, j * width, ws.gRec[j]);
-    }
-  }
-
-  /**
-   * Copies one row of an off-heap product over δZ's columns into the heap pack {@link #unpack} reads, undoing the
-   * GRU's column order of the OpenBLAS path (off-heap {@code [r, z, r⊙δn, δn]}, heap {@code [r, z, δn, r⊙δn]}).
-   */
-  private void unswap(Workspace ws, OffHeapMatrix src, int at, float[] dst) {
-    int n = layout.n;
-    if (spec.architecture() != Architecture.GRU) {
-      src.get(at, dst, 0, ws.dzWidth);
-      return;
-    }
-    src.get(at, dst, 0, 2 * n);
-    src.get(at + 2 * n, dst, 3 * n, n);
-    src.get(at + 3 * n, dst, 2 * n, n);
   }
 
   private void simpleBack(Workspace ws, int t, int batch, float[][] cur, float[][] next) {
@@ -795,48 +672,12 @@ public final class Network {
     }
   }
 
-  /**
-   * OpenBLAS path: adds row m's slot k of δZ ({@code q}, N values) to the bias gradient and, times the inputs
-   * {@code x[m,i]}, to the input gradients (one loop per destination row, so that each vectorises).
-   */
-  private void accumulate(Workspace ws, int m, int k, int slots, float[] q) {
-    int n = layout.n;
-    int in = layout.inputs;
-    float[] bias = ws.accBias[k];
-    for (int j = 0; j < n; j++) {
-      bias[j] += q[j];
-    }
-    float[] x = ws.backInputs;
-    for (int i = 0; i < in; i++) {
-      float xi = x[m * in + i];
-      float[] acc = ws.accIn[i * slots + k];
-      for (int j = 0; j < n; j++) {
-        acc[j] += xi * q[j];
-      }
-    }
-  }
-
-  /**
-   * Stores row m of δZ from the gated backs' per-slot rows {@code ws.slot[0 … slots−1]}: straight into the off-heap
-   * δZ on the OpenBLAS path, else into {@code ws.dZ[m]}. Off-heap the GRU's last two slots trade places
-   * ({@code [r, z, r⊙δn, δn]}) so that the three columns that meet W_hr, W_hz, W_hn are adjacent and each recurrent
-   * product is one call.
-   */
+  /** Stores row m of δZ from the gated backs' per-slot rows {@code ws.slot[0 … slots−1]}. */
   private void emit(Workspace ws, int m, int slots) {
     int n = layout.n;
-    if (ws.blas) {
-      int base = m * ws.dzWidth;
-      boolean gru = spec.architecture() == Architecture.GRU;
-      for (int k = 0; k < slots; k++) {
-        int col = gru && k >= 2 ? 5 - k : k;
-        ws.nDZ.put(base + col * n, ws.slot[k], 0, n);
-        accumulate(ws, m, k, slots, ws.slot[k]);
-      }
-    } else {
-      float[] dz = ws.dZ[m];
-      for (int k = 0; k < slots; k++) {
-        System.arraycopy(ws.slot[k], 0, dz, k * n, n);
-      }
+    float[] dz = ws.dZ[m];
+    for (int k = 0; k < slots; k++) {
+      System.arraycopy(ws.slot[k], 0, dz, k * n, n);
     }
   }
 

@@ -1,6 +1,5 @@
 package cohort.models;
 
-import cohort.models.linalg.OffHeapMatrix;
 import cohort.models.linalg.OpenBlas;
 
 /**
@@ -28,9 +27,6 @@ public final class Workspace {
   final float[][] hRows;
   /** Per-step pre-activations {@code [B][G·N]} (for the GRU: input part). */
   final float[][] pre;
-  /** Per-step activation derivatives {@code [B][G·N]} and scratch rows {@code [B][N]} (LSTM cell state). */
-  final float[][] deriv;
-  final float[][] aux;
   /** A row of N zeros (the state {@code h_0}). */
   final float[] zeros;
   /** GRU only: per-step recurrent part {@code [B][3N]}. */
@@ -41,7 +37,6 @@ public final class Workspace {
   final float[][] slot;
   /** Non-gated cells: {@code σ'(z)} per step as rows {@code [T·B][N]} (so backward loops vectorise). */
   final float[][] derivRows;
-  final int slots;
   /** Packed input weights {@code [I][G·N]}, recurrent (effective) weights {@code [N][G·N]}, biases. */
   final float[][] wInPack;
   final float[][] wPack;
@@ -51,10 +46,7 @@ public final class Workspace {
   final float[][] wT;
   final float[][] woutT;
   final float[] bout;
-  /**
-   * Backward: pre-activation gradients {@code [T·B][width]}, width G·N (GRU: 4N); empty for the gated cells on the
-   * OpenBLAS path, which write δZ straight into {@link #nDZ}.
-   */
+  /** Backward: pre-activation gradients {@code [T·B][width]}, width G·N (GRU: 4N). */
   final float[][] dZ;
   final int dzWidth;
   final float[][] dh;
@@ -70,32 +62,14 @@ public final class Workspace {
   final float[] ones = {1f};
 
   /**
-   * Whether the recurrent products (per step forward and backward, and {@code dW = Hᵀ δZ}) run through
-   * {@link OpenBlas} on the off-heap copies below; otherwise through {@link cohort.models.linalg.FloatGemm}.
+   * Whether forward and backward run on the OpenBLAS {@link ColumnPath} (its buffers in {@link #column}); otherwise
+   * on the trial-major pure-Java path ({@link cohort.models.linalg.FloatGemm}), whose buffers are then the row ones
+   * above (empty on the OpenBLAS path).
    */
   final boolean blas;
-  /** OpenBLAS path only: packed recurrent weights {@code [N][G·N]}, the states {@code [T·B][N]}. */
-  final OffHeapMatrix nW;
-  final OffHeapMatrix nH;
-  /** OpenBLAS path only: {@code δZ [T·B][width]}, one step's product {@code [B][G·N]}, δh {@code [B][N]}. */
-  final OffHeapMatrix nDZ;
-  final OffHeapMatrix nStep;
-  final OffHeapMatrix nDh;
-  /** OpenBLAS path only: the recurrent weight gradient {@code [N][width]}, and a heap row to move results. */
-  final OffHeapMatrix nGRec;
-  final float[] row;
-  /**
-   * OpenBLAS path only: readout {@code W_out [N][O]}, outputs {@code [T·B][O]}, ∂L/∂o {@code [T·B][O]}, the readout
-   * gradient {@code [O][N]}; the bias and input gradients summed row by row, one row per δZ slot
-   * ({@code [width/N][N]} and {@code [I·width/N][N]}), and the inputs of the backward pass under way.
-   */
-  final OffHeapMatrix nWout;
-  final OffHeapMatrix nOut;
-  final OffHeapMatrix nDOut;
-  final OffHeapMatrix nGOut;
-  final float[][] accBias;
-  final float[][] accIn;
-  float[] backInputs;
+  final ColumnPath.Buffers column;
+  /** OpenBLAS path: {@link #hidden} is not yet filled from the last forward pass's feature-major states. */
+  boolean statesPending;
 
   Workspace(Layout layout, int steps, int batch) {
     this(layout, steps, batch, OpenBlas.available());
@@ -121,58 +95,44 @@ public final class Workspace {
     this.batch = batch;
     this.hiddenSize = n;
     int tb = (int) rows;
+    this.blas = blas;
     outputs = new float[tb * layout.outputs];
     hidden = new float[tb * n];
-    hRows = new float[tb][n];
-    pre = new float[batch][gn];
-    deriv = new float[batch][gn];
-    aux = new float[batch][n];
     zeros = new float[n];
-    preH = arch == Architecture.GRU ? new float[batch][gn] : null;
+    boolean gated = arch.gated();
+    int slots;
     switch (arch) {
       case UGRNN: slots = 3; break;
       case GRU: slots = 5; break;
       case LSTM: slots = 8; break;
       default: slots = 1; break;
     }
-    boolean gated = arch.gated();
-    saved = gated ? new float[tb * slots][n] : new float[0][];
-    slot = new float[gated ? 4 : 0][n];
-    derivRows = gated ? new float[0][] : new float[tb][n];
+    boolean row = !blas;
+    int rb = row ? batch : 0;
+    hRows = new float[row ? tb : 0][n];
+    pre = new float[rb][gn];
+    preH = arch == Architecture.GRU ? new float[rb][gn] : null;
+    saved = new float[row && gated ? tb * slots : 0][n];
+    slot = new float[row && gated ? 4 : 0][n];
+    derivRows = new float[row && !gated ? tb : 0][n];
     wInPack = new float[layout.inputs][gn];
     wPack = new float[n][gn];
     biasPack = new float[gn];
     biasHn = new float[n];
-    wT = new float[gn][n];
+    wT = new float[row ? gn : 0][n];
     woutT = new float[layout.outputs][n];
     bout = new float[layout.outputs];
     dzWidth = arch == Architecture.GRU ? 4 * n : gn;
-    dZ = blas && gated ? new float[0][] : new float[tb][dzWidth];
-    dh = new float[batch][n];
-    dhNext = new float[batch][n];
-    dc = arch == Architecture.LSTM ? new float[batch][n] : null;
-    dcNext = arch == Architecture.LSTM ? new float[batch][n] : null;
+    dZ = new float[row ? tb : 0][dzWidth];
+    dh = new float[rb][n];
+    dhNext = new float[rb][n];
+    dc = arch == Architecture.LSTM ? new float[rb][n] : null;
+    dcNext = arch == Architecture.LSTM ? new float[rb][n] : null;
     gIn = new float[layout.inputs][dzWidth];
     gRec = new float[n][dzWidth];
     gBias = new float[1][dzWidth];
     gOutT = new float[layout.outputs][n];
-    this.blas = blas;
-    nW = this.blas ? new OffHeapMatrix(n * gn) : null;
-    nH = this.blas ? new OffHeapMatrix(tb * n) : null;
-    nDZ = this.blas ? new OffHeapMatrix(tb * dzWidth) : null;
-    nStep = this.blas ? new OffHeapMatrix(batch * gn) : null;
-    nDh = this.blas ? new OffHeapMatrix(batch * n) : null;
-    nGRec = this.blas ? new OffHeapMatrix(n * dzWidth) : null;
-    row = new float[Math.max(gn, dzWidth)];
-    int in = layout.inputs;
-    int o = layout.outputs;
-    nWout = this.blas ? new OffHeapMatrix(n * o) : null;
-    nOut = this.blas ? new OffHeapMatrix(tb * o) : null;
-    nDOut = this.blas ? new OffHeapMatrix(tb * o) : null;
-    nGOut = this.blas ? new OffHeapMatrix(o * n) : null;
-    int slotCount = dzWidth / n;
-    accBias = new float[this.blas ? slotCount : 0][n];
-    accIn = new float[this.blas ? in * slotCount : 0][n];
+    column = blas ? new ColumnPath.Buffers(layout, steps, batch) : null;
   }
 
   /** The readout {@code [T][B][O]} of the last forward pass (live buffer; overwritten by the next one). */
@@ -182,6 +142,10 @@ public final class Workspace {
 
   /** The states {@code [T][B][N]} the readout read in the last forward pass (live buffer). */
   public float[] hidden() {
+    if (statesPending) {
+      column.copyStates(hidden, usedSteps, usedBatch, hiddenSize);
+      statesPending = false;
+    }
     return hidden;
   }
 
