@@ -87,7 +87,8 @@ final class ColumnPath {
     final float[] zeros;
     final float[] ones;
 
-    Buffers(Layout layout, int steps, int batch) {
+    /** Buffers for {@code steps × batch} trials, with {@code slots} saved values a unit and step. */
+    Buffers(Layout layout, int steps, int batch, int slots) {
       int n = layout.n;
       int in = layout.inputs;
       int nb = n * batch;
@@ -96,13 +97,6 @@ final class ColumnPath {
       rows = (gru ? 3 : layout.gates) * n;
       total = rows + layout.outputs;
       width = n + in + 1;
-      int slots;
-      switch (arch) {
-        case UGRNN: slots = 3; break;
-        case GRU: slots = 5; break;
-        case LSTM: slots = 8; break;
-        default: slots = 1; break;
-      }
       wAug = new OffHeapMatrix(total * width);
       s = new OffHeapMatrix((steps + 1) * width * batch);
       d = new OffHeapMatrix((steps + 1) * total * batch);

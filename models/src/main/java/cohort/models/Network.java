@@ -19,10 +19,10 @@ import java.util.random.RandomGenerator;
  * {@link #backward}: every buffer is in the {@link Workspace}.
  *
  * <p>By default (when {@link OpenBlas#available()}) forward and backward run instead on the feature-major
- * {@link ColumnPath}: one OpenBLAS product per step for every gate, input and bias, the gate arithmetic as long
- * loops over whole steps, and every weight gradient from one product per step. {@code -Dcohort.blas=java} keeps the
- * trial-major pure-Java path above ({@link FloatGemm}). Both are deterministic for a fixed choice (and CPU); they
- * agree to float rounding.
+ * {@link ColumnPath}: one OpenBLAS product per step for every gate, input, bias and the readout, the gate
+ * arithmetic as long loops over whole steps, and every weight gradient from one product over all steps.
+ * {@code -Dcohort.blas=java} keeps the trial-major pure-Java path above ({@link FloatGemm}). Both are
+ * deterministic for a fixed choice (and CPU); they agree to float rounding.
  *
  * <p>For ctrnn the readout reads the state {@code h} itself: in {@code h' = (1−α)h + α σ(…)} the state is already a
  * low-pass filtered rate (Jarne's convention; PsychRNN's {@code σ(h)} readout belongs to its σ-inside form).

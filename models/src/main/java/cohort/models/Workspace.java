@@ -132,7 +132,7 @@ public final class Workspace {
     gRec = new float[n][dzWidth];
     gBias = new float[1][dzWidth];
     gOutT = new float[layout.outputs][n];
-    column = blas ? new ColumnPath.Buffers(layout, steps, batch) : null;
+    column = blas ? new ColumnPath.Buffers(layout, steps, batch, slots) : null;
   }
 
   /** The readout {@code [T][B][O]} of the last forward pass (live buffer; overwritten by the next one). */
