@@ -43,16 +43,6 @@ public final class OffHeapMatrix {
     buffer.get(at, dst, from, count);
   }
 
-  /** {@code this[at] ← value}. */
-  public void set(int at, float value) {
-    buffer.put(at, value);
-  }
-
-  /** The element at {@code at}. */
-  public float get(int at) {
-    return buffer.get(at);
-  }
-
   /** The pointer at element {@code offset} (the same pointer object, repositioned). */
   FloatPointer at(int offset) {
     return pointer.position(offset);
