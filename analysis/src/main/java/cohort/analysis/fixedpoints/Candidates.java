@@ -43,6 +43,35 @@ public record Candidates(int stateSize, double[] input, double[] initialStates, 
         join(q, other.q), join(iterations, other.iterations), join(polishSteps, other.polishSteps));
   }
 
+  /** The candidates with {@code q < bound}, in order, or null when there is none. */
+  public Candidates keepBelow(double bound) {
+    int kept = 0;
+    for (double v : q) {
+      kept += v < bound ? 1 : 0;
+    }
+    if (kept == 0) {
+      return null;
+    }
+    int n = stateSize;
+    double[] init = new double[kept * n];
+    double[] st = new double[kept * n];
+    double[] qs = new double[kept];
+    int[] it = new int[kept];
+    int[] ps = new int[kept];
+    int m = 0;
+    for (int k = 0; k < q.length; k++) {
+      if (q[k] < bound) {
+        System.arraycopy(initialStates, k * n, init, m * n, n);
+        System.arraycopy(states, k * n, st, m * n, n);
+        qs[m] = q[k];
+        it[m] = iterations[k];
+        ps[m] = polishSteps[k];
+        m++;
+      }
+    }
+    return new Candidates(n, input, init, st, qs, it, ps);
+  }
+
   private static double[] join(double[] a, double[] b) {
     double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -35,10 +35,21 @@ import java.util.random.RandomGenerator;
  */
 public final class FixedPointFinder {
 
-  /** At most this many stable fixed points anchor {@link #findWithSaddleSearch}'s midpoints (496 pairs). */
+  /** At most this many stable fixed points anchor {@link #findWithSaddleSearch}'s segments (496 pairs). */
   public static final int MAX_MIDPOINT_ANCHORS = 32;
-  /** Newton steps allowed from each midpoint of {@link #findWithSaddleSearch}. */
+  /** Newton steps allowed from each segment point (and each continued slow point) of {@link #findWithSaddleSearch}. */
   static final int MIDPOINT_POLISH_ITERATIONS = 100;
+  /** Where on the segment between two attractors {@link #findWithSaddleSearch} starts Newton toward a saddle. */
+  static final double[] SEGMENT_FRACTIONS = {0.5, 1.0 / 3, 2.0 / 3};
+  /** Slow points at most continued toward an attractor by {@link #findWithSaddleSearch} (spread over all of them). */
+  public static final int MAX_CONTINUED = 64;
+  /** Pseudo-transient continuation steps tried from each of them. */
+  static final int CONTINUATION_STEPS = 200;
+  /**
+   * The continuation runs to round-off, not to {@code tolQ}: near a slowly contracting attractor a whole stretch of
+   * its slow manifold has {@code q < tolQ}, and stopping there would scatter one attractor into many "fixed points".
+   */
+  static final double CONTINUATION_STOP_Q = 1e-28;
 
   private final ReferenceCell cell;
   private final Supplier<? extends BatchedDynamics> dynamics;
@@ -91,17 +102,32 @@ public final class FixedPointFinder {
   }
 
   /**
-   * {@link #find(double[], double[], RandomGenerator)}, then a second search started (without noise) from the midpoint
-   * of every pair of stable fixed points of the first (the first {@value #MAX_MIDPOINT_ANCHORS} in the set's order;
-   * slow points, often a continuum of them, are not used) by the polish alone (Newton with the line search, up to
-   * {@value #MIDPOINT_POLISH_ITERATIONS} steps, no Adam), both searches' candidates selected together. The separatrix between
+   * {@link #find(double[], double[], RandomGenerator)}; then a continuation toward the attractors Adam stopped short
+   * of: from up to {@value #MAX_CONTINUED} of its slow points with no unstable direction (spread over them),
+   * {@link PseudoTransientContinuation} to round-off and the polish, keeping what becomes a true fixed point (a
+   * memory of a trained flip-flop GRU can contract by only 1 − 10⁻⁴ a step; Adam then stops on its slow manifold at
+   * {@code q ≈ 10⁻⁶}, and Newton's step from there overshoots); then a second search started (without noise) from
+   * the points at ⅓, ½ and ⅔ of the segment joining every pair of stable fixed points found so far (the first
+   * {@value #MAX_MIDPOINT_ANCHORS} in the set's order; slow points, often a continuum of them, are not used) by the
+   * polish alone (Newton with the line search, up to {@value #MIDPOINT_POLISH_ITERATIONS} steps, no Adam), every
+   * stage's candidates selected together. The separatrix between
    * two attractors crosses the segment joining them, and the saddle joining them sits on it; a network's own
    * trajectories cross it in a step or two, so states sampled from them seldom start a search near a saddle (in
-   * trained 3-bit flip-flop networks the first search alone finds the 8 attractors but only 2–3 of the 12 saddles).
+   * trained 3-bit flip-flop networks the first search alone finds the 8 attractors but only 2–3 of the 12 saddles;
+   * the midpoint alone missed the saddle between two slowly contracting attractors of a GRU, which the ⅓ or ⅔
+   * point reached).
    */
   public FixedPointSet findWithSaddleSearch(double[] initialStates, double[] input, RandomGenerator rng) {
     Candidates first = optimize(initialStates, input, rng);
     FixedPointSet found = select(first);
+    // Newton with the line search, no Adam, every state polished whatever its q.
+    FixedPointOptions newton = options.withInitialNoise(0).withMaxIterations(0).withSlowQ(Double.MAX_VALUE)
+        .withMaxPolishIterations(MIDPOINT_POLISH_ITERATIONS);
+    Candidates attractors = continueSlowAttractors(found, input, newton);
+    if (attractors != null) {
+      first = first.concat(attractors);
+      found = select(first);
+    }
     List<double[]> stable = new ArrayList<>();
     for (FixedPoint p : found.points()) {
       if (p.stability() == Stability.STABLE && p.kind() == PointKind.FIXED && stable.size() < MAX_MIDPOINT_ANCHORS) {
@@ -112,20 +138,85 @@ public final class FixedPointFinder {
     if (pairs == 0) {
       return found;
     }
-    double[] midpoints = new double[pairs * n];
+    double[] segmentPoints = new double[pairs * SEGMENT_FRACTIONS.length * n];
     int row = 0;
-    for (int a = 0; a < stable.size(); a++) {
-      for (int b = a + 1; b < stable.size(); b++, row++) {
-        for (int i = 0; i < n; i++) {
-          midpoints[row * n + i] = 0.5 * (stable.get(a)[i] + stable.get(b)[i]);
+    for (double f : SEGMENT_FRACTIONS) {
+      for (int a = 0; a < stable.size(); a++) {
+        for (int b = a + 1; b < stable.size(); b++, row++) {
+          for (int i = 0; i < n; i++) {
+            segmentPoints[row * n + i] = (1 - f) * stable.get(a)[i] + f * stable.get(b)[i];
+          }
         }
       }
     }
-    // Newton with the line search straight from each midpoint (no Adam, every midpoint polished whatever its q): on
-    // trained flip-flop GRUs this reaches all 28 roots in 0.06 s, where Adam first drifts and misses some.
-    FixedPointOptions newton = options.withInitialNoise(0).withMaxIterations(0).withSlowQ(Double.MAX_VALUE)
-        .withMaxPolishIterations(MIDPOINT_POLISH_ITERATIONS);
-    return select(first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(midpoints, input, null)));
+    // Newton straight from each segment point: on trained flip-flop GRUs the midpoints alone reach all 28 roots in
+    // 0.06 s, where Adam first drifts and misses some.
+    return select(first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(segmentPoints, input, null)));
+  }
+
+  /**
+   * Runs {@link PseudoTransientContinuation} from every slow point of {@code found} with no unstable direction (at
+   * most {@value #MAX_CONTINUED}, spread over them), polishes where it ends with {@code newton}, and returns the
+   * candidates that became true fixed points ({@code q < tolQ}), or null if none did. These are attractors whose
+   * slow manifold Adam stopped on.
+   */
+  private Candidates continueSlowAttractors(FixedPointSet found, double[] input, FixedPointOptions newton) {
+    List<FixedPoint> slow = new ArrayList<>();
+    for (FixedPoint p : found.points()) {
+      if (p.kind() == PointKind.SLOW && p.stability() == Stability.STABLE) {
+        slow.add(p);
+      }
+    }
+    if (slow.isEmpty()) {
+      return null;
+    }
+    double[] states = spreadOut(slow, MAX_CONTINUED);
+    int count = states.length / n;
+    double[] x = input.clone();
+    double stopQ = CONTINUATION_STOP_Q;
+    runParallel(count, k -> {
+      double[] h = Arrays.copyOfRange(states, k * n, (k + 1) * n);
+      new PseudoTransientContinuation(dynamics.get(), CONTINUATION_STEPS).run(h, x, stopQ);
+      System.arraycopy(h, 0, states, k * n, n);
+    });
+    Candidates polished = new FixedPointFinder(cell, dynamics, newton).optimize(states, input, null);
+    return polished.keepBelow(options.tolQ());
+  }
+
+  /**
+   * At most {@code max} of {@code points}' states, spread over them: the slowest first, then repeatedly the one
+   * farthest from those already taken (farthest-point sampling, Gonzalez 1985), so that every region of slow points
+   * is represented however many slow points crowd another. Deterministic: ties go to the earlier point in the set's
+   * order.
+   */
+  private double[] spreadOut(List<FixedPoint> points, int max) {
+    int count = Math.min(max, points.size());
+    int first = 0;
+    for (int k = 1; k < points.size(); k++) {
+      if (points.get(k).q() < points.get(first).q()) {
+        first = k;
+      }
+    }
+    double[] nearest = new double[points.size()];
+    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    double[] states = new double[count * n];
+    int pick = first;
+    for (int taken = 0; taken < count; taken++) {
+      double[] chosen = points.get(pick).state();
+      System.arraycopy(chosen, 0, states, taken * n, n);
+      int next = -1;
+      for (int k = 0; k < points.size(); k++) {
+        nearest[k] = Math.min(nearest[k], distance(points.get(k).state(), 0, chosen, 0, n));
+        if (nearest[k] > 0 && (next < 0 || nearest[k] > nearest[next])) {
+          next = k;
+        }
+      }
+      if (next < 0) {
+        return Arrays.copyOf(states, (taken + 1) * n);
+      }
+      pick = next;
+    }
+    return states;
   }
 
   /** Stages (1)–(3) of the pipeline: the optimised candidates, before selection. */

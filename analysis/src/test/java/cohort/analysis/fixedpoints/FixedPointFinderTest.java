@@ -192,6 +192,38 @@ class FixedPointFinderTest {
   }
 
   @Test
+  void saddleSearchContinuesSlowPointsIntoTheirAttractor() {
+    // Starts far out on the saturated slow manifold of an attractor contracting by 1 − 10⁻³ a step.
+    TestCells.SlowAttractor cell = new TestCells.SlowAttractor(1e-3);
+    double[] inits = {5.0, 0.1, 5.5, -0.2, 6.0, 0.3, 6.5, 0.0, 7.0, -0.1};
+    FixedPointOptions opts = OPTS.withMaxIterations(500);
+    FixedPointSet plain = new FixedPointFinder(cell, opts).find(inits, new double[0]);
+    assertEquals(0, plain.count(PointKind.FIXED), "the premise: Adam and the polish alone stop on the slow manifold");
+    assertTrue(plain.count(PointKind.SLOW) > 0);
+    FixedPointSet set = new FixedPointFinder(cell, opts).findWithSaddleSearch(inits, new double[0], null);
+    assertEquals(1, set.count(PointKind.FIXED), set.toString());
+    FixedPoint p = set.points().stream().filter(f -> f.kind() == PointKind.FIXED).findFirst().orElseThrow();
+    assertEquals(Stability.STABLE, p.stability());
+    assertEquals(0.0, p.state(0), 1e-9);
+    assertEquals(0.0, p.state(1), 1e-9);
+    FixedPointSet twoThreads = new FixedPointFinder(cell, opts.withThreads(2).withBlockSize(2))
+        .findWithSaddleSearch(inits, new double[0], null);
+    assertEquals(set.size(), twoThreads.size());
+    for (int i = 0; i < set.size(); i++) {
+      assertArrayEquals(set.get(i).state(), twoThreads.get(i).state(), 0.0);
+    }
+  }
+
+  @Test
+  void saddleSearchDoesNotTurnAGhostIntoAFixedPoint() {
+    double[] inits = randomStates(30, 2, 0.5, 4);
+    FixedPointSet ghost = new FixedPointFinder(new TestCells.SaddleNode(0.5, -0.004), OPTS)
+        .findWithSaddleSearch(inits, new double[0], null);
+    assertEquals(0, ghost.count(PointKind.FIXED));
+    assertEquals(1, ghost.count(PointKind.SLOW));
+  }
+
+  @Test
   void idealFlipFlopCubeHas27PointsByIndex() {
     double w = 2.5;
     double hs = TestCells.tanhRoot(w);

@@ -276,6 +276,53 @@ public final class TestCells {
     }
   }
 
+  /**
+   * {@code F(u, v) = (u − ε tanh u, ½ v + ½ sin u)}: one attractor, the origin, contracting by only {@code 1 − ε}
+   * along u, whose slow manifold is saturated (q ≈ ½ε² far from it, nearly flat).
+   */
+  public static final class SlowAttractor implements ReferenceCell {
+    private final double eps;
+
+    public SlowAttractor(double eps) {
+      this.eps = eps;
+    }
+
+    @Override
+    public int stateSize() {
+      return 2;
+    }
+
+    @Override
+    public int inputSize() {
+      return 0;
+    }
+
+    @Override
+    public boolean continuousTime() {
+      return false;
+    }
+
+    @Override
+    public double alpha() {
+      return 1;
+    }
+
+    @Override
+    public void step(double[] h, double[] x, double[] next) {
+      next[0] = h[0] - eps * Math.tanh(h[0]);
+      next[1] = 0.5 * h[1] + 0.5 * Math.sin(h[0]);
+    }
+
+    @Override
+    public void jacobian(double[] h, double[] x, double[] jac) {
+      double c = Math.cosh(h[0]);
+      jac[0] = 1 - eps / (c * c);
+      jac[1] = 0;
+      jac[2] = 0.5 * Math.cos(h[0]);
+      jac[3] = 0.5;
+    }
+  }
+
   /** Initial states on the grid {@code values^n}, row-major. */
   public static double[] grid(int n, double... values) {
     int count = 1;

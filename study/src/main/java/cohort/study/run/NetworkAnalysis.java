@@ -47,7 +47,8 @@ public final class NetworkAnalysis {
   /**
    * Fixed and slow points of {@code F(·, input)}, searched from {@code k} states drawn without replacement from
    * the network's own trajectories on {@code probe}, with FixedPointFinder's defaults and start noise
-   * {@code noise}, then from the midpoints of the stable points found ({@link FixedPointFinder#findWithSaddleSearch}).
+   * {@code noise}, then continued from its stable slow points toward attractors and started again from points on
+   * the segments between the stable points found ({@link FixedPointFinder#findWithSaddleSearch}).
    */
   public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
       double noise, RandomGenerator random) {
