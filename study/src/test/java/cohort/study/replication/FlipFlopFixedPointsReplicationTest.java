@@ -39,23 +39,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Replication of Sussillo &amp; Barak (2013) on the 3-bit flip-flop, for GRU, LSTM and vanilla tanh networks
  * (issue 4): every trained network should have 8 stable fixed points, one per output pattern, and the topology
  * graph (Maheswaranathan et al. 2019) should join each of the cube's 12 pairs of adjacent corners through an index-1
- * saddle — in at least 9 of 10 seeds for LSTM and vanilla, 7 of 10 for the GRU (see below).
+ * saddle — in at least 9 of 10 seeds for LSTM and vanilla, 8 of 10 for the GRU (see below).
  *
  * <p>Recipe: N = 64, the flip-flop with Sussillo &amp; Barak's sparse pulses (probability 0.05 per step and channel,
  * W1's task; with the dense default of FixedPointFinder's generator, 0.5, the memory need only last a few steps and
  * trained networks hold it in slow transients that decay to a single attractor), T = 100, batch 64, Adam lr 0.01
- * with clipping at 1, 1,500 iterations; fixed points at input 0 from 512 states of the network's own trajectories
- * plus the midpoints of the stable points found ({@link NetworkAnalysis#fixedPoints}). A seed counts when its
- * stable fixed points read out (sign of each output, |output| &gt; 0.5) as all 8 patterns, exactly one point each.
+ * with clipping at 1, 1,500 iterations; fixed points at input 0 from 512 states of the network's own trajectories,
+ * continued from the stable slow points toward their attractors, plus Newton from points on the segments between
+ * the stable points found ({@link NetworkAnalysis#fixedPoints}). A seed counts when its stable fixed points read out
+ * (sign of each output, |output| &gt; 0.5) as all 8 patterns, exactly one point each.
  *
- * <p>Measured: GRU 7/10, LSTM 10/10, vanilla 9/10 on both counts (with the training path of 2026-11-23's third
- * session; the previous float rounding of training gave GRU 9/10 and missed a different vanilla seed). The GRU
- * misses look like the finder's, not the networks': in them 1–4 of the 8 memories come out as slow points
- * (q ≈ 10⁻⁶, no unstable direction), and running the map from the slowest of them keeps the missing pattern and
- * converges (seed 5: a true fixed point, q ≈ 10⁻³², after 10⁵ steps; seed 3: q ≈ 10⁻¹³ after 10⁵ steps, still
- * falling) — attractors contracting by only about 1 − 10⁻⁴ a step, whose Adam stop points lie far along the slow
- * manifold; Newton from there succeeds only erratically. The GRU threshold records that limit until the finder
- * closes it.
+ * <p>Measured (2026-11-23, fourth session): GRU 8/10, LSTM 10/10, vanilla 9/10 on both counts. The misses are the
+ * networks', not the finder's: vanilla seed 5 trains to 0.80 accuracy only; GRU seeds 5 and 7 hold memories in
+ * ghosts, not attractors (running the map from the slow points of seed 5's pattern 1 and seed 7's patterns 4 and 7
+ * keeps the pattern for about 10⁴ steps, slows to q ≈ 3–9·10⁻¹⁰, then leaves for the attractor of pattern 0, 0 and
+ * 3; a 100-step trial never sees the difference; seed 7's pattern 5 was not followed). Before the continuation the finder also missed GRU seed 3's memories 0 and 4, true attractors
+ * contracting by about 1 − 10⁻⁴ a step on whose slow manifold Adam stops (q ≈ 10⁻⁶), and the saddle between them
+ * (found from the ⅓ / ⅔ points of their segment, not from its midpoint): GRU was 7/10.
  *
  * <p>About 15 minutes on 2 cores; run with
  * {@code mvn -B -ntp -Preplication verify -pl study -am -Dgroups=replication}. Writes a per-seed table to
@@ -116,7 +116,7 @@ class FlipFlopFixedPointsReplicationTest {
     Path out = Path.of("target", "replication", "flipflop-fixed-points-" + arch + ".md");
     write(out, table.toString());
     System.out.println(table);
-    int required = arch.equals("gru") ? 7 : 9;
+    int required = arch.equals("gru") ? 8 : 9;
     assertTrue(attractors >= required, arch + ": 8 stable fixed points, one per output pattern, in only "
         + attractors + " of " + SEEDS + " seeds (at least " + required + " required)\n" + table);
     assertTrue(full >= required, arch + ": all 12 adjacent corners joined through a saddle in only " + full + " of "
