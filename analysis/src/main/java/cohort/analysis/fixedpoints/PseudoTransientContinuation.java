@@ -6,8 +6,9 @@ package cohort.analysis.fixedpoints;
  *
  * <pre>  ((1/Δt + 1) I − J) δ = F(h) − h,   h ← h + δ,</pre>
  *
- * with the pseudo-time step {@code Δt} doubled after every step that lowers {@code q = ½‖F(h) − h‖²} and cut by
- * four after one that does not (the step is then not taken). Small {@code Δt} follows the flow, which an attractor
+ * with the pseudo-time step {@code Δt} doubled after every step that lowers {@code q = ½‖F(h) − h‖²}, kept after one
+ * that raises it at most {@link #GROWTH}-fold, and cut by four (the step not taken) after one that raises it more
+ * or is not finite. Small {@code Δt} follows the flow, which an attractor
  * draws in; as {@code Δt → ∞} the step becomes Newton's, {@code (J − I) δ = −(F(h) − h)}, and converges
  * quadratically (Kelley &amp; Keyes, "Convergence analysis of pseudo-transient continuation", SIAM J. Numer. Anal.
  * 35(2), 1998).
@@ -23,10 +24,9 @@ package cohort.analysis.fixedpoints;
  */
 final class PseudoTransientContinuation {
   /**
-   * The first pseudo-time step moves the state about this far ({@code Δt₀ = max(1, ℓ / ‖F(h) − h‖)}); after it
-   * Δt follows switched evolution relaxation, {@code Δt ← Δt ‖r_k‖ / ‖r_{k+1}‖} (Mulder &amp; Van Leer 1985), which
-   * keeps the step length about constant while the flow speeds up and lets Δt grow into Newton's step as it slows
-   * into the attractor.
+   * The first pseudo-time step moves the state about this far along the flow ({@code Δt₀ = max(1, ℓ / ‖F(h) −
+   * h‖)}). (Switched evolution relaxation, {@code Δt ← Δt ‖r_k‖ / ‖r_{k+1}‖}, the textbook rule, was tried: along a
+   * long slow manifold of near-constant speed it never lets Δt grow.)
    */
   static final double INITIAL_LENGTH = 0.1;
   /** Below this pseudo-time step the continuation gives up (the flow is not drawing the state anywhere). */
