@@ -13,60 +13,47 @@ import org.junit.jupiter.api.Test;
  */
 class PseudoTransientContinuationTest {
 
-  /** A map given by its step and Jacobian; the gradient is not used by the continuation. */
-  private abstract static class Map2 implements BatchedDynamics {
-    @Override
-    public int stateSize() {
-      return 2;
-    }
-
-    abstract void map(double u, double v, double[] out, int off);
-
-    @Override
-    public void step(int count, double[] h, double[] x, double[] next) {
-      for (int b = 0; b < count; b++) {
-        map(h[2 * b], h[2 * b + 1], next, 2 * b);
+  /** {@code F(h) = A h + c} in two dimensions ({@code A} row-major); the gradient is not used by the continuation. */
+  private static BatchedDynamics affine(double[] a, double[] c) {
+    return new BatchedDynamics() {
+      @Override
+      public int stateSize() {
+        return 2;
       }
-    }
 
-    @Override
-    public void residualGradient(int count, double[] h, double[] x, double[] residual, double[] gradient) {
-      throw new UnsupportedOperationException("not used by the continuation");
-    }
+      @Override
+      public void step(int count, double[] h, double[] x, double[] next) {
+        for (int k = 0; k < 2 * count; k += 2) {
+          next[k] = a[0] * h[k] + a[1] * h[k + 1] + c[0];
+          next[k + 1] = a[2] * h[k] + a[3] * h[k + 1] + c[1];
+        }
+      }
+
+      @Override
+      public void residualGradient(int count, double[] h, double[] x, double[] residual, double[] gradient) {
+        throw new UnsupportedOperationException("not used by the continuation");
+      }
+
+      @Override
+      public void jacobian(double[] h, double[] x, double[] jacobian) {
+        System.arraycopy(a, 0, jacobian, 0, 4);
+      }
+    };
   }
 
-  /** {@code F(u, v) = (u − ε tanh u, ½ v + ½ sin u)}: one fixed point, (0, 0), contracting by 1 − ε along u. */
-  private static final class SaturatedSlow extends Map2 {
-    final double eps;
-
-    SaturatedSlow(double eps) {
-      this.eps = eps;
-    }
-
-    @Override
-    void map(double u, double v, double[] out, int off) {
-      out[off] = u - eps * Math.tanh(u);
-      out[off + 1] = 0.5 * v + 0.5 * Math.sin(u);
-    }
-
-    @Override
-    public void jacobian(double[] h, double[] x, double[] j) {
-      double c = Math.cosh(h[0]);
-      j[0] = 1 - eps / (c * c);
-      j[1] = 0;
-      j[2] = 0.5 * Math.cos(h[0]);
-      j[3] = 0.5;
-    }
+  /** {@link TestCells.SlowAttractor}: the origin, contracting by 1 − ε along a saturated slow manifold. */
+  private static BatchedDynamics slowAttractor(double eps) {
+    return new ReferenceCellDynamics(new TestCells.SlowAttractor(eps));
   }
 
   @Test
   void reachesASlowAttractorAcrossItsSaturatedManifold() {
-    SaturatedSlow map = new SaturatedSlow(1e-3);
+    BatchedDynamics map = slowAttractor(1e-3);
     double[] h = {6.0, -0.3};
     // Newton's step from here: (J − I) δ = −(F − h) along u is δu = −tanh(6)/sech²(6) ≈ −4·10⁴, a jump into the
     // other saturated side; iterating the map would need about 10⁴ steps.
     double[] jac = new double[4];
-    map.jacobian(h, null, jac);
+    map.jacobian(h, new double[0], jac);
     assertTrue(Math.abs(Math.tanh(6.0) / (1 - jac[0]) * 1e-3) > 1e4, "the test's premise: Newton overshoots");
     double q = new PseudoTransientContinuation(map, 200).run(h, new double[0], 1e-28);
     assertTrue(q < 1e-28, "q = " + q);
@@ -78,21 +65,7 @@ class PseudoTransientContinuationTest {
   @Test
   void reachesTheFixedPointOfANonNormalContractingLinearMap() {
     // F(h) = A h + c with A = [[1 − 10⁻⁴, 50], [0, 0.2]]: strongly non-normal, its slow direction 10⁻⁴ from 1.
-    Map2 map = new Map2() {
-      @Override
-      void map(double u, double v, double[] out, int off) {
-        out[off] = (1 - 1e-4) * u + 50 * v + 1e-4;
-        out[off + 1] = 0.2 * v + 0.8;
-      }
-
-      @Override
-      public void jacobian(double[] h, double[] x, double[] j) {
-        j[0] = 1 - 1e-4;
-        j[1] = 50;
-        j[2] = 0;
-        j[3] = 0.2;
-      }
-    };
+    BatchedDynamics map = affine(new double[] {1 - 1e-4, 50, 0, 0.2}, new double[] {1e-4, 0.8});
     // Fixed point: v = 1, 10⁻⁴ u = 50 + 10⁻⁴ → u = 1 + 5·10⁵.
     // q rises 3,000-fold along the flow before it falls (v relaxes to 1 while 50 v drives u), which holds Δt down
     // for a while: a longer budget than the finder's.
@@ -106,21 +79,7 @@ class PseudoTransientContinuationTest {
   @Test
   void doesNotConvergeOntoARepeller() {
     // F(u, v) = (2u, ½ v): the origin repels along u; the flow carries the state away, and so does the continuation.
-    Map2 map = new Map2() {
-      @Override
-      void map(double u, double v, double[] out, int off) {
-        out[off] = 2 * u;
-        out[off + 1] = 0.5 * v;
-      }
-
-      @Override
-      public void jacobian(double[] h, double[] x, double[] j) {
-        j[0] = 2;
-        j[1] = 0;
-        j[2] = 0;
-        j[3] = 0.5;
-      }
-    };
+    BatchedDynamics map = affine(new double[] {2, 0, 0, 0.5}, new double[2]);
     double[] h = {0.01, 0.2};
     double q = new PseudoTransientContinuation(map, 200).run(h, new double[0], 1e-28);
     assertTrue(q > 1e-4 && Math.abs(h[0]) > 0.01, "moved toward the repeller: q = " + q + ", u = " + h[0]);
@@ -128,7 +87,7 @@ class PseudoTransientContinuationTest {
 
   @Test
   void sameStartSameBits() {
-    SaturatedSlow map = new SaturatedSlow(1e-3);
+    BatchedDynamics map = slowAttractor(1e-3);
     double[] a = {4.0, 0.7};
     double[] b = {4.0, 0.7};
     new PseudoTransientContinuation(map, 37).run(a, new double[0], 1e-28);
