@@ -227,20 +227,8 @@ public final class TestCells {
     }
   }
 
-  /**
-   * Saddle-node normal form plus a stable direction: {@code h₁' = h₁ + a(μ − h₁²)}, {@code h₂' = h₂/2}. For
-   * {@code μ > 0} two fixed points {@code (±√μ, 0)} (a stable node and a saddle); for {@code μ < 0} none, but a slow
-   * "ghost" at the origin with {@code q = ½ a² μ²}.
-   */
-  public static final class SaddleNode implements ReferenceCell {
-    private final double a;
-    private final double mu;
-
-    public SaddleNode(double a, double mu) {
-      this.a = a;
-      this.mu = mu;
-    }
-
+  /** A discrete-time map of the plane without input: what {@link SaddleNode} and {@link SlowAttractor} share. */
+  abstract static class PlanarMap implements ReferenceCell {
     @Override
     public int stateSize() {
       return 2;
@@ -259,6 +247,21 @@ public final class TestCells {
     @Override
     public double alpha() {
       return 1;
+    }
+  }
+
+  /**
+   * Saddle-node normal form plus a stable direction: {@code h₁' = h₁ + a(μ − h₁²)}, {@code h₂' = h₂/2}. For
+   * {@code μ > 0} two fixed points {@code (±√μ, 0)} (a stable node and a saddle); for {@code μ < 0} none, but a slow
+   * "ghost" at the origin with {@code q = ½ a² μ²}.
+   */
+  public static final class SaddleNode extends PlanarMap {
+    private final double a;
+    private final double mu;
+
+    public SaddleNode(double a, double mu) {
+      this.a = a;
+      this.mu = mu;
     }
 
     @Override
@@ -280,31 +283,11 @@ public final class TestCells {
    * {@code F(u, v) = (u − ε tanh u, ½ v + ½ sin u)}: one attractor, the origin, contracting by only {@code 1 − ε}
    * along u, whose slow manifold is saturated (q ≈ ½ε² far from it, nearly flat).
    */
-  public static final class SlowAttractor implements ReferenceCell {
+  public static final class SlowAttractor extends PlanarMap {
     private final double eps;
 
     public SlowAttractor(double eps) {
       this.eps = eps;
-    }
-
-    @Override
-    public int stateSize() {
-      return 2;
-    }
-
-    @Override
-    public int inputSize() {
-      return 0;
-    }
-
-    @Override
-    public boolean continuousTime() {
-      return false;
-    }
-
-    @Override
-    public double alpha() {
-      return 1;
     }
 
     @Override
