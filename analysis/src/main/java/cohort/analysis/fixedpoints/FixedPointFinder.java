@@ -173,10 +173,9 @@ public final class FixedPointFinder {
     double[] states = spreadOut(slow, MAX_CONTINUED);
     int count = states.length / n;
     double[] x = input.clone();
-    double stopQ = CONTINUATION_STOP_Q;
     runParallel(count, k -> {
       double[] h = Arrays.copyOfRange(states, k * n, (k + 1) * n);
-      new PseudoTransientContinuation(dynamics.get(), CONTINUATION_STEPS).run(h, x, stopQ);
+      new PseudoTransientContinuation(dynamics.get(), CONTINUATION_STEPS).run(h, x, CONTINUATION_STOP_Q);
       System.arraycopy(h, 0, states, k * n, n);
     });
     Candidates polished = new FixedPointFinder(cell, dynamics, newton).optimize(states, input, null);
