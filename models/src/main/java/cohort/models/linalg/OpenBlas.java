@@ -7,7 +7,8 @@ import org.bytedeco.openblas.global.openblas;
  * {@code org.bytedeco:openblas} artifact that Smile already brings: {@code C ← α·op(A)·op(B) + β·C}, row-major, on
  * {@link OffHeapMatrix} operands (no copies in or out).
  *
- * <p>The library runs on one thread ({@code blas_set_num_threads(1)}, set once when this class loads): Cohort's
+ * <p>The library runs on one thread ({@code blas_set_num_threads(1)}, set once, before the first product or the
+ * first {@link #available()}, whichever comes first; left at its default, OpenBLAS would use every core): Cohort's
  * parallelism is one network per thread, and a single-threaded product has a fixed reduction order, so the same
  * inputs give the same bits on the same machine and library build. Another CPU (a different OpenBLAS kernel) or the
  * pure-Java {@link FloatGemm} round differently, within float accuracy.
@@ -38,9 +39,14 @@ public final class OpenBlas {
    * {@code C[cOff + i·ldc + j] ← α Σ_p op(A)(i,p) op(B)(p,j) + β C[…]} for {@code i < m, j < n, p < k}, with
    * {@code op(A)(i,p) = A[aOff + i·lda + p]} or, transposed, {@code A[aOff + p·lda + i]} (likewise B). A and B are
    * not modified; C must not overlap them. Shapes are the caller's responsibility (checked by OpenBLAS itself).
+   *
+   * @throws IllegalStateException if the OpenBLAS path is off ({@link #unavailableReason()} says why)
    */
   public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, OffHeapMatrix a,
       int aOff, int lda, OffHeapMatrix b, int bOff, int ldb, float beta, OffHeapMatrix c, int cOff, int ldc) {
+    if (!Holder.AVAILABLE) {
+      throw new IllegalStateException("OpenBLAS path is off: " + Holder.REASON);
+    }
     if (m <= 0 || n <= 0) {
       return;
     }
