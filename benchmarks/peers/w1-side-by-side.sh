@@ -13,8 +13,11 @@
 #
 # Usage (from the repository root, after `mvn -B -o -pl benchmarks -am package -DskipTests`):
 #   sh benchmarks/peers/w1-side-by-side.sh [output directory, default benchmarks/results/w1-<date>]
+# With CEILING=1 every Cohort measurement is followed by ProductCeilingBench on the same configuration: the matrix
+# products of one iteration alone (the training path's sgemm calls, nothing else), whose it/s over PyTorch's is the
+# most any element-wise work could give on this CPU and OpenBLAS ("ceiling" columns).
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -i 5 -w 2s -r 2s"), ARCHS (default vanilla,gru,lstm), SIZES (default
-# 64,128,256), ROUNDS (default 2), PEERS (default ../shared/peers beside the repository, the folder holding
+# 64,128,256), ROUNDS (default 2), CEILING (default 0), PEERS (default ../shared/peers beside the repository, the folder holding
 # w1_flipflop.py and common.py; this script neither contains nor fetches any third-party code).
 #
 # The machine may be shared: the load average is printed with every measurement, and both sides report the
@@ -31,6 +34,7 @@ JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -i 5 -w 2s -r 2s"}
 ARCHS=${ARCHS:-vanilla,gru,lstm}
 SIZES=${SIZES:-64,128,256}
 ROUNDS=${ROUNDS:-2}
+CEILING=${CEILING:-0}
 
 if [ ! -f "$JAR" ]; then
   echo "missing $JAR; build it first: mvn -B -o -pl benchmarks -am package -DskipTests" >&2
@@ -57,6 +61,15 @@ cohort() {
   echo "   $(date -u +%T) Cohort  $2-$3: $(grep -E '^TrainingIterationBench.iteration ' "$OUT/cohort-$1-$2-$3.log" | awk '{print $(NF-3), "±", $(NF-1), "it/s"}')  load $(cut -d' ' -f1 /proc/loadavg)"
 }
 
+# The products-only ceiling for one configuration: ceiling-R-ARCH-N.json (JMH) and .log.
+ceiling() {
+  [ "$CEILING" = 1 ] || return 0
+  # shellcheck disable=SC2086
+  java -jar "$JAR" ProductCeilingBench -t 1 -p arch="$2" -p hidden="$3" $JMH_ARGS -rf json \
+    -rff "$OUT/ceiling-$1-$2-$3.json" > "$OUT/ceiling-$1-$2-$3.log" 2>&1 || { tail -40 "$OUT/ceiling-$1-$2-$3.log" >&2; exit 1; }
+  echo "   $(date -u +%T) ceiling $2-$3: $(grep -E '^ProductCeilingBench.products ' "$OUT/ceiling-$1-$2-$3.log" | awk '{print $(NF-3), "±", $(NF-1), "it/s"}')  load $(cut -d' ' -f1 /proc/loadavg)"
+}
+
 # PyTorch for one configuration: torch-R-ARCH-N.json, .log and .cpu (wall and user+sys seconds of its process).
 torch() {
   "$PY" - "$PEERS" "$OUT" "$1" "$2" "$3" <<'PYEOF'
@@ -81,7 +94,8 @@ while [ "$r" -le "$ROUNDS" ]; do
   echo "== round $r"
   for a in $(echo "$ARCHS" | tr ',' ' '); do
     for n in $(echo "$SIZES" | tr ',' ' '); do
-      if [ $((r % 2)) -eq 1 ]; then cohort "$r" "$a" "$n"; torch "$r" "$a" "$n"; else torch "$r" "$a" "$n"; cohort "$r" "$a" "$n"; fi
+      if [ $((r % 2)) -eq 1 ]; then cohort "$r" "$a" "$n"; ceiling "$r" "$a" "$n"; torch "$r" "$a" "$n"
+      else torch "$r" "$a" "$n"; cohort "$r" "$a" "$n"; ceiling "$r" "$a" "$n"; fi
     done
   done
   r=$((r + 1))
@@ -95,11 +109,13 @@ LIMIT = 120.0  # GFLOP/s, the one-core limit of shared/research/aesthetics.md (J
 rows = []
 print()
 print(f"W1 one training iteration, one thread, interleaved by configuration, {rounds} round(s); ratio = median of the rounds' ratios")
-print("| arch | N | PyTorch it/s | Cohort it/s | ratio | rounds' ratios | Cohort GFLOP/s | % of 120 | ratio per CPU-s |")
-print("|---|---|---|---|---|---|---|---|---|")
+ceiling = os.path.exists(os.path.join(out, f"ceiling-1-{archs[0]}-{sizes[0]}.json"))
+print("| arch | N | PyTorch it/s | Cohort it/s | ratio | rounds' ratios | Cohort GFLOP/s | % of 120 | ratio per CPU-s |"
+      + (" products-only it/s | ceiling ratio |" if ceiling else ""))
+print("|---|---|---|---|---|---|---|---|---|" + ("---|---|" if ceiling else ""))
 for a in archs:
     for n in sizes:
-        ratios, per_cpu, pts, coh, gfs = [], [], [], [], []
+        ratios, per_cpu, pts, coh, gfs, ceil, ceil_ratios = [], [], [], [], [], [], []
         for r in range(1, rounds + 1):
             jmh = json.load(open(os.path.join(out, f"cohort-{r}-{a}-{n}.json")))[0]
             its = float(jmh["primaryMetric"]["score"])
@@ -114,12 +130,18 @@ for a in archs:
             pts.append(pt)
             coh.append(its)
             gfs.append(gf)
+            if ceiling:
+                c = float(json.load(open(os.path.join(out, f"ceiling-{r}-{a}-{n}.json")))[0]["primaryMetric"]["score"])
+                ceil.append(c)
+                ceil_ratios.append(c / pt)
         ratio = statistics.median(ratios)
         gf = statistics.median(gfs)
         print(f"| {a} | {n} | {statistics.median(pts):.2f} | {statistics.median(coh):.2f} | {ratio:.2f}× | "
-              f"{', '.join(f'{v:.2f}' for v in ratios)} | {gf:.1f} | {100 * gf / LIMIT:.0f} % | {statistics.median(per_cpu):.2f}× |")
+              f"{', '.join(f'{v:.2f}' for v in ratios)} | {gf:.1f} | {100 * gf / LIMIT:.0f} % | {statistics.median(per_cpu):.2f}× |"
+              + (f" {statistics.median(ceil):.2f} | {statistics.median(ceil_ratios):.2f}× |" if ceiling else ""))
         rows.append({"arch": a, "N": n, "torch_it_s": pts, "cohort_it_s": coh, "ratios": ratios, "ratio": ratio,
-                     "cohort_gflops": gfs, "ratio_per_cpu_second": per_cpu})
+                     "cohort_gflops": gfs, "ratio_per_cpu_second": per_cpu,
+                     "ceiling_it_s": ceil, "ceiling_ratios": ceil_ratios})
 json.dump(rows, open(os.path.join(out, "side-by-side.json"), "w"), indent=1)
 print()
 print("Raw results:", out)
