@@ -1,16 +1,26 @@
 package cohort.analysis.embed;
 
 import cohort.analysis.similarity.Matrix;
+import cohort.analysis.similarity.NativeLinalg;
 
 /**
- * Classical (Torgerson) multidimensional scaling: the top-k eigenvectors of B = −½ J D⁽²⁾ J (J the
- * centring matrix, D⁽²⁾ the squared dissimilarities), scaled by the square roots of their eigenvalues
- * (Torgerson 1952; Gower 1966), as Smile's {@code smile.manifold.MDS} computes it, but with a full symmetric
- * eigendecomposition (LAPACK {@code dsyevd} through Smile's {@code Matrix.eigen}) instead of ARPACK, whose random
- * start vector is process state: the same matrix then gives the same bits on every call. Each axis is oriented so
- * that its largest-magnitude coordinate is positive (eigenvectors have no sign of their own). Axes with a
- * non-positive eigenvalue get zero coordinates. Exact (stress 0) when the dissimilarities are Euclidean distances
- * of points in k dimensions.
+ * Classical (Torgerson) multidimensional scaling: the eigenvectors of B = −½ J D⁽²⁾ J (J the centring matrix,
+ * D⁽²⁾ the squared dissimilarities) belonging to its k <em>largest positive</em> eigenvalues, each scaled by the
+ * square root of its eigenvalue (Torgerson 1952; Gower 1966; Borg &amp; Groenen 2005, §12.1), as
+ * {@code sklearn}'s and Smile's classical MDS compute it.
+ *
+ * <p>When the dissimilarities are not Euclidean, B has negative eigenvalues. They carry no coordinates (a negative
+ * eigenvalue has no real square root), and ranking the eigenpairs by magnitude instead of by value would put a
+ * large negative one ahead of a small positive one and lose a real dimension; so the eigenpairs are ranked by
+ * value, and an axis gets zero coordinates only when B has fewer than k positive eigenvalues. The embedding
+ * reports how much of the positive spectrum it keeps ({@link Embedding#keptFraction()}) and how large the
+ * negative part is ({@link Embedding#negativeMass()}), the usual diagnostics of a non-Euclidean input
+ * (Borg &amp; Groenen 2005, §19.1).
+ *
+ * <p>The full symmetric eigendecomposition is LAPACK {@code dsyevd} (deterministic: the same matrix gives the
+ * same bits on every call, which ARPACK's random start vector would not). Each axis is oriented so that its
+ * largest-magnitude coordinate is positive (eigenvectors have no sign of their own). Exact (stress 0) when the
+ * dissimilarities are Euclidean distances of points in k dimensions.
  */
 public final class ClassicalMds {
 
@@ -40,37 +50,39 @@ public final class ClassicalMds {
       total += sum;
     }
     double grand = total / ((double) n * n);
-    double[][] b = new double[n][n];
+    double[] b = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double d = dissimilarity[i * n + j];
-        b[i][j] = -0.5 * (d * d - rowMean[i] - rowMean[j] + grand);
+        b[i * n + j] = -0.5 * (d * d - rowMean[i] - rowMean[j] + grand);
       }
     }
-    smile.math.matrix.Matrix bm = smile.math.matrix.Matrix.of(b);
-    bm.uplo(smile.math.blas.UPLO.LOWER);
-    smile.math.matrix.Matrix.EVD evd = bm.eigen(false, true, true).sort();
-    double[] values = evd.wr;
-    smile.math.matrix.Matrix vectors = evd.Vr;
+    double[] ascending = new double[n];
+    double[] vectors = NativeLinalg.symmetricEigen(b, n, ascending);
+    double[] values = new double[n];
+    for (int j = 0; j < n; j++) {
+      values[j] = ascending[n - 1 - j];
+    }
     double[] flat = new double[n * k];
-    for (int j = 0; j < k; j++) {
-      double lambda = values[j];
+    for (int a = 0; a < k; a++) {
+      double lambda = values[a];
       if (!(lambda > 0)) {
-        continue;
+        break; // descending: no positive eigenvalue is left for this axis or the ones after it
       }
+      int column = n - 1 - a;
       double scale = Math.sqrt(lambda);
       int argmax = 0;
       for (int i = 1; i < n; i++) {
-        if (Math.abs(vectors.get(i, j)) > Math.abs(vectors.get(argmax, j))) {
+        if (Math.abs(vectors[i * n + column]) > Math.abs(vectors[argmax * n + column])) {
           argmax = i;
         }
       }
-      double sign = vectors.get(argmax, j) < 0 ? -scale : scale;
+      double sign = vectors[argmax * n + column] < 0 ? -scale : scale;
       for (int i = 0; i < n; i++) {
-        flat[i * k + j] = sign * vectors.get(i, j);
+        flat[i * k + a] = sign * vectors[i * n + column];
       }
     }
     Matrix x = new Matrix(n, k, flat);
-    return new Embedding(x, Embedding.stress(dissimilarity, x), 0, "classical");
+    return new Embedding(x, Embedding.stress(dissimilarity, x), 0, "classical", values);
   }
 }

@@ -10,8 +10,53 @@ import cohort.analysis.similarity.Matrix;
  *     dissimilarities and d the Euclidean distances of the coordinates (0 = exact)
  * @param iterations SMACOF iterations (0 for classical MDS)
  * @param method "classical" or "smacof"
+ * @param eigenvalues the eigenvalues of the double-centred matrix B = −½ J D⁽²⁾ J in descending order (for SMACOF,
+ *     those of its classical start); the first k positive ones give the axes
  */
-public record Embedding(Matrix coordinates, double stress, int iterations, String method) {
+public record Embedding(Matrix coordinates, double stress, int iterations, String method, double[] eigenvalues) {
+
+  /**
+   * The fraction of B's positive spectrum that the k axes keep: Σ of the kept positive eigenvalues over Σ of all
+   * positive eigenvalues (1 when the dissimilarities are Euclidean distances of points in k dimensions; 0 when B
+   * has no positive eigenvalue).
+   */
+  public double keptFraction() {
+    int k = coordinates.cols();
+    double kept = 0;
+    double positive = 0;
+    for (int i = 0; i < eigenvalues.length; i++) {
+      if (eigenvalues[i] > 0) {
+        positive += eigenvalues[i];
+        if (i < k) {
+          kept += eigenvalues[i];
+        }
+      }
+    }
+    return positive > 0 ? kept / positive : 0.0;
+  }
+
+  /**
+   * The negative mass of B's spectrum relative to its positive mass, Σ|λ⁻| / Σλ⁺: 0 for Euclidean
+   * dissimilarities, growing with how far they are from any Euclidean configuration (Borg &amp; Groenen 2005,
+   * §19.1). Round-off (|λ| below 1e-12 of the largest) is not counted.
+   */
+  public double negativeMass() {
+    double largest = 0;
+    for (double v : eigenvalues) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    double floor = 1e-12 * largest;
+    double positive = 0;
+    double negative = 0;
+    for (double v : eigenvalues) {
+      if (v > floor) {
+        positive += v;
+      } else if (v < -floor) {
+        negative -= v;
+      }
+    }
+    return positive > 0 ? negative / positive : (negative > 0 ? Double.POSITIVE_INFINITY : 0.0);
+  }
 
   /** Kruskal's stress-1 of coordinates X (N×k) against a row-major N×N dissimilarity matrix. */
   public static double stress(double[] dissimilarity, Matrix x) {

@@ -68,7 +68,7 @@ public final class MetricMds {
       }
     }
     Matrix c = new Matrix(n, k, x);
-    return new Embedding(c, Embedding.stress(dissimilarity, c), it, "smacof");
+    return new Embedding(c, Embedding.stress(dissimilarity, c), it, "smacof", start.eigenvalues());
   }
 
   private static double rawStress(double[] delta, double[] x, int n, int k, double[] dist) {
