@@ -1,13 +1,9 @@
 package cohort.analysis.dsa;
 
-import cohort.analysis.similarity.NativeLinalg;
-import java.util.ArrayList;
+import cohort.analysis.similarity.PairProgress;
+import cohort.analysis.similarity.Pairwise;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Dynamical similarity analysis (Ostrow et al. 2023): fit a Hankel DMD operator per network
@@ -46,54 +42,12 @@ public final class Dsa {
    * independent of the thread count.
    */
   public static double[] pairwise(List<Trajectories> networks, DsaOptions o, int threads) {
-    int n = networks.size();
-    if (n < 1) {
-      throw new IllegalArgumentException("dsa pairwise networks: got 0; accepted: at least 1");
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("dsa pairwise threads: got " + threads + "; accepted: >= 1");
-    }
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<DmdFit>> fits = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Trajectories t = networks.get(i);
-        fits.add(pool.submit(() -> HankelDmd.fit(t, o)));
-      }
-      List<DmdFit> ops = new ArrayList<>(n);
-      for (Future<DmdFit> f : fits) {
-        ops.add(f.get());
-      }
-      double[] out = new double[n * n];
-      List<Future<?>> pairs = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          int a = i;
-          int b = j;
-          pairs.add(pool.submit(() -> {
-            double s = compare(ops.get(a), ops.get(b), o).score();
-            out[a * n + b] = s;
-            out[b * n + a] = s;
-          }));
-        }
-      }
-      for (Future<?> f : pairs) {
-        f.get();
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("dsa pairwise interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("dsa pairwise failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-      NativeLinalg.setThreads(saved);
-    }
+    return pairwise(networks, o, threads, PairProgress.NONE);
+  }
+
+  /** As {@link #pairwise(List, DsaOptions, int)}, reporting each finished pair to {@code progress}. */
+  public static double[] pairwise(List<Trajectories> networks, DsaOptions o, int threads, PairProgress progress) {
+    return Pairwise.matrix("dsa", networks, t -> HankelDmd.fit(t, o), (a, b) -> compare(a, b, o).score(), false,
+        threads, progress);
   }
 }

@@ -94,6 +94,7 @@ public final class HankelDmd {
 
   /** Fits the DMD operator of one network with the DMD options (delays, rank, λ) of {@code o}. */
   public static DmdFit fit(Trajectories x, DsaOptions o) {
+    cohort.analysis.similarity.Checks.usable("dsa: input", x.data(), new int[] {x.trials(), x.steps(), x.units()});
     int d = o.nDelays();
     int tau = o.delayInterval();
     int k = x.trials();

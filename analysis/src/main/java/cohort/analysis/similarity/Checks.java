@@ -1,7 +1,13 @@
 package cohort.analysis.similarity;
 
-/** Shape checks shared by the metrics (netrep's validation helper). */
-final class Checks {
+import java.util.Arrays;
+
+/**
+ * Input checks shared by the metrics (netrep's validation helper): shapes, and values no metric can use. A NaN or
+ * an infinity would come out of a metric as a NaN score or a LAPACK failure, and a constant input has no variance,
+ * so every metric (CKA, SVCCA, Procrustes, DSA, ...) refuses both in the same words, naming the first bad index.
+ */
+public final class Checks {
   private Checks() {}
 
   static void sameRows(String metric, int a, int b) {
@@ -11,10 +17,53 @@ final class Checks {
     }
   }
 
-  static void minRows(String metric, Matrix x, int min) {
+  /** At least {@code min} rows, every value finite, and not constant. */
+  static void input(String metric, Matrix x, int min) {
     if (x.rows() < min) {
       throw new IllegalArgumentException(metric + ": input has " + x.rows() + " rows; accepted: at least "
           + min + " samples");
     }
+    usable(metric + ": input", x.data(), new int[] {x.rows(), x.cols()});
+  }
+
+  /**
+   * Refuses values no metric can use: the first non-finite value (with its index in {@code shape}, C order), or an
+   * input that does not vary across samples (every row, along the last dimension, the same: a constant array, or
+   * one unit per column each stuck at its own value), which has no variance to compare.
+   *
+   * @param what names the input in the message, e.g. {@code "cka: input"} or {@code "input a.npy"}
+   */
+  public static void usable(String what, double[] values, int[] shape) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(what + ": value " + values[i] + " at index " + index(i, shape)
+            + "; accepted: finite numbers only (no NaN or infinity)");
+      }
+    }
+    int cols = shape.length == 0 ? 1 : Math.max(1, shape[shape.length - 1]);
+    for (int i = cols; i < values.length; i++) {
+      if (values[i] != values[i % cols]) {
+        return;
+      }
+    }
+    boolean allEqual = true;
+    for (int i = 1; i < values.length && allEqual; i++) {
+      allEqual = values[i] == values[0];
+    }
+    throw new IllegalArgumentException(what + ": " + (allEqual ? "constant (every value is "
+        + (values.length == 0 ? "missing" : values[0]) + ")" : "the same in every sample (no unit varies)")
+        + "; accepted: activity that varies across samples");
+  }
+
+  /** The C-order multi-index of flat position {@code flat} in {@code shape}, e.g. {@code [3, 2]}. */
+  static String index(int flat, int[] shape) {
+    int[] idx = new int[shape.length];
+    int rest = flat;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      int size = Math.max(1, shape[d]);
+      idx[d] = rest % size;
+      rest /= size;
+    }
+    return Arrays.toString(idx);
   }
 }

@@ -26,7 +26,7 @@ public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Pre
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.minRows(name(), x, 4);
+    Checks.input(name(), x, 4);
     Matrix c = x.centerColumns();
     int n = c.rows();
     int p = c.cols();

@@ -24,7 +24,7 @@ public final class LinearCka implements RepresentationalMetric<LinearCka.Prepare
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.minRows(name(), x, 2);
+    Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
     double[] g = NativeLinalg.gram(c.data(), c.rows(), c.cols());
     return new Prepared(c, norm(g));

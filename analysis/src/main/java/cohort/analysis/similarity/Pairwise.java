@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * Pairwise matrices of a {@link RepresentationalMetric} over many networks: each network is prepared
- * once, then the N(N−1)/2 pairs are scored on a pool of Java threads. Every entry is computed by the
- * same sequence of operations whatever the thread count (OpenBLAS runs single-threaded inside the
- * pool), so the matrix does not depend on {@code threads}.
+ * All-pairs matrices over many networks: each network is prepared once (a metric's centring and
+ * decomposition, DSA's operator fit), then the N(N−1)/2 pairs (and the diagonal, for scores) are computed on a
+ * pool of Java threads. Every entry is computed by the same sequence of operations whatever the thread count
+ * (OpenBLAS runs single-threaded inside the pool), so the matrix does not depend on {@code threads}. This is
+ * the one pairwise driver of Cohort: geometry metrics ({@link RepresentationalMetric}) and DSA both use it.
  */
 public final class Pairwise {
 
@@ -24,6 +27,12 @@ public final class Pairwise {
     DISTANCE
   }
 
+  /** A symmetric function of two prepared networks. */
+  @FunctionalInterface
+  public interface PairFunction<P> {
+    double apply(P a, P b);
+  }
+
   /**
    * The N×N symmetric matrix (row-major) of the metric over {@code networks}.
    *
@@ -32,25 +41,51 @@ public final class Pairwise {
    */
   public static <P> double[] matrix(RepresentationalMetric<P> metric, List<Matrix> networks, Kind kind,
       int threads) {
+    return matrix(metric, networks, kind, threads, PairProgress.NONE);
+  }
+
+  /** As {@link #matrix(RepresentationalMetric, List, Kind, int)}, reporting each finished pair to {@code progress}. */
+  public static <P> double[] matrix(RepresentationalMetric<P> metric, List<Matrix> networks, Kind kind,
+      int threads, PairProgress progress) {
     int n = networks.size();
-    if (n < 1) {
-      throw new IllegalArgumentException("pairwise networks: got 0; accepted: at least 1");
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("pairwise threads: got " + threads + "; accepted: >= 1");
-    }
     for (int i = 1; i < n; i++) {
       Checks.sameRows(metric.name() + " (networks 0 and " + i + ")", networks.get(0).rows(),
           networks.get(i).rows());
     }
+    return kind == Kind.SCORE
+        ? matrix(metric.name(), networks, metric::prepare, metric::score, true, threads, progress)
+        : matrix(metric.name(), networks, metric::prepare, metric::distance, false, threads, progress);
+  }
+
+  /**
+   * The N×N symmetric matrix (row-major) of {@code pair} over the prepared {@code networks}.
+   *
+   * @param name what is computed, for messages
+   * @param prepare the per-network work done once (run on the pool, one network per task)
+   * @param pair the value of one pair; must be symmetric and must not depend on anything but its arguments
+   * @param diagonal whether to compute pair(x, x) on the diagonal (else it is 0)
+   * @param threads Java threads, ≥ 1
+   * @param progress told of every finished pair
+   */
+  public static <T, P> double[] matrix(String name, List<T> networks, Function<T, P> prepare,
+      PairFunction<P> pair, boolean diagonal, int threads, PairProgress progress) {
+    int n = networks.size();
+    if (n < 1) {
+      throw new IllegalArgumentException(name + " pairwise networks: got 0; accepted: at least 1");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException(name + " pairwise threads: got " + threads + "; accepted: >= 1");
+    }
+    long total = (long) n * (n - 1) / 2 + (diagonal ? n : 0);
+    AtomicLong done = new AtomicLong();
     int saved = NativeLinalg.threads();
     NativeLinalg.setThreads(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<P>> prepared = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        Matrix x = networks.get(i);
-        prepared.add(pool.submit(() -> metric.prepare(x)));
+        T x = networks.get(i);
+        prepared.add(pool.submit(() -> prepare.apply(x)));
       }
       List<P> ps = new ArrayList<>(n);
       for (Future<P> f : prepared) {
@@ -58,15 +93,15 @@ public final class Pairwise {
       }
       double[] out = new double[n * n];
       List<Future<?>> rows = new ArrayList<>(n);
+      // One task per row, longest rows first, so that the pool's threads finish together.
       for (int i = 0; i < n; i++) {
         int row = i;
         rows.add(pool.submit(() -> {
-          int jStart = kind == Kind.SCORE ? row : row + 1;
-          for (int j = jStart; j < n; j++) {
-            double v = kind == Kind.SCORE ? metric.score(ps.get(row), ps.get(j))
-                : metric.distance(ps.get(row), ps.get(j));
+          for (int j = diagonal ? row : row + 1; j < n; j++) {
+            double v = pair.apply(ps.get(row), ps.get(j));
             out[row * n + j] = v;
             out[j * n + row] = v;
+            progress.pairsDone(done.incrementAndGet(), total);
           }
         }));
       }
@@ -76,13 +111,13 @@ public final class Pairwise {
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("pairwise " + metric.name() + " interrupted", e);
+      throw new IllegalStateException("pairwise " + name + " interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException("pairwise " + metric.name() + " failed", c);
+      throw new IllegalStateException("pairwise " + name + " failed", c);
     } finally {
       pool.shutdownNow();
       NativeLinalg.setThreads(saved);

@@ -37,7 +37,7 @@ public final class PairwiseLinearCka {
     for (int i = 0; i < nNet; i++) {
       Matrix x = networks.get(i);
       Checks.sameRows("cka (networks 0 and " + i + ")", n, x.rows());
-      Checks.minRows("cka", x, 2);
+      Checks.input("cka", x, 2);
       widths[i] = x.cols();
       offsets[i] = total;
       total += (long) n * x.cols();

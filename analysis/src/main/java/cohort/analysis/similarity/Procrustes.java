@@ -57,7 +57,7 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.minRows(name(), x, 2);
+    Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
     if (unitNorm) {
       double norm = c.frobeniusNorm();

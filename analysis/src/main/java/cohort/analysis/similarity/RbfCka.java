@@ -34,7 +34,7 @@ public record RbfCka(double threshold) implements RepresentationalMetric<RbfCka.
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.minRows(name(), x, 2);
+    Checks.input(name(), x, 2);
     int n = x.rows();
     int p = x.cols();
     double[] dots = new double[n * n];

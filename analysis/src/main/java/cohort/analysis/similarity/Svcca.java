@@ -45,7 +45,7 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.minRows(name(), x, 2);
+    Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
     int n = c.rows();
     int cols = c.cols();
