@@ -21,6 +21,12 @@ package cohort.models;
 public record NetworkSpec(Architecture architecture, Activation activation, int inputs, int hidden, int outputs,
     InitKind init, double gain, double alpha, double recurrentNoise, double excitatoryFraction, int rank) {
 
+  /**
+   * The most hidden units a network may have: a gated cell's parameters (4·N² for the LSTM) must index a Java
+   * array, and a network of this size already takes hours per thousand iterations on one core.
+   */
+  public static final int MAX_HIDDEN = 4096;
+
   /** Validates every field; a bad one gives one message naming the field, the value and what is accepted. */
   public NetworkSpec {
     if (architecture == null) {
@@ -32,8 +38,8 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
     if (inputs < 1) {
       throw new IllegalArgumentException("inputs: " + inputs + " is not accepted; must be ≥ 1");
     }
-    if (hidden < 1) {
-      throw new IllegalArgumentException("hidden: " + hidden + " is not accepted; must be ≥ 1");
+    if (hidden < 1 || hidden > MAX_HIDDEN) {
+      throw new IllegalArgumentException("hidden: " + hidden + " is not accepted; must be between 1 and " + MAX_HIDDEN);
     }
     if (outputs < 1) {
       throw new IllegalArgumentException("outputs: " + outputs + " is not accepted; must be ≥ 1");

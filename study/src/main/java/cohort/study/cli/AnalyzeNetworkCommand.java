@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze-network", mixinStandardHelpOptions = true,
     description = {
-      "Find the fixed and slow points of a trained network (Sussillo & Barak 2013) at a constant input, their",
-      "stability, the eigenvalues of its recurrent matrix and the saddle-to-attractor graph; add them to FILE.h5",
-      "as /fixed_points, /spectrum and /topology and print a summary."})
+      "Find a trained network's fixed points, their stability and topology, and its spectrum.",
+      "The fixed and slow points at a constant input (Sussillo & Barak 2013), their stability, the eigenvalues of",
+      "its recurrent matrix and the saddle-to-attractor graph are added to FILE.h5 as /fixed_points, /spectrum and",
+      "/topology, and summarised."})
 final class AnalyzeNetworkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -79,6 +80,10 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
           + initialStates + ", " + trials + ", " + noise);
     }
     NetworkFile.Contents contents = NetworkFile.read(file);
+    cohort.study.store.OutputPaths.requireWritableFile(file, "FILE.h5 (the analyses are added to it)");
+    if (png != null) {
+      cohort.study.store.OutputPaths.requireWritableDirectory(png, "--png");
+    }
     Network network = contents.network();
     Task task = task(contents.specJson());
     int in = network.spec().inputs();

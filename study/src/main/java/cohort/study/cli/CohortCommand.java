@@ -26,13 +26,16 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class CohortCommand implements Runnable {
+public final class CohortCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** {@code cohort} without a command: the usage, on standard error, and exit status 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().getErr().println("cohort: a command is needed");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return UsageErrors.USAGE;
   }
 
   /** Builds the picocli command line with Cohort's error handling. Tests call this directly. */

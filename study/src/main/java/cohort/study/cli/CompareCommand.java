@@ -250,11 +250,15 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException("input " + name + ": shape " + Arrays.toString(a.shape())
           + "; accepted: at least 2 samples and 1 unit");
     }
+    cohort.analysis.similarity.Checks.usable("input " + name, a.data(), a.shape());
     return new Matrix(a.shape()[0], a.shape()[1], a.data());
   }
 
   private static Trajectories trajectories(String name, Npy.Array a) {
     int[] s = a.shape();
+    if ((s.length == 2 || s.length == 3) && a.data().length > 0) {
+      cohort.analysis.similarity.Checks.usable("input " + name, a.data(), s);
+    }
     if (s.length == 2 && s[0] >= 2 && s[1] >= 1) {
       return new Trajectories(1, s[0], s[1], a.data());
     }

@@ -2,31 +2,54 @@ package cohort.study.cli;
 
 import cohort.study.store.StudyMerger;
 import cohort.study.wiring.Studies;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cohort merge DIR} and {@code cohort analyze DIR}: consolidate the run files of a study directory into
- * {@code DIR/study.h5} and (re)compute the population comparisons on the runs that are there.
+ * {@code DIR/study.h5}; {@code merge} adds the population comparisons once the study is complete, {@code analyze}
+ * computes them over whatever runs are there.
  */
 final class MergeCommand {
 
   private MergeCommand() {}
 
-  static int merge(CommandSpec spec, Path dir, int threads) {
-    StudyMerger.Summary s = Studies.create(System.err, false).merge(dir, threads);
-    spec.commandLine().getOut().printf("%s: %d runs (%d completed, %d failed), %d comparisons%n", dir.resolve("study.h5"), s.runs(),
-        s.completed(), s.failed(), s.comparisons());
+  static int merge(CommandSpec spec, Path dir, int threads, StudyMerger.Options options) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads: got " + threads + "; accepted: an integer >= 1");
+    }
+    StudyMerger.Summary s = Studies.create(System.err, System.console() != null).merge(dir, threads, options);
+    PrintWriter out = spec.commandLine().getOut();
+    describe(out, dir.resolve("study.h5"), s);
+    out.flush();
     return 0;
   }
 
+  /** The summary lines of a consolidation, shared with {@code cohort run}. */
+  static void describe(PrintWriter out, Path studyFile, StudyMerger.Summary s) {
+    out.printf("%s: %d runs (%d completed, %d failed)%s, %d comparisons%s%n", studyFile, s.runs(), s.completed(),
+        s.failed(), s.damaged().isEmpty() ? "" : ", " + s.damaged().size() + " damaged run files left out",
+        s.comparisons(), s.upToDate() ? " (already up to date; nothing was recomputed)"
+            : s.reused() > 0 ? " (" + s.reused() + " unchanged, taken from the previous study.h5)" : "");
+    if (!s.complete()) {
+      out.printf("study incomplete: %d of its %d runs have no run file yet (e.g. %s)%s%n", s.missing().size(),
+          s.expected(), s.missing().get(0), s.comparisonsSkipped()
+              ? "; no population comparisons until every run is done ('cohort merge DIR' then, or 'cohort analyze "
+                  + "DIR' to compare the runs present now)"
+              : "; the comparisons cover only the runs present");
+    }
+  }
+
   @Command(name = "merge", mixinStandardHelpOptions = true,
-      description = "Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.")
+      description = {"Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.",
+          "The population comparisons are added once every run of the study is done; a damaged run file is named "
+              + "and refused unless --skip-damaged."})
   static final class Merge implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -36,14 +59,20 @@ final class MergeCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
+        + "refusing to merge.")
+    boolean skipDamaged;
+
     @Override
     public Integer call() {
-      return merge(spec, dir, threads);
+      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.WHEN_COMPLETE, skipDamaged));
     }
   }
 
   @Command(name = "analyze", mixinStandardHelpOptions = true,
-      description = "(Re)compute the population comparisons (distance matrices, MDS, separability) on the runs in DIR.")
+      description = {"(Re)compute the population comparisons (distances, MDS, separability) on the runs in DIR.",
+          "Unlike merge, it compares the runs present even when the study is not complete, and says so in "
+              + "study.h5."})
   static final class Analyze implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -53,9 +82,13 @@ final class MergeCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
+        + "refusing.")
+    boolean skipDamaged;
+
     @Override
     public Integer call() {
-      return merge(spec, dir, threads);
+      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.ALWAYS, skipDamaged));
     }
   }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code cohort run SPEC --out DIR}: runs a study, resumably, then consolidates {@code DIR/study.h5}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-      "Run a study: every network of the spec's grid is generated, trained, analysed and stored as DIR/runs/ID.h5;",
-      "then DIR/study.h5 holds all runs and the population comparisons.",
+      "Run a study: train, analyse and compare every network of the spec's grid.",
+      "Each network is stored as DIR/runs/ID.h5; then DIR/study.h5 holds all runs and the population comparisons.",
       "Resumable: run the same command again after a crash or kill and only the missing runs are done."})
 final class RunCommand implements Callable<Integer> {
 
@@ -67,9 +67,18 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     Studies.RunSummary s = studies.run(specFile, out, workers, i, n);
-    spec.commandLine().getOut().printf("study %s: %d runs (%d already done, %d trained now, %d failed now); %d comparisons in %s%n",
-        out, s.runs().total(), s.runs().alreadyDone(), s.runs().completed(), s.runs().failed(),
+    var w = spec.commandLine().getOut();
+    var r = s.runs();
+    w.printf("study %s: %d runs%s (%d already done, %d trained now, %d failed now%s%s); %d comparisons in %s%n",
+        out, r.total(), n > 1 ? " in shard " + i + "/" + n : "", r.alreadyDone(), r.completed(), r.failed(),
+        r.damaged().isEmpty() ? "" : ", " + r.damaged().size() + " damaged run files moved aside and retrained",
+        r.elsewhere().isEmpty() ? "" : ", " + r.elsewhere().size() + " being trained by another process",
         s.merge().comparisons(), out.resolve("study.h5"));
+    for (String e : r.elsewhere()) {
+      w.println("running elsewhere: " + e);
+    }
+    MergeCommand.describe(w, out.resolve("study.h5"), s.merge());
+    w.flush();
     return 0;
   }
 }

@@ -1,18 +1,26 @@
 package cohort.study.cli;
 
+import cohort.study.progress.StudyProgress;
 import cohort.study.store.RunFile;
 import cohort.study.wiring.Studies;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code cohort status DIR}: counts, failures with their reasons, throughput and the time left. */
+/**
+ * {@code cohort status DIR}: runs done, running (with the host and process that holds each), failed (with
+ * reasons), damaged and left, the throughput and the time left; it reads the directory only, so it works while
+ * {@code cohort run} processes (on this machine or others sharing the directory) are at work.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show how far a study is: runs done, failed (with reasons) and left, and the time left at this pace.")
+    description = {"Show how far a study is: runs done, running (and where), failed (with reasons), damaged and left.",
+        "Also gives the throughput and the time left at this pace; it changes nothing."})
 final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -24,24 +32,43 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     Studies.Status s = Studies.create(System.err, false).status(dir);
     int done = s.finished().size();
-    spec.commandLine().getOut().printf(Locale.ROOT, "study %s: %d runs, %d done (%d failed), %d left%n", s.spec().name(), s.total(),
-        done, s.failed(), s.missing().size());
+    PrintWriter out = spec.commandLine().getOut();
+    int left = s.missing().size() + s.damaged().size();
+    out.printf(Locale.ROOT, "study %s: %d runs, %d done (%d failed), %d running, %d left%s%n", s.spec().name(),
+        s.total(), done, s.failed(), s.running().size(), left,
+        s.damaged().isEmpty() ? "" : " (" + s.damaged().size() + " of them damaged run files)");
+    out.println(done == s.total() ? "complete: every run is done" : "incomplete: " + (s.total() - done)
+        + " runs are not done yet");
     double mean = s.meanWallSeconds();
     if (done > 0 && Double.isFinite(mean)) {
       int workers = Runtime.getRuntime().availableProcessors();
-      spec.commandLine().getOut().printf(Locale.ROOT, "throughput: %.1f s per network on one thread (%.0f networks/h on %d cores)%n",
+      out.printf(Locale.ROOT, "throughput: %.1f s per network on one thread (%.0f networks/h on %d cores)%n",
           mean, 3600 / mean * workers, workers);
-      if (!s.missing().isEmpty()) {
-        spec.commandLine().getOut().printf(Locale.ROOT, "time left: about %s with %d workers%n",
-            cohort.study.run.StudyProgress.format(java.time.Duration.ofSeconds(
-                (long) Math.ceil(mean * s.missing().size() / workers))), workers);
+      long hosts = s.finished().stream().map(RunFile.Summary::host).filter(h -> !h.isEmpty()).distinct().count();
+      if (hosts > 1) {
+        out.printf(Locale.ROOT, "written by %d hosts%n", hosts);
       }
+      if (left + s.running().size() > 0) {
+        out.printf(Locale.ROOT, "time left: about %s with %d workers%n",
+            StudyProgress.format(Duration.ofSeconds((long) Math.ceil(mean * (left + s.running().size()) / workers))),
+            workers);
+      }
+    }
+    for (String r : s.running()) {
+      out.println("running: " + r);
     }
     for (RunFile.Summary f : s.finished()) {
       if (f.status().equals("failed")) {
-        spec.commandLine().getOut().println("failed: " + f.runId() + ": " + f.reason());
+        out.println("failed: " + f.runId() + ": " + f.reason());
       }
     }
+    for (String d : s.damaged()) {
+      out.println("damaged: " + d + " ('cohort run' moves it aside and trains the run again)");
+    }
+    for (Path p : s.setAside()) {
+      out.println("set aside: " + p + " (a damaged run file moved aside earlier; safe to delete)");
+    }
+    out.flush();
     return 0;
   }
 }

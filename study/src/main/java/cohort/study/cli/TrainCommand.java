@@ -6,6 +6,7 @@ import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.study.store.NetworkFile;
+import cohort.study.store.OutputPaths;
 import cohort.study.store.TrainingRun;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
@@ -16,7 +17,6 @@ import cohort.training.TrainingSpec;
 import cohort.training.loss.LossKind;
 import cohort.training.optim.OptimizerKind;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -147,26 +147,18 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = commandSpec.commandLine().getErr();
     PrintWriter stdout = commandSpec.commandLine().getOut();
 
-    // Everything is checked before any work: each constructor throws one line on a bad value.
+    // Everything is checked before any work: each constructor throws one line on a bad value, and the output
+    // is tried before training, so that an unwritable --out never costs a training run.
+    OutputPaths.requireWritableFile(out, "--out");
     Architecture architecture = Architecture.parse(arch);
-    NetworkSpec defaults = NetworkSpec.of(architecture, Activation.parse(activation), 1, positive("units", units), 1);
     Task t = TaskRegistry.standard().create(task, params);
     TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
         rateL2, TrainingSpec.defaults().schedule(), 0, targetAccuracy, 0, validateEvery,
         TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);
-    NetworkSpec networkSpec = new NetworkSpec(architecture, defaults.activation(), t.inputSize(), units,
-        t.outputSize(), init == null ? defaults.init() : InitKind.parse(init), gain,
-        alpha == null ? defaults.alpha() : alpha, noise, dale, rank == null ? defaults.rank() : rank);
+    NetworkSpec networkSpec = networkSpec(architecture, t);
     if (trainingSpec.loss() == LossKind.CE && t.outputKind() != Task.OutputKind.CHOICE) {
       throw new IllegalArgumentException("--loss ce needs a choice task; task " + t.name()
           + " has continuous outputs (use --loss mse)");
-    }
-    Path target = out.toAbsolutePath();
-    if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException("--out " + out + " is a directory; give a file name such as run.h5");
-    }
-    if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-      throw new IllegalArgumentException("--out " + out + ": directory " + target.getParent() + " does not exist");
     }
 
     Network network = Trainer.initialize(networkSpec, seed);
@@ -201,11 +193,24 @@ public final class TrainCommand implements Callable<Integer> {
     return result.status() == TrainingResult.Status.FAILED ? 1 : 0;
   }
 
-  private static int positive(String field, int v) {
-    if (v < 1) {
-      throw new IllegalArgumentException("--" + field + " got " + v + "; accepted: an integer >= 1");
+  /** The options that set each {@link NetworkSpec} field, to name them in messages. */
+  private static final Map<String, String> OPTION_OF_FIELD = Map.of("activation", "--activation", "hidden",
+      "--units", "init", "--init", "gain", "--gain", "alpha", "--alpha", "recurrentNoise", "--noise",
+      "excitatoryFraction", "--dale", "rank", "--rank", "architecture", "--arch");
+
+  /** The network spec of the options; a bad value is reported under the option that set it. */
+  private NetworkSpec networkSpec(Architecture architecture, Task t) {
+    try {
+      NetworkSpec defaults = NetworkSpec.of(architecture, Activation.parse(activation), 1, units, 1);
+      return new NetworkSpec(architecture, defaults.activation(), t.inputSize(), units, t.outputSize(),
+          init == null ? defaults.init() : InitKind.parse(init), gain, alpha == null ? defaults.alpha() : alpha,
+          noise, dale, rank == null ? defaults.rank() : rank);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      int colon = m.indexOf(':');
+      String option = colon > 0 ? OPTION_OF_FIELD.get(m.substring(0, colon)) : null;
+      throw option == null ? e : new IllegalArgumentException(option + m.substring(colon));
     }
-    return v;
   }
 
   static String duration(double seconds) {

@@ -36,11 +36,19 @@ public final class ArraySource {
   }
 
   private static Npy.Array hdf5(Path file, String dataset, String spec) {
+    try {
+      return readHdf5(file, dataset, spec);
+    } catch (RuntimeException e) {
+      throw cohort.study.store.Hdf5Files.damaged(file, "input " + spec + ": file", e);
+    }
+  }
+
+  private static Npy.Array readHdf5(Path file, String dataset, String spec) {
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("input " + spec + ": file " + file + " not found; accepted: an existing "
           + "HDF5 file as FILE.h5:/path/to/dataset");
     }
-    try (HdfFile f = new HdfFile(file)) {
+    try (HdfFile f = cohort.study.store.Hdf5Files.open(file, "input " + spec + ": file")) {
       Node node;
       try {
         node = f.getByPath(dataset);

@@ -24,6 +24,54 @@ public final class Json {
     return out.toString();
   }
 
+  /**
+   * The components of a record as a map with snake_case keys, for provenance derived from the option objects
+   * themselves rather than written out by hand: nested records become maps, enums their lower-case names, other
+   * non-JSON values their {@code toString()}.
+   */
+  public static Map<String, Object> describe(Record r) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+      Object v;
+      try {
+        java.lang.reflect.Method accessor = c.getAccessor();
+        accessor.setAccessible(true);
+        v = accessor.invoke(r);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + c.getName(), e);
+      }
+      m.put(snake(c.getName()), value(v));
+    }
+    return m;
+  }
+
+  private static Object value(Object v) {
+    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Map<?, ?>
+        || v instanceof Collection<?> || v instanceof double[] || v instanceof int[]) {
+      return v;
+    }
+    if (v instanceof Record r) {
+      return describe(r);
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+    return v.toString();
+  }
+
+  private static String snake(String camel) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        sb.append('_').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static void append(StringBuilder out, Object v) {
     if (v == null) {
       out.append("null");

@@ -43,6 +43,8 @@ public final class PopulationAnalysis {
   private final ComparisonSpec spec;
   private final long seed;
   private final int threads;
+  private final ComparisonProgress progress;
+  private final Map<String, double[]> earlier;
 
   /**
    * @param spec what to compute
@@ -50,9 +52,22 @@ public final class PopulationAnalysis {
    * @param threads worker threads for the pairwise matrices
    */
   public PopulationAnalysis(ComparisonSpec spec, long seed, int threads) {
+    this(spec, seed, threads, ComparisonProgress.NONE, Map.of());
+  }
+
+  /**
+   * @param progress told of every matrix and its pairs
+   * @param earlier distance matrices of an earlier consolidation, by {@link Comparison#fingerprint()}: a
+   *     comparison whose fingerprint (metric, options and every input activation, bit for bit) is found here is
+   *     taken as it is instead of being computed again
+   */
+  public PopulationAnalysis(ComparisonSpec spec, long seed, int threads, ComparisonProgress progress,
+      Map<String, double[]> earlier) {
     this.spec = spec;
     this.seed = seed;
     this.threads = Math.max(1, threads);
+    this.progress = progress;
+    this.earlier = Map.copyOf(earlier);
   }
 
   /**
@@ -112,7 +127,7 @@ public final class PopulationAnalysis {
       if (k >= 1) {
         Embedding e = ClassicalMds.fit(c.distance(), m, k);
         embeddings.add(new EmbeddingResult(c.metric(), c.scope(), c.items(), k, e.coordinates().data(),
-            e.stress()));
+            e.stress(), e.keptFraction(), e.negativeMass(), e.eigenvalues()));
       }
       for (String grouping : spec.separabilityBy()) {
         tests.addAll(separability(c, grouping, byId, k));
@@ -149,8 +164,18 @@ public final class PopulationAnalysis {
       xs.add(new Matrix(rows, it.units(), d));
     }
     RepresentationalMetric<?> m = metric(metric);
-    double[] distance = Pairwise.matrix(m, xs, Pairwise.Kind.DISTANCE, threads);
-    return new Comparison(metric, scope, options(metric), ids(items), distance, excluded);
+    String options = Json.write(options(m));
+    String fingerprint = fingerprint(metric, options, items);
+    String what = metric + " " + scope + " (" + items.size() + " networks)";
+    double[] distance = earlier.get(fingerprint);
+    if (distance != null) {
+      progress.reused(what);
+      return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, true);
+    }
+    long pairs = (long) items.size() * (items.size() - 1) / 2;
+    distance = Pairwise.matrix(m, xs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
+    progress.finished(what);
+    return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, false);
   }
 
   private Comparison dsa(List<PopulationItem> items, List<String> excluded) {
@@ -171,11 +196,56 @@ public final class PopulationAnalysis {
       ts.add(new Trajectories(it.trials(), it.steps(), it.units(), d));
     }
     DsaOptions o = dsaOptions();
-    double[] distance = Dsa.pairwise(ts, o, threads);
-    return new Comparison("dsa", "all", Json.write(Map.of("n_delays", o.nDelays(), "delay_interval",
-        o.delayInterval(), "rank", o.rank().toString(), "lamb", o.lamb(), "score", o.score().name().toLowerCase(
-            java.util.Locale.ROOT), "iterations", o.iterations(), "restarts", o.restarts(), "seed", o.seed())),
-        ids(items), distance, excluded);
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("metric", "dsa");
+    described.put("distance", "the DSA score (0 for identical dynamics)");
+    described.put("input", "probe trajectories [trials][steps][units]");
+    described.putAll(Json.describe(o));
+    String options = Json.write(described);
+    String fingerprint = fingerprint("dsa", options, items);
+    String what = "dsa all (" + items.size() + " networks)";
+    double[] distance = earlier.get(fingerprint);
+    if (distance != null) {
+      progress.reused(what);
+      return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, true);
+    }
+    long pairs = (long) items.size() * (items.size() - 1) / 2;
+    distance = Dsa.pairwise(ts, o, threads, progress.started(what, pairs));
+    progress.finished(what);
+    return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, false);
+  }
+
+  /**
+   * SHA-256 over the metric, its options and every item's id, shape and activations (bit for bit): two
+   * consolidations with the same fingerprint compute the same matrix, so the second can take the first's.
+   */
+  static String fingerprint(String metric, String options, List<PopulationItem> items) {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    sha.update((metric + "\n" + options + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (PopulationItem it : items) {
+      sha.update((it.id() + "\n" + it.steps() + "x" + it.trials() + "x" + it.units() + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      float[] a = it.activations();
+      for (int i = 0; i < a.length; ) {
+        buffer.clear();
+        while (i < a.length && buffer.remaining() >= 4) {
+          buffer.putInt(Float.floatToRawIntBits(a[i++]));
+        }
+        buffer.flip();
+        sha.update(buffer);
+      }
+    }
+    StringBuilder hex = new StringBuilder();
+    for (byte b : sha.digest()) {
+      hex.append(String.format("%02x", b));
+    }
+    return hex.toString();
   }
 
   /** DSA with the current reference's defaults (see {@link DsaOptions#DsaOptions()}), seeded by the study. */
@@ -196,15 +266,19 @@ public final class PopulationAnalysis {
     };
   }
 
-  private static String options(String metric) {
-    return switch (metric) {
-      case "cka" -> "{\"form\":\"linear, feature space\",\"distance\":\"1 - CKA\"}";
-      case "cka-rbf" -> "{\"threshold\":0.5,\"distance\":\"1 - CKA\"}";
-      case "cka-debiased" -> "{\"estimator\":\"unbiased HSIC\",\"distance\":\"1 - CKA\"}";
-      case "svcca" -> "{\"keep_variance\":0.99,\"distance\":\"1 - mean canonical correlation\"}";
-      case "procrustes" -> "{\"alpha\":1,\"score\":\"angular\"}";
-      default -> "{}";
-    };
+  /**
+   * The provenance of a geometry metric, derived from the metric object itself: its name, what the distance is,
+   * and its record components (SVCCA's kept variance, Procrustes' α and score, ...).
+   */
+  static Map<String, Object> options(RepresentationalMetric<?> m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("metric", m.name());
+    o.put("distance", m.isSimilarity() ? "1 - score" : "score");
+    o.put("input", "probe activations [steps x trials][units], rows matched across networks of one task");
+    if (m instanceof Record r) {
+      o.putAll(Json.describe(r));
+    }
+    return o;
   }
 
   private List<SeparabilityTest> separability(Comparison c, String grouping, Map<String, PopulationItem> byId,
@@ -252,7 +326,8 @@ public final class PopulationAnalysis {
         SeparabilityResult onRows = LinearSeparability.onDistanceRows(sub, n, labels, o);
         out.add(new SeparabilityTest(c.metric(), c.scope(), grouping, ls.get(a), ls.get(b), countA, countB, folds,
             spec.permutations(), o.classifier().name().toLowerCase(java.util.Locale.ROOT), onMds.accuracy(),
-            onMds.pValue(), onMds.nullAccuracies(), onRows.accuracy(), onRows.pValue(), onRows.nullAccuracies()));
+            onMds.pValue(), onMds.nullAccuracies(), onRows.accuracy(), onRows.pValue(), onRows.nullAccuracies(),
+            Json.write(Json.describe(o))));
       }
     }
     return out;

@@ -16,11 +16,15 @@ public record PopulationResults(List<Comparison> comparisons, List<EmbeddingResu
    * compare.
    */
   public record Comparison(String metric, String scope, String optionsJson, List<String> items, double[] distance,
-      List<String> excluded) {}
+      List<String> excluded, String fingerprint, boolean reused) {}
 
-  /** Coordinates (M×k, row-major) of a classical MDS of one comparison, with its Kruskal stress. */
+  /**
+   * Coordinates (M×k, row-major) of a classical MDS of one comparison, with its Kruskal stress, the fraction of the
+   * double-centred matrix's positive spectrum the k axes keep, its negative mass relative to the positive one, and
+   * all its eigenvalues in descending order.
+   */
   public record EmbeddingResult(String metric, String scope, List<String> items, int dimensions,
-      double[] coordinates, double stress) {}
+      double[] coordinates, double stress, double keptFraction, double negativeMass, double[] eigenvalues) {}
 
   /**
    * Cross-validated linear separability of two groups of one comparison's items, on the MDS coordinates and on the
@@ -29,5 +33,5 @@ public record PopulationResults(List<Comparison> comparisons, List<EmbeddingResu
   public record SeparabilityTest(String metric, String scope, String grouping, String levelA, String levelB,
       int countA, int countB, int folds, int permutations, String classifier,
       double accuracyMds, double pValueMds, double[] nullMds,
-      double accuracyRows, double pValueRows, double[] nullRows) {}
+      double accuracyRows, double pValueRows, double[] nullRows, String optionsJson) {}
 }

@@ -1,4 +1,4 @@
-package cohort.study.run;
+package cohort.study.progress;
 
 import java.io.PrintStream;
 import java.time.Duration;

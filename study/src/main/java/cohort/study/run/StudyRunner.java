@@ -1,5 +1,7 @@
 package cohort.study.run;
 
+import cohort.study.progress.Notices;
+import cohort.study.progress.StudyProgress;
 import cohort.study.spec.Grid;
 import cohort.study.spec.RunSpec;
 import cohort.study.spec.StudySpec;
@@ -12,8 +14,12 @@ import cohort.tasks.TaskRegistry;
 import cohort.training.Trainer;
 import cohort.training.TrainingCurves;
 import cohort.training.TrainingResult;
+import cohort.study.store.RunClaim;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,19 +47,59 @@ public final class StudyRunner {
     this.host = Objects.requireNonNull(host, "host");
   }
 
-  /** What an invocation did. */
-  public record Summary(int total, int alreadyDone, int completed, int failed) {}
+  /**
+   * What an invocation did.
+   *
+   * @param total runs in this invocation's share of the study
+   * @param alreadyDone runs whose file was there when it started (damaged ones excepted)
+   * @param completed runs trained now that completed or stopped early
+   * @param failed runs trained now that failed (diverged, or an analysis threw)
+   * @param elsewhere runs left to other processes that held their claim (another {@code cohort run} on the same
+   *     directory), with who holds them; they are neither done nor failed here
+   * @param damaged run files found damaged, moved aside and trained again
+   */
+  public record Summary(int total, int alreadyDone, int completed, int failed, List<String> elsewhere,
+      List<String> damaged) {
+    public Summary {
+      elsewhere = List.copyOf(elsewhere);
+      damaged = List.copyOf(damaged);
+    }
+  }
+
+  private enum Result { COMPLETED, FAILED, DONE_ELSEWHERE, BUSY }
 
   /**
    * Runs every run of {@code runs} that has no file yet, on {@code workers} threads, reporting to
-   * {@code progressFactory}'s progress line.
+   * {@code progressFactory}'s progress line. A run file that is damaged (truncated, overwritten) is moved aside as
+   * {@code runs/ID.h5.damaged} and its run trained again, with a line to {@code notices}. Each run is claimed
+   * ({@link RunClaim}) before it is trained, so other processes working on the same directory are never
+   * duplicated: a run claimed elsewhere is skipped, tried once more when this process has nothing else to do, and
+   * then left to its holder.
    */
-  public Summary run(StudySpec spec, List<RunSpec> runs, int workers, ProgressFactory progressFactory)
-      throws InterruptedException {
+  public Summary run(StudySpec spec, List<RunSpec> runs, int workers, ProgressFactory progressFactory,
+      Notices notices) throws InterruptedException {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    Hdf5Files.deleteTemporaries(directory.runsDir());
+    List<String> damaged = new ArrayList<>();
+    for (RunSpec r : runs) {
+      Path file = directory.runFile(r.id());
+      if (Files.exists(file)) {
+        String problem = RunFile.problem(file);
+        if (problem != null) {
+          try {
+            Path aside = directory.moveAside(r.id());
+            notices.say("run file " + file + " is " + problem + "; moved to " + aside.getFileName()
+                + " and trained again");
+            damaged.add(r.id());
+          } catch (java.io.UncheckedIOException e) {
+            if (Files.exists(file)) {
+              throw e; // another process moving it aside at the same time is the only benign failure
+            }
+          }
+        }
+      }
+    }
     List<RunSpec> pending = new ArrayList<>();
     for (RunSpec r : runs) {
       if (!directory.hasRun(r.id())) {
@@ -71,36 +117,70 @@ public final class StudyRunner {
     });
     int completed = 0;
     int failed = 0;
+    List<RunSpec> busy = new ArrayList<>();
     try {
-      List<Future<Boolean>> futures = new ArrayList<>();
-      for (RunSpec r : pending) {
-        futures.add(pool.submit(() -> {
-          RunOutcome outcome = executeSafely(executor, spec, r);
-          RunFile.write(directory.runFile(r.id()), outcome);
-          boolean ok = outcome.result().status() != TrainingResult.Status.FAILED;
-          progress.finished(r.id(), ok, outcome.result().reason());
-          return ok;
-        }));
-      }
-      for (Future<Boolean> f : futures) {
-        try {
-          if (f.get()) {
-            completed++;
-          } else {
-            failed++;
-          }
-        } catch (ExecutionException e) {
-          // Writing the run's file failed (disk full, permissions): nothing more can be stored.
-          pool.shutdownNow();
-          Throwable cause = e.getCause();
-          throw new IllegalStateException("cannot store a run: " + cause.getMessage(), cause);
+      for (int pass = 0; pass < 2 && !pending.isEmpty(); pass++) {
+        List<Future<Result>> futures = new ArrayList<>();
+        for (RunSpec r : pending) {
+          futures.add(pool.submit(() -> claimAndRun(executor, spec, r, progress)));
         }
+        busy.clear();
+        for (int i = 0; i < futures.size(); i++) {
+          Result result;
+          try {
+            result = futures.get(i).get();
+          } catch (ExecutionException e) {
+            // Writing the run's file failed (disk full, permissions): nothing more can be stored.
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            throw new IllegalStateException("cannot store run " + pending.get(i).id() + ": " + cause.getMessage(),
+                cause);
+          }
+          switch (result) {
+            case COMPLETED -> completed++;
+            case FAILED -> failed++;
+            case BUSY -> busy.add(pending.get(i));
+            case DONE_ELSEWHERE -> { }
+          }
+        }
+        pending = new ArrayList<>(busy);
       }
     } finally {
       pool.shutdownNow();
       progress.close();
     }
-    return new Summary(runs.size(), already, completed, failed);
+    List<String> elsewhere = new ArrayList<>();
+    for (RunSpec r : busy) {
+      if (!directory.hasRun(r.id())) {
+        elsewhere.add(r.id() + " (" + RunClaim.holder(directory, r.id()).orElse("its holder just finished") + ")");
+      }
+    }
+    return new Summary(runs.size(), already, completed, failed, elsewhere, damaged);
+  }
+
+  /** Who this process is, in claim files: host and process id. */
+  String holder() {
+    return host + " pid " + ProcessHandle.current().pid();
+  }
+
+  private Result claimAndRun(NetworkRun executor, StudySpec spec, RunSpec r, StudyProgress progress) {
+    Optional<RunClaim> claim = RunClaim.tryClaim(directory, r.id(), holder());
+    if (claim.isEmpty()) {
+      return Result.BUSY;
+    }
+    try (RunClaim c = claim.get()) { // closing releases the lock and keeps the claim file (the run is not stored)
+      if (directory.hasRun(r.id())) {
+        c.releaseAsDone();
+        return Result.DONE_ELSEWHERE; // another process finished it between our listing and our claim
+      }
+      Hdf5Files.deleteTemporaries(directory.runFile(r.id()));
+      RunOutcome outcome = executeSafely(executor, spec, r);
+      RunFile.write(directory.runFile(r.id()), outcome);
+      c.releaseAsDone();
+      boolean ok = outcome.result().status() != TrainingResult.Status.FAILED;
+      progress.finished(r.id(), ok, outcome.result().reason());
+      return ok ? Result.COMPLETED : Result.FAILED;
+    }
   }
 
   /**

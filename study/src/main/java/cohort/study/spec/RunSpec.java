@@ -50,7 +50,7 @@ public record RunSpec(
     m.put("id", id);
     m.put("seed", seed);
     m.put("replicate", replicate);
-    m.put("task", Map.of("label", task.label(), "name", task.name(), "params", task.params()));
+    m.put("task", Map.of("label", task.label(), "name", task.name(), "params", task.typedParams()));
     m.put("architecture", architecture);
     m.put("activation", activation);
     m.put("units", units);

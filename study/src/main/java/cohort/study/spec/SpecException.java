@@ -19,6 +19,9 @@ public final class SpecException extends IllegalArgumentException {
   }
 
   private static String format(String source, List<String> problems) {
+    if (problems.size() == 1) {
+      return source + ": " + problems.get(0);
+    }
     StringBuilder sb = new StringBuilder();
     sb.append(source).append(": ").append(problems.size())
         .append(problems.size() == 1 ? " problem" : " problems");

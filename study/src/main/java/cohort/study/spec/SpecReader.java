@@ -51,11 +51,23 @@ public final class SpecReader {
 
   /** Reads and checks the spec file at {@code file}. */
   public StudySpec read(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("study spec " + file + ": no such file; accepted: a YAML or JSON spec such "
+          + "as presets/smoke.yaml");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("study spec " + file + ": is a directory; accepted: a YAML or JSON spec "
+          + "file such as presets/smoke.yaml");
+    }
     String text;
     try {
       text = Files.readString(file);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IllegalArgumentException("study spec " + file + ": not a text file (not UTF-8); accepted: a YAML or "
+          + "JSON spec");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the study spec " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("study spec " + file + ": cannot be read ("
+          + cohort.study.store.OutputPaths.reason(e) + ")");
     }
     return parse(text, file.toString());
   }
@@ -67,7 +79,15 @@ public final class SpecReader {
       doc = new Load(LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false).build())
           .loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new SpecException(source, List.of("not valid YAML or JSON: " + firstLine(e.getMessage())));
+      throw new SpecException(source, List.of("not valid YAML or JSON: " + describe(e)));
+    }
+    if (doc == null) {
+      throw new SpecException(source, List.of("empty; accepted: a YAML or JSON mapping with at least 'study' and "
+          + "'grid' (see presets/README.md)"));
+    }
+    if (!(doc instanceof Map<?, ?>)) {
+      throw new SpecException(source, List.of("a " + (doc instanceof List<?> ? "list" : "single value")
+          + " at the top level; accepted: a mapping with at least 'study' and 'grid' (see presets/README.md)"));
     }
     SpecProblems problems = new SpecProblems();
     SpecNode root = SpecNode.of("", doc, problems);
@@ -97,10 +117,10 @@ public final class SpecReader {
           + String.join(", ", ids(Architecture.values())) + ", or a list of them");
     }
     List<String> acts = g.stringList("activation", "tanh", ids(Activation.values()));
-    List<Integer> units = g.intList("units", 64, 1, 4096);
+    List<Integer> units = g.intList("units", 64, 1, cohort.models.NetworkSpec.MAX_HIDDEN);
     List<InitChoice> inits = inits(g);
     List<Double> dale = g.numberList("dale", 0.0, 0.0, 1.0);
-    List<Integer> ranks = g.intList("rank", 0, 0, 4096);
+    List<Integer> ranks = g.intList("rank", 0, 0, cohort.models.NetworkSpec.MAX_HIDDEN);
     List<Double> alphas = g.numberList("alpha", 0.2, 1e-6, 1.0);
     List<Double> noises = g.numberList("recurrent_noise", 0.0, 0.0, 10.0);
     int seeds = (int) g.integer("seeds", 1, 1, 100_000);
@@ -153,14 +173,18 @@ public final class SpecReader {
         g.problems().add(path, item, "a task name or a mapping {NAME: {param: value}}");
         continue;
       }
+      Map<String, Object> typed = new LinkedHashMap<>();
       try {
-        tasks.create(name, params);
+        cohort.tasks.TaskParameters all = tasks.create(name, params).parameters();
+        for (String key : params.keySet()) {
+          typed.put(key, all.get(key));
+        }
       } catch (IllegalArgumentException e) {
         g.problems().add(path + "." + name + ": " + e.getMessage());
         continue;
       }
       counts.merge(name, 1, Integer::sum);
-      out.add(new TaskChoice(name, name, params));
+      out.add(new TaskChoice(name, name, params, typed));
     }
     // A task listed twice (with different parameters) gets numbered labels so run ids stay unique.
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -168,7 +192,7 @@ public final class SpecReader {
     for (TaskChoice t : out) {
       if (counts.get(t.name()) > 1) {
         int k = seen.merge(t.name(), 1, Integer::sum);
-        labelled.add(new TaskChoice(t.name() + k, t.name(), t.params()));
+        labelled.add(new TaskChoice(t.name() + k, t.name(), t.params(), t.typedParams()));
       } else {
         labelled.add(t);
       }
@@ -252,6 +276,20 @@ public final class SpecReader {
     return out;
   }
 
+  /**
+   * A parser error in one line: the problem and where it is (1-based line and column), e.g. {@code found duplicate
+   * key seed (line 3, column 1)}.
+   */
+  static String describe(YamlEngineException e) {
+    if (e instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException m && m.getProblem() != null) {
+      String where = m.getProblemMark().map(k -> " (line " + (k.getLine() + 1) + ", column " + (k.getColumn() + 1)
+          + ")").orElse("");
+      String context = m.getContext() == null ? "" : ", " + m.getContext();
+      return firstLine(m.getProblem()) + where + context;
+    }
+    return firstLine(e.getMessage());
+  }
+
   private static String firstLine(String s) {
     if (s == null) {
       return "";
@@ -268,7 +306,7 @@ public final class SpecReader {
     GridSpec g = s.grid();
     List<Object> taskList = new ArrayList<>();
     for (TaskChoice t : g.tasks()) {
-      taskList.add(Map.of("label", t.label(), "name", t.name(), "params", t.params()));
+      taskList.add(Map.of("label", t.label(), "name", t.name(), "params", t.typedParams()));
     }
     List<Object> initList = new ArrayList<>();
     for (InitChoice i : g.inits()) {

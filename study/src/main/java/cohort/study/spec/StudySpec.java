@@ -25,10 +25,17 @@ public record StudySpec(
     ComparisonSpec comparisons,
     String canonicalJson) {
 
-  /** A task and its parameter overrides; {@code label} names it in run ids (the task name unless repeated). */
-  public record TaskChoice(String label, String name, Map<String, String> params) {
+  /**
+   * A task and its parameter overrides; {@code label} names it in run ids (the task name unless repeated).
+   *
+   * @param params the overrides as the spec wrote them, as text (what {@code TaskRegistry.create} takes)
+   * @param typedParams the same overrides with the types the task declares (integers, numbers, text), for the
+   *     stored spec: {@code "bits": 3}, not {@code "bits": "3"}
+   */
+  public record TaskChoice(String label, String name, Map<String, String> params, Map<String, Object> typedParams) {
     public TaskChoice {
       params = Map.copyOf(params);
+      typedParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(typedParams));
     }
   }
 

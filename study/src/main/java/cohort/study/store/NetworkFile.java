@@ -187,50 +187,59 @@ public final class NetworkFile {
    * @throws UncheckedIOException if it cannot be read
    */
   public static Contents read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("network file " + file + " does not exist");
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("network file " + file + ": no such file");
     }
-    try (HdfFile h5 = new HdfFile(file)) {
-      String format = h5.getAttribute("format") == null ? null : string(h5, "format");
-      if (!FORMAT.equals(format) && !RunFile.FORMAT.equals(format)) {
-        throw new IllegalArgumentException("file " + file + " is not a Cohort network file (format '" + format
-            + "'; expected '" + FORMAT + "' or '" + RunFile.FORMAT + "')");
-      }
-      Group w = (Group) h5.getChild("weights");
-      NetworkSpec spec = new NetworkSpec(
-          Architecture.parse(string(w, "architecture")),
-          Activation.parse(string(w, "activation")),
-          integer(w, "inputs"), integer(w, "hidden"), integer(w, "outputs"),
-          InitKind.parse(string(w, "init")),
-          real(w, "gain"), real(w, "alpha"), real(w, "recurrent_noise"), real(w, "excitatory_fraction"),
-          integer(w, "rank"));
-      int count = Network.parameterCount(spec);
-      if (integer(w, "parameter_count") != count) {
-        throw new IllegalArgumentException("file " + file + " holds " + integer(w, "parameter_count")
-            + " parameters; its network spec needs " + count);
-      }
-      float[] p = new float[count];
-      for (ParameterBlock b : Network.layout(spec)) {
-        Node node = w.getChild(b.name());
-        if (!(node instanceof Dataset d)) {
-          throw new IllegalArgumentException("file " + file + " has no weight block /weights/" + b.name());
-        }
-        float[][] m = (float[][]) d.getData();
-        if (m.length != b.rows() || (m.length > 0 && m[0].length != b.cols())) {
-          throw new IllegalArgumentException("block /weights/" + b.name() + " in " + file + " is " + m.length + " x "
-              + (m.length == 0 ? 0 : m[0].length) + "; expected " + b.rows() + " x " + b.cols());
-        }
-        for (int r = 0; r < b.rows(); r++) {
-          System.arraycopy(m[r], 0, p, b.index(r, 0), b.cols());
-        }
-      }
-      TrainingCurves curves = !(h5.getChild("training") instanceof Group t)
-          ? new TrainingCurves(new int[0], new double[0], new double[0], new double[0])
-          : new TrainingCurves((int[]) data(t, "iteration"), (double[]) data(t, "train_loss"),
-              (double[]) data(t, "val_loss"), (double[]) data(t, "val_accuracy"));
-      return new Contents(Network.of(spec, p), string(h5, "spec"), string(h5, "status"), string(h5, "reason"),
-          integer(h5, "iterations"), curves, string(h5, "cohort_version"));
+    try (HdfFile h5 = Hdf5Files.open(file, "network file")) {
+      return read(file, h5);
+    } catch (RuntimeException e) {
+      throw Hdf5Files.damaged(file, "network file", e);
     }
+  }
+
+  private static Contents read(Path file, HdfFile h5) {
+    String format = h5.getAttribute("format") == null ? null : string(h5, "format");
+    if (!FORMAT.equals(format) && !RunFile.FORMAT.equals(format)) {
+      throw new IllegalArgumentException("file " + file + " is not a Cohort network file (format '" + format
+          + "'; expected '" + FORMAT + "' or '" + RunFile.FORMAT + "')");
+    }
+    if (!(h5.getChild("weights") instanceof Group w)) {
+      throw new IllegalArgumentException("network file " + file + " has no /weights group; accepted: a file "
+          + "written by 'cohort train' or a run file of a study");
+    }
+    NetworkSpec spec = new NetworkSpec(
+        Architecture.parse(string(w, "architecture")),
+        Activation.parse(string(w, "activation")),
+        integer(w, "inputs"), integer(w, "hidden"), integer(w, "outputs"),
+        InitKind.parse(string(w, "init")),
+        real(w, "gain"), real(w, "alpha"), real(w, "recurrent_noise"), real(w, "excitatory_fraction"),
+        integer(w, "rank"));
+    int count = Network.parameterCount(spec);
+    if (integer(w, "parameter_count") != count) {
+      throw new IllegalArgumentException("file " + file + " holds " + integer(w, "parameter_count")
+          + " parameters; its network spec needs " + count);
+    }
+    float[] p = new float[count];
+    for (ParameterBlock b : Network.layout(spec)) {
+      Node node = w.getChild(b.name());
+      if (!(node instanceof Dataset d)) {
+        throw new IllegalArgumentException("file " + file + " has no weight block /weights/" + b.name());
+      }
+      float[][] m = (float[][]) d.getData();
+      if (m.length != b.rows() || (m.length > 0 && m[0].length != b.cols())) {
+        throw new IllegalArgumentException("block /weights/" + b.name() + " in " + file + " is " + m.length + " x "
+            + (m.length == 0 ? 0 : m[0].length) + "; expected " + b.rows() + " x " + b.cols());
+      }
+      for (int r = 0; r < b.rows(); r++) {
+        System.arraycopy(m[r], 0, p, b.index(r, 0), b.cols());
+      }
+    }
+    TrainingCurves curves = !(h5.getChild("training") instanceof Group t)
+        ? new TrainingCurves(new int[0], new double[0], new double[0], new double[0])
+        : new TrainingCurves((int[]) data(t, "iteration"), (double[]) data(t, "train_loss"),
+            (double[]) data(t, "val_loss"), (double[]) data(t, "val_accuracy"));
+    return new Contents(Network.of(spec, p), string(h5, "spec"), string(h5, "status"), string(h5, "reason"),
+        integer(h5, "iterations"), curves, string(h5, "cohort_version"));
   }
 
   private static Object data(Group g, String name) {

@@ -46,19 +46,16 @@ public final class RunFile {
   }
 
   /**
-   * Writes the dynamical analyses of a network under {@code h5}: {@code /fixed_points} (absent when the search found
-   * none; the attribute {@code fixed_point_count} is always written), {@code /spectrum} and {@code /topology}. Null
-   * arguments are skipped.
+   * Writes the dynamical analyses of a network under {@code h5}: {@code /fixed_points} (with the root attribute
+   * {@code fixed_point_count}), {@code /spectrum} and {@code /topology}. Null arguments are skipped. A search that
+   * found no point still writes both groups, with count 0 and the reason, so that a run's analysis is never mistaken
+   * for a missing one.
    */
   public static void writeAnalyses(WritableGroup h5, FixedPointSet points, Spectrum spectrum, String matrix,
       TopologyGraph topology) {
     if (points != null) {
-      // jhdf 0.9.4 writes an unreadable file for a group without children beside groups holding datasets, so
-      // a search that found nothing is recorded by the root attribute alone.
       h5.putAttribute("fixed_point_count", points.size());
-      if (points.size() > 0) {
-        writeFixedPoints(h5.putGroup("fixed_points"), points);
-      }
+      writeFixedPoints(h5.putGroup("fixed_points"), points);
     }
     if (spectrum != null) {
       WritableGroup s = h5.putGroup("spectrum");
@@ -67,7 +64,7 @@ public final class RunFile {
       s.putDataset("w_rec_re", spectrum.valuesReal());
       s.putDataset("w_rec_im", spectrum.valuesImag());
     }
-    if (topology != null && topology.nodes().size() > 0) {
+    if (topology != null) {
       writeTopology(h5.putGroup("topology"), topology);
     }
   }
@@ -95,7 +92,22 @@ public final class RunFile {
   private static void writeFixedPoints(WritableGroup g, FixedPointSet set) {
     int k = set.size();
     int n = set.stateSize();
+    int maxIndex = 0;
+    for (int i = 0; i < k; i++) {
+      if (set.get(i).kind() == PointKind.FIXED) {
+        maxIndex = Math.max(maxIndex, set.get(i).unstableDimensions());
+      }
+    }
+    int[] census = new int[maxIndex + 1];
+    for (int i = 0; i < k; i++) {
+      if (set.get(i).kind() == PointKind.FIXED) {
+        census[set.get(i).unstableDimensions()]++;
+      }
+    }
     g.putAttribute("count", k);
+    // Always at least one element, so the group is never empty (jhdf 0.9.4 can write neither an empty group beside
+    // groups holding datasets nor a zero-length dataset): census[i] = true fixed points with i unstable directions.
+    g.putDataset("census", census);
     g.putAttribute("fixed", set.count(PointKind.FIXED));
     g.putAttribute("slow", set.count(PointKind.SLOW));
     g.putAttribute("stable", set.countWithUnstableDimensions(0));
@@ -106,7 +118,14 @@ public final class RunFile {
     g.putAttribute("options", set.options().toString());
     g.putAttribute("description", "fixed and slow points of h' = F(h, input): states [K][S], speed "
         + "q = 0.5*|F(h)-h|^2, slow (1 = q above the fixed-point tolerance), number of unstable directions, and "
-        + "the eigenvalues of dF/dh at each point");
+        + "the eigenvalues of dF/dh at each point; census[i] = true fixed points with i unstable directions");
+    if (k == 0) {
+      g.putAttribute("reason", "none of the " + set.candidates() + " starts of the search reached a fixed or slow "
+          + "point (q = 0.5*|F(h)-h|^2 below " + set.options().slowQ() + ")");
+      g.putAttribute("note", "no point was found, so the per-point datasets (states, q, slow, unstable_dims, "
+          + "eigenvalues_re, eigenvalues_im) are absent: they would have zero rows");
+      return;
+    }
     double[][] states = new double[k][];
     double[] q = new double[k];
     int[] slow = new int[k];
@@ -187,19 +206,60 @@ public final class RunFile {
     return m;
   }
 
-  /** The status attribute of a finished run file ({@code completed}, {@code stopped_early} or {@code failed}). */
+  /**
+   * What {@code cohort status} needs of a run file: its id, status, reason and time.
+   *
+   * @throws IllegalArgumentException one line naming the file when it is missing, damaged or not a run file
+   */
   public static Summary summary(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("run file " + file + " does not exist");
+      throw new IllegalArgumentException("run file " + file + ": no such file");
+    }
+    try (HdfFile h5 = Hdf5Files.open(file, "run file")) {
+      requireRunFile(file, h5);
+      return new Summary(text(h5.getAttribute("run_id")), text(h5.getAttribute("status")),
+          text(h5.getAttribute("reason")), number(h5.getAttribute("run_seconds")), text(h5.getAttribute("host")));
+    } catch (RuntimeException e) {
+      throw Hdf5Files.damaged(file, "run file", e);
+    }
+  }
+
+  /**
+   * Why {@code file} is not a sound run file, or {@code null} when it is: its HDF5 header
+   * ({@link Hdf5Files#problem}), then its root attributes ({@code format}, {@code run_id}, {@code status}) and its
+   * groups, read with jhdf. Cheap enough to check every run file of a study when it resumes.
+   */
+  public static String problem(Path file) {
+    String header = Hdf5Files.problem(file);
+    if (header != null) {
+      return header;
     }
     try (HdfFile h5 = new HdfFile(file)) {
-      return new Summary(text(h5.getAttribute("run_id")), text(h5.getAttribute("status")),
-          text(h5.getAttribute("reason")), number(h5.getAttribute("run_seconds")));
+      requireRunFile(file, h5);
+      for (io.jhdf.api.Node child : h5.getChildren().values()) {
+        child.getAttributes().values().forEach(Attribute::getData);
+      }
+      return null;
+    } catch (RuntimeException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+      int nl = m.indexOf('\n');
+      return "damaged (" + (nl < 0 ? m : m.substring(0, nl)) + ")";
+    }
+  }
+
+  private static void requireRunFile(Path file, HdfFile h5) {
+    String format = text(h5.getAttribute("format"));
+    if (!FORMAT.equals(format)) {
+      throw new IllegalArgumentException("run file " + file + " is not a Cohort run file (format '" + format
+          + "'; expected '" + FORMAT + "')");
+    }
+    if (h5.getAttribute("run_id") == null || h5.getAttribute("status") == null) {
+      throw new IllegalArgumentException("run file " + file + " has no run_id or status attribute");
     }
   }
 
   /** What {@code cohort status} needs of a run file. */
-  public record Summary(String runId, String status, String reason, double runSeconds) {}
+  public record Summary(String runId, String status, String reason, double runSeconds, String host) {}
 
   private static String text(Attribute a) {
     return a == null ? "" : String.valueOf(a.getData());

@@ -17,6 +17,8 @@ import java.util.List;
  * DIR/spec.yaml        the spec as the user wrote it
  * DIR/spec.json        the spec as canonical JSON (defaults filled in): the study's identity
  * DIR/runs/ID.h5       one file per finished run (whole: written under a temporary name and renamed)
+ * DIR/runs/.ID.claim   held (OS file lock) by the process training run ID; see {@link RunClaim}
+ * DIR/runs/ID.h5.damaged  a run file found damaged, moved aside so that the run is trained again
  * DIR/study.h5         all runs and the population results, consolidated by {@code cohort merge}
  * DIR/report/          figures and index.html, by {@code cohort report}
  * </pre>
@@ -72,6 +74,7 @@ public final class StudyDirectory {
    * @throws IllegalArgumentException if the directory holds another study
    */
   public void claim(String specText, String canonicalJson) {
+    OutputPaths.requireWritableDirectory(root, "--out");
     try {
       if (exists()) {
         String there = Files.readString(specJson(), StandardCharsets.UTF_8);
@@ -85,7 +88,8 @@ public final class StudyDirectory {
       writeAtomically(specYaml(), specText);
       writeAtomically(specJson(), canonicalJson);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + root + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("--out " + root + ": cannot create the study there ("
+          + OutputPaths.reason(e) + ")");
     }
   }
 
@@ -121,6 +125,39 @@ public final class StudyDirectory {
     Collections.sort(ids);
     return ids;
   }
+
+  /** Where a damaged run file is moved: {@code runs/ID.h5.damaged}, or {@code .damaged.2}, ... if taken. */
+  public Path moveAside(String runId) {
+    Path from = runFile(runId);
+    Path to = runsDir().resolve(runId + ".h5" + DAMAGED_SUFFIX);
+    for (int k = 2; Files.exists(to); k++) {
+      to = runsDir().resolve(runId + ".h5" + DAMAGED_SUFFIX + "." + k);
+    }
+    try {
+      Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the damaged run file " + from + " aside: " + e.getMessage(), e);
+    }
+    return to;
+  }
+
+  /** The run files moved aside as damaged ({@code runs/*.h5.damaged*}), sorted. */
+  public List<Path> setAside() {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(runsDir())) {
+      return out;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(runsDir(), "*.h5" + DAMAGED_SUFFIX + "*")) {
+      files.forEach(out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + runsDir() + ": " + e.getMessage(), e);
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  /** The suffix of a run file moved aside as damaged. */
+  public static final String DAMAGED_SUFFIX = ".damaged";
 
   private static void writeAtomically(Path file, String text) throws IOException {
     Path temp = file.resolveSibling("." + file.getFileName() + Hdf5Files.TEMP_SUFFIX);

@@ -7,6 +7,11 @@ import cohort.study.population.PopulationResults;
 import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
+import cohort.study.json.Json;
+import cohort.study.progress.Notices;
+import cohort.study.progress.PhaseProgress;
+import cohort.study.spec.Grid;
+import cohort.study.spec.RunSpec;
 import cohort.study.spec.StudySpec;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -14,6 +19,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,8 +31,17 @@ import java.util.Map;
 /**
  * Consolidates a study directory into {@code DIR/study.h5}: every run file under {@code /runs/<run-id>/}, and the
  * population results (computed by {@link PopulationAnalysis} from the runs' probe activations) under
- * {@code /comparisons}, {@code /embeddings} and {@code /separability}. The file is rewritten whole each time (and
- * replaced atomically), so it always reflects the run files present.
+ * {@code /comparisons}, {@code /embeddings} and {@code /separability}, each group with its provenance (the spec,
+ * Cohort's version, the options that produced it). The file is rewritten whole each time (and replaced
+ * atomically), so it always reflects the run files present.
+ *
+ * <p>Every run file is read whole before anything is written, so a damaged one is named in one line (and either
+ * refused or, when asked, left out with a warning) instead of failing halfway. A study with runs still missing
+ * (a shard, a study still running elsewhere) is marked incomplete ({@code complete = 0}, {@code runs_missing}) and
+ * gets no population comparisons unless they are asked for: comparisons over part of a population would be
+ * mistaken for the study's. Comparisons whose inputs and options have not changed since the last consolidation are
+ * taken from the old {@code study.h5} instead of being computed again, and a consolidation whose inputs have not
+ * changed at all leaves {@code study.h5} as it is.
  */
 public final class StudyMerger {
 
@@ -34,52 +50,269 @@ public final class StudyMerger {
 
   private final StudyDirectory directory;
   private final int threads;
+  private final PhaseProgress progress;
+  private final Notices notices;
 
+  /** A merger that reports nothing (tests, library use). */
   public StudyMerger(StudyDirectory directory, int threads) {
-    this.directory = directory;
-    this.threads = threads;
+    this(directory, threads, new PhaseProgress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+        false, System::nanoTime), Notices.NONE);
   }
 
-  /** What a merge found and computed. */
-  public record Summary(int runs, int completed, int failed, int comparisons) {}
+  /**
+   * @param progress where the phases report (reading run files, each distance matrix)
+   * @param notices one-line warnings (damaged files left out, an incomplete study)
+   */
+  public StudyMerger(StudyDirectory directory, int threads, PhaseProgress progress, Notices notices) {
+    this.directory = directory;
+    this.threads = threads;
+    this.progress = progress;
+    this.notices = notices;
+  }
+
+  /** When to compute the population comparisons. */
+  public enum Comparisons {
+    /** Only when every run of the spec has a sound run file ({@code cohort run}, {@code cohort merge}). */
+    WHEN_COMPLETE,
+    /** Always, over the runs present, marking the file when they are not all ({@code cohort analyze}). */
+    ALWAYS
+  }
+
+  /**
+   * How to consolidate.
+   *
+   * @param comparisons when to compute the population comparisons
+   * @param skipDamaged leave damaged run files out (with a warning) instead of refusing to merge
+   */
+  public record Options(Comparisons comparisons, boolean skipDamaged) {
+    /** What {@code cohort run} and {@code cohort merge} do by default. */
+    public static Options defaults() {
+      return new Options(Comparisons.WHEN_COMPLETE, false);
+    }
+  }
+
+  /**
+   * What a merge found and computed.
+   *
+   * @param runs run files merged
+   * @param expected runs the spec has
+   * @param missing runs of the spec with no sound run file
+   * @param damaged run files left out because they are damaged
+   * @param comparisons distance matrices in the file ({@code reused} of them taken from the old file)
+   * @param upToDate whether {@code study.h5} was already up to date and left as it was
+   */
+  public record Summary(int runs, int completed, int failed, int expected, List<String> missing,
+      List<String> damaged, int comparisons, int reused, boolean comparisonsSkipped, boolean upToDate) {
+    public Summary {
+      missing = List.copyOf(missing);
+      damaged = List.copyOf(damaged);
+    }
+
+    public boolean complete() {
+      return missing.isEmpty();
+    }
+  }
+
+  /** Consolidates with {@link Options#defaults()}. */
+  public Summary merge(StudySpec spec) {
+    return merge(spec, Options.defaults());
+  }
 
   /** Reads every run file, computes the population results and writes {@code study.h5}. */
-  public Summary merge(StudySpec spec) {
+  public Summary merge(StudySpec spec, Options options) {
     List<String> ids = directory.finishedRunIds();
+    List<String> expected = new ArrayList<>();
+    for (RunSpec r : Grid.expand(spec)) {
+      expected.add(r.id());
+    }
+    // 1. Read every run file whole: a damaged one is named before anything is written.
+    List<String> sound = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
     List<PopulationItem> items = new ArrayList<>();
     int failed = 0;
-    for (String id : ids) {
-      try (HdfFile run = new HdfFile(directory.runFile(id))) {
-        if ("failed".equals(text(run, "status"))) {
-          failed++;
-          continue;
+    PhaseProgress.Counter reading = progress.counter("reading run files", ids.size(), "files");
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      Path file = directory.runFile(id);
+      try {
+        Hdf5Files.verify(file, "run file");
+        try (HdfFile run = new HdfFile(file)) {
+          if (!RunFile.FORMAT.equals(text(run, "format"))) {
+            throw new IllegalArgumentException("run file " + file + " is not a Cohort run file (format '"
+                + text(run, "format") + "')");
+          }
+          if ("failed".equals(text(run, "status"))) {
+            failed++;
+          } else {
+            items.addAll(items(id, run));
+          }
         }
-        items.addAll(items(id, run));
+        sound.add(id);
+      } catch (RuntimeException e) {
+        IllegalArgumentException named = Hdf5Files.damaged(file, "run file", e);
+        if (!options.skipDamaged()) {
+          throw new IllegalArgumentException(named.getMessage() + "; 'cohort run SPEC --out " + directory.root()
+              + "' moves it aside and trains the run again, or 'cohort merge --skip-damaged' leaves it out");
+        }
+        notices.say("left out: " + named.getMessage());
+        damaged.add(id);
+      }
+      reading.step(i + 1);
+    }
+    List<String> missing = new ArrayList<>();
+    java.util.Set<String> present = new java.util.HashSet<>(sound);
+    for (String id : expected) {
+      if (!present.contains(id)) {
+        missing.add(id);
       }
     }
-    PopulationResults population = new PopulationAnalysis(spec.comparisons(), spec.seed(), threads).compute(items);
+    boolean complete = missing.isEmpty();
+    boolean compute = complete || options.comparisons() == Comparisons.ALWAYS;
+    String digest = digest(spec, sound, compute);
+    Path studyFile = directory.studyFile();
+    Map<String, double[]> earlier = new LinkedHashMap<>();
+    if (Files.isRegularFile(studyFile)) {
+      try (HdfFile old = Hdf5Files.open(studyFile, "study file")) {
+        if (digest.equals(text(old, "inputs_digest"))) {
+          return summary(old, sound.size(), sound.size() - failed, failed, expected.size(), missing, damaged,
+              !compute, true);
+        }
+        earlier = earlierComparisons(old);
+      } catch (RuntimeException e) {
+        notices.say("the old " + studyFile + " cannot be read (" + e.getMessage() + "); it is rebuilt whole");
+      }
+    }
+    // 2. The population comparisons, only over a complete study unless asked.
+    PopulationResults population;
+    if (compute) {
+      population = new PopulationAnalysis(spec.comparisons(), spec.seed(), threads, progress, earlier)
+          .compute(items);
+    } else {
+      population = new PopulationResults(List.of(), List.of(), List.of());
+    }
+    int reused = 0;
+    for (Comparison c : population.comparisons()) {
+      reused += c.reused() ? 1 : 0;
+    }
+    // 3. Write study.h5 whole.
     final int failedRuns = failed;
-    final int completed = ids.size() - failed;
-    Hdf5Files.writeAtomically(directory.studyFile(), h5 -> {
+    final int completed = sound.size() - failed;
+    String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    Provenance provenance = new Provenance(spec.canonicalJson(), CohortVersion.version(), created);
+    PhaseProgress.Counter writing = progress.counter("writing " + studyFile.getFileName(), sound.size(), "runs");
+    Hdf5Files.writeAtomically(studyFile, h5 -> {
       h5.putAttribute("format", FORMAT);
       h5.putAttribute("study", spec.name());
       h5.putAttribute("spec", spec.canonicalJson());
       h5.putAttribute("cohort_version", CohortVersion.version());
       h5.putAttribute("java_version", System.getProperty("java.version"));
       h5.putAttribute("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-      h5.putAttribute("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      h5.putAttribute("runs_total", ids.size());
+      h5.putAttribute("created", created);
+      h5.putAttribute("runs_total", sound.size());
       h5.putAttribute("runs_completed", completed);
       h5.putAttribute("runs_failed", failedRuns);
+      h5.putAttribute("runs_expected", expected.size());
+      h5.putAttribute("runs_missing", missing.size());
+      h5.putAttribute("complete", complete ? 1 : 0);
+      if (!complete) {
+        h5.putAttribute("incomplete", missing.size() + " of the spec's " + expected.size() + " runs have no run file"
+            + (compute ? "; the population comparisons were computed over the runs present, as asked"
+                : "; no population comparisons (they are computed once every run is done, or by 'cohort analyze')"));
+      }
+      if (!damaged.isEmpty()) {
+        h5.putAttribute("runs_damaged", String.join(",", damaged));
+      }
+      h5.putAttribute("comparisons_computed", compute ? 1 : 0);
+      h5.putAttribute("inputs_digest", digest);
       WritableGroup runs = h5.putGroup("runs");
-      for (String id : ids) {
+      for (int i = 0; i < sound.size(); i++) {
+        String id = sound.get(i);
         try (HdfFile run = new HdfFile(directory.runFile(id))) {
           Hdf5Files.copyGroup(run, runs.putGroup(id));
         }
+        writing.step(i + 1);
       }
-      writePopulation(h5, population);
+      writePopulation(h5, population, provenance);
     });
-    return new Summary(ids.size(), completed, failed, population.comparisons().size());
+    return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
+        population.comparisons().size(), reused, !compute, false);
+  }
+
+  private static Summary summary(HdfFile old, int runs, int completed, int failed, int expected,
+      List<String> missing, List<String> damaged, boolean skipped, boolean upToDate) {
+    int comparisons = 0;
+    if (old.getChild("comparisons") instanceof Group c) {
+      for (Node metric : c.getChildren().values()) {
+        if (metric instanceof Group m) {
+          comparisons += m.getChildren().size();
+        }
+      }
+    }
+    return new Summary(runs, completed, failed, expected, missing, damaged, comparisons, comparisons, skipped,
+        upToDate);
+  }
+
+  /**
+   * A digest of everything a consolidation depends on: the spec, the format, whether comparisons are computed, and
+   * each run file's name, size and modification time (run files are written once and never changed in place).
+   */
+  private String digest(StudySpec spec, List<String> ids, boolean compute) {
+    StringBuilder sb = new StringBuilder(FORMAT).append('\n').append(CohortVersion.version()).append('\n')
+        .append(spec.canonicalJson()).append('\n').append(compute).append('\n');
+    for (String id : ids) {
+      Path f = directory.runFile(id);
+      try {
+        sb.append(id).append(' ').append(Files.size(f)).append(' ')
+            .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : h) {
+        hex.append(String.format("%02x", b));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The distance matrices of an earlier {@code study.h5}, by fingerprint. */
+  private static Map<String, double[]> earlierComparisons(HdfFile old) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (!(old.getChild("comparisons") instanceof Group comparisons)) {
+      return out;
+    }
+    for (Node metric : comparisons.getChildren().values()) {
+      if (!(metric instanceof Group m)) {
+        continue;
+      }
+      for (Node scope : m.getChildren().values()) {
+        if (scope instanceof Group g && g.getAttribute("fingerprint") != null
+            && g.getChild("distance") instanceof Dataset d && d.getData() instanceof double[][] rows) {
+          double[] flat = new double[rows.length * rows.length];
+          for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * rows.length, rows.length);
+          }
+          out.put(text(g, "fingerprint"), flat);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The provenance every population group carries. */
+  private record Provenance(String spec, String version, String created) {
+    void on(WritableGroup g, String options) {
+      g.putAttribute("spec", spec);
+      g.putAttribute("cohort_version", version);
+      g.putAttribute("created", created);
+      g.putAttribute("options", options);
+    }
   }
 
   /** The trained (and, if stored, untrained) probe activations of one run file. */
@@ -120,7 +353,7 @@ public final class StudyMerger {
   }
 
   /** Writes the population groups; each only when it has content (jhdf 0.9.4 cannot write empty groups safely). */
-  private static void writePopulation(WritableGroup h5, PopulationResults p) {
+  private static void writePopulation(WritableGroup h5, PopulationResults p, Provenance provenance) {
     if (p.comparisons().isEmpty()) {
       return;
     }
@@ -128,9 +361,11 @@ public final class StudyMerger {
     Map<String, WritableGroup> metricGroups = new LinkedHashMap<>();
     for (Comparison c : p.comparisons()) {
       WritableGroup g = metricGroups.computeIfAbsent(c.metric(), comparisons::putGroup).putGroup(c.scope());
+      provenance.on(g, c.optionsJson());
       g.putAttribute("metric", c.metric());
       g.putAttribute("scope", c.scope());
-      g.putAttribute("options", c.optionsJson());
+      g.putAttribute("fingerprint", c.fingerprint());
+      g.putAttribute("reused", c.reused() ? 1 : 0);
       g.putAttribute("kind", "distance");
       g.putAttribute("excluded", String.join(",", c.excluded()));
       g.putAttribute("excluded_reason", "probe activity that does not vary across samples (no metric is defined)");
@@ -141,9 +376,18 @@ public final class StudyMerger {
     Map<String, WritableGroup> embeddingGroups = new LinkedHashMap<>();
     for (EmbeddingResult e : p.embeddings()) {
       WritableGroup g = embeddingGroups.computeIfAbsent(e.metric(), embeddings::putGroup).putGroup(e.scope());
+      provenance.on(g, Json.write(Map.of("method", "classical-mds", "dimensions", e.dimensions(),
+          "source", "/comparisons/" + e.metric() + "/" + e.scope() + "/distance")));
       g.putAttribute("method", "classical-mds");
       g.putAttribute("dimensions", e.dimensions());
       g.putAttribute("stress", e.stress());
+      g.putAttribute("kept_fraction", e.keptFraction());
+      g.putAttribute("negative_mass", e.negativeMass());
+      g.putAttribute("description", "coordinates: the eigenvectors of B = -1/2 J D^2 J of the k largest positive "
+          + "eigenvalues, scaled by their square roots; kept_fraction = their sum over the sum of all positive "
+          + "eigenvalues; negative_mass = sum |negative eigenvalues| / sum positive ones (0 for Euclidean "
+          + "distances); eigenvalues: all of B's, descending");
+      g.putDataset("eigenvalues", e.eigenvalues());
       g.putDataset("coordinates", rect(e.coordinates(), e.items().size(), e.dimensions()));
       g.putDataset("items", e.items().toArray(new String[0]));
     }
@@ -157,6 +401,7 @@ public final class StudyMerger {
         return child(s, t.grouping());
       });
       WritableGroup g = parent.putGroup(t.levelA() + "_vs_" + t.levelB());
+      provenance.on(g, t.optionsJson());
       g.putAttribute("level_a", t.levelA());
       g.putAttribute("level_b", t.levelB());
       g.putAttribute("n_a", t.countA());

@@ -6,6 +6,9 @@ import cohort.study.spec.Grid;
 import cohort.study.spec.RunSpec;
 import cohort.study.spec.SpecReader;
 import cohort.study.spec.StudySpec;
+import cohort.study.progress.Notices;
+import cohort.study.progress.PhaseProgress;
+import cohort.study.store.RunClaim;
 import cohort.study.store.RunFile;
 import cohort.study.store.StudyDirectory;
 import cohort.study.store.StudyMerger;
@@ -32,12 +35,17 @@ public final class Studies {
   private final TaskRegistry tasks;
   private final String host;
   private final ProgressFactory progress;
+  private final PhaseProgress phases;
+  private final Notices notices;
 
   @Inject
-  public Studies(TaskRegistry tasks, @Named("host") String host, ProgressFactory progress) {
+  public Studies(TaskRegistry tasks, @Named("host") String host, ProgressFactory progress, PhaseProgress phases,
+      Notices notices) {
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.host = Objects.requireNonNull(host, "host");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.phases = Objects.requireNonNull(phases, "phases");
+    this.notices = Objects.requireNonNull(notices, "notices");
   }
 
   /** The application wired for the command line: progress to {@code err}, redrawn in place on a terminal. */
@@ -55,27 +63,35 @@ public final class Studies {
 
   /**
    * Runs the study of {@code specFile} (or one shard of it) into {@code out}, then consolidates
-   * {@code out/study.h5}. Nothing is written when the spec is invalid.
+   * {@code out/study.h5} (with the population comparisons once every run of the study is done). Nothing is written
+   * when the spec is invalid or the directory cannot hold a study.
    */
   public RunSummary run(Path specFile, Path out, int workers, int shard, int shards) throws InterruptedException {
     StudySpec spec = read(specFile);
     List<RunSpec> runs = StudyRunner.select(spec, shard, shards);
     StudyDirectory dir = new StudyDirectory(out);
     dir.claim(readText(specFile), spec.canonicalJson());
-    StudyRunner.Summary summary = new StudyRunner(dir, tasks, host).run(spec, runs, workers, progress);
-    StudyMerger.Summary merged = new StudyMerger(dir, workers).merge(spec);
+    StudyRunner.Summary summary = new StudyRunner(dir, tasks, host).run(spec, runs, workers, progress, notices);
+    StudyMerger.Summary merged = new StudyMerger(dir, workers, phases, notices).merge(spec);
     return new RunSummary(summary, merged);
   }
 
-  /** (Re)builds {@code DIR/study.h5} from the run files there, with the population comparisons. */
-  public StudyMerger.Summary merge(Path dirPath, int threads) {
+  /**
+   * (Re)builds {@code DIR/study.h5} from the run files there; see {@link StudyMerger} for when the population
+   * comparisons are computed.
+   */
+  public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options) {
     StudyDirectory dir = new StudyDirectory(dirPath);
     StudySpec spec = new SpecReader(tasks).parse(dir.specText(), dir.specYaml().toString());
-    return new StudyMerger(dir, threads).merge(spec);
+    return new StudyMerger(dir, threads, phases, notices).merge(spec, options);
   }
 
-  /** Counts and failures of a study directory. */
-  public record Status(StudySpec spec, int total, List<RunFile.Summary> finished, List<String> missing) {
+  /**
+   * The state of a study directory: every run of its spec is done (with its summary), running (claimed by a live
+   * process, with who), damaged (a run file that cannot be read), or left; and the files moved aside as damaged.
+   */
+  public record Status(StudySpec spec, int total, List<RunFile.Summary> finished, List<String> running,
+      List<String> damaged, List<Path> setAside, List<String> missing) {
     public long failed() {
       return finished.stream().filter(s -> s.status().equals("failed")).count();
     }
@@ -92,15 +108,27 @@ public final class Studies {
     StudySpec spec = new SpecReader(tasks).parse(dir.specText(), dir.specYaml().toString());
     List<RunSpec> runs = Grid.expand(spec);
     List<RunFile.Summary> finished = new ArrayList<>();
+    List<String> running = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (RunSpec r : runs) {
       if (dir.hasRun(r.id())) {
-        finished.add(RunFile.summary(dir.runFile(r.id())));
+        String problem = RunFile.problem(dir.runFile(r.id()));
+        if (problem == null) {
+          finished.add(RunFile.summary(dir.runFile(r.id())));
+        } else {
+          damaged.add(r.id() + ": " + problem);
+        }
       } else {
-        missing.add(r.id());
+        var holder = RunClaim.holder(dir, r.id());
+        if (holder.isPresent()) {
+          running.add(r.id() + " (" + holder.get() + ")");
+        } else {
+          missing.add(r.id());
+        }
       }
     }
-    return new Status(spec, runs.size(), finished, missing);
+    return new Status(spec, runs.size(), finished, running, damaged, dir.setAside(), missing);
   }
 
   private static String readText(Path file) {

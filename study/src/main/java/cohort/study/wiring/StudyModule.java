@@ -1,6 +1,8 @@
 package cohort.study.wiring;
 
-import cohort.study.run.StudyProgress;
+import cohort.study.progress.Notices;
+import cohort.study.progress.PhaseProgress;
+import cohort.study.progress.StudyProgress;
 import cohort.study.run.StudyRunner.ProgressFactory;
 import cohort.tasks.TaskRegistry;
 import com.google.inject.AbstractModule;
@@ -56,6 +58,18 @@ public final class StudyModule extends AbstractModule {
     } catch (UnknownHostException e) {
       return "unknown";
     }
+  }
+
+  @Provides
+  @Singleton
+  PhaseProgress phaseProgress(LongSupplier clock) {
+    return new PhaseProgress(progressOut, terminal, clock);
+  }
+
+  @Provides
+  @Singleton
+  Notices notices() {
+    return Notices.to(progressOut);
   }
 
   @Provides

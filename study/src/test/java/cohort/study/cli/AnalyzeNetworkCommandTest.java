@@ -69,6 +69,6 @@ class AnalyzeNetworkCommandTest {
     assertTrue(o.err().contains("--inputs: got 3 values; accepted: 2"), o.err());
     Cli.Outcome missing = cohort("analyze-network", dir.resolve("none.h5").toString());
     assertEquals(2, missing.exit());
-    assertTrue(missing.err().contains("does not exist"), missing.err());
+    assertTrue(missing.err().contains("no such file"), missing.err());
   }
 }

@@ -113,7 +113,11 @@ class CompareCommandTest {
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
     Path shortRows = dir.resolve("short.npy");
-    Npy.write(shortRows, new int[] {10, 3}, new double[30]);
+    double[] shortData = new double[30];
+    for (int i = 0; i < shortData.length; i++) {
+      shortData[i] = Math.sin(i);
+    }
+    Npy.write(shortRows, new int[] {10, 3}, shortData);
     String[][] cases = {
       {"compare", "--metric", "cka", dir.resolve("nope.npy").toString(), x.toString()},
       {"compare", "--metric", "bogus", x.toString(), y.toString()},

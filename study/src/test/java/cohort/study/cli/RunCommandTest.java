@@ -54,7 +54,7 @@ class RunCommandTest {
     assertFalse(Files.exists(dir.resolve("o")));
     Cli.Outcome missing = cohort("run", dir.resolve("nothere.yaml").toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, missing.exit());
-    assertTrue(missing.err().contains("cannot read the study spec"), missing.err());
+    assertTrue(missing.err().contains("nothere.yaml: no such file"), missing.err());
   }
 
   @Test

@@ -11,6 +11,7 @@ import cohort.models.Architecture;
 import cohort.study.store.NetworkFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,9 +76,26 @@ class TrainCommandTest {
     assertRefused(new String[] {"--arch", "transformer"}, "architecture: unknown value 'transformer'");
   }
 
+  /** An output that cannot be written is refused before any training (no progress line was printed). */
+  @Test
+  void anUnwritableOutputIsRefusedBeforeTraining() throws IOException {
+    Path plain = dir.resolve("plain");
+    Files.writeString(plain, "x");
+    for (String target : List.of("/proc/cohort-net.h5", plain.resolve("net.h5").toString(), dir.toString())) {
+      List<String> args = tiny(dir.resolve("unused.h5"));
+      args.set(args.indexOf("--out") + 1, target);
+      args.set(args.indexOf("--iterations") + 1, "500");
+      Cli.Outcome o = cohort(args.toArray(String[]::new));
+      assertEquals(2, o.exit(), o.err());
+      assertFalse(o.err().contains("iteration "), "refused before training: " + o.err());
+      assertEquals(1, o.err().lines().count(), o.err());
+      assertTrue(o.err().startsWith("cohort: --out " + target), o.err());
+    }
+  }
+
   @Test
   void badUnitsExitTwoWithNoFile() {
-    assertRefused(new String[] {"--units", "0"}, "--units got 0");
+    assertRefused(new String[] {"--units", "0"}, "--units: 0 is not accepted");
   }
 
   @Test

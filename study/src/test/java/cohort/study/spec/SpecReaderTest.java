@@ -83,7 +83,9 @@ class SpecReaderTest {
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\nanalysis: {fixed_points: maybe}\n",
             "analysis.fixed_points: got 'maybe'; accepted: true or false"),
         Arguments.of("study: [unclosed\n", "not valid YAML or JSON"),
-        Arguments.of("- just\n- a list\n", "(document): got"));
+        Arguments.of("- just\n- a list\n", "a list at the top level"),
+        Arguments.of("", "empty"),
+        Arguments.of("study: x\nseed: 1\nseed: 2\n", "found duplicate key seed (line 3, column 1)"));
   }
 
   @ParameterizedTest

@@ -136,6 +136,31 @@ class NetworkFileTest {
     assertEquals(expected, out);
   }
 
+  /**
+   * A fixed-point search that found nothing still writes {@code /fixed_points} and {@code /topology} (count 0 and
+   * the reason), so that h5py users do not meet a KeyError and the run counts as analysed with no points.
+   */
+  @Test
+  void aSearchThatFoundNoPointStillWritesItsGroups() throws Exception {
+    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, 5, 3);
+    Network net = Trainer.initialize(spec, 5);
+    Path file = dir.resolve("lstm.h5");
+    NetworkFile.write(file, run(spec), net, result());
+    cohort.analysis.fixedpoints.FixedPointSet none = new cohort.analysis.fixedpoints.FixedPointSet(10, false, 1.0,
+        new double[3], cohort.analysis.fixedpoints.FixedPointOptions.defaults(), List.of(), 64, 64, 0, 0);
+    NetworkFile.addAnalyses(file, none, null, null,
+        new cohort.analysis.topology.TopologyGraph(10, List.of(), List.of(), 0, 0));
+    String script = String.join("\n",
+        "import h5py, sys",
+        "f = h5py.File(sys.argv[1], 'r')",
+        "g = f['fixed_points']",
+        "print(f.attrs['fixed_point_count'], g.attrs['count'], g['census'][()].tolist(), 'reason' in g.attrs,",
+        "      'topology' in f, f['topology'].attrs['signature'].decode(), list(f['weights'].keys())[:1] != [])");
+    String out = runProcess(List.of("/usr/bin/python3", "-c", script, file.toString())).trim();
+    assertEquals("0 0 [0] True True no fixed points True", out);
+    assertTrue(NetworkFile.read(file).network().spec().equals(spec), "the file is still a readable network file");
+  }
+
   static String runProcess(List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] bytes = p.getInputStream().readAllBytes();
