@@ -153,4 +153,69 @@ class ContinuousTasksTest {
     // 180 steps at a period of 340/12 = 28.3 steps: about 12.7 half-periods
     assertTrue(period >= 11 && period <= 14, "zero crossings " + period);
   }
+
+  // ---- accuracy: per trial, the whole scored period ----
+
+  /** Output {@code d} of every trial delayed by {@code lag} steps (the first value held before). */
+  private static float[] delayed(TrialBatch b, float[] source, int lag) {
+    float[] out = source.clone();
+    for (int k = 0; k < b.batch(); k++) {
+      for (int d = 0; d < b.outputSize(); d++) {
+        for (int t = 0; t < b.steps(); t++) {
+          int from = t - lag;
+          out[b.outputIndex(t, k, d)] = source[b.outputIndex(Math.max(0, Math.min(b.steps() - 1, from)), k, d)];
+        }
+      }
+    }
+    return out;
+  }
+
+  private static float[] scaled(float[] source, float factor) {
+    float[] out = source.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] *= factor;
+    }
+    return out;
+  }
+
+  private static double fractionWithLabel(TrialBatch b, String label, int value) {
+    int n = 0;
+    for (int k = 0; k < b.batch(); k++) {
+      n += label(b, label, k) == value ? 1 : 0;
+    }
+    return n / (double) b.batch();
+  }
+
+  @Test
+  void jarneFlipFlopIsSolvedOnlyWhenEveryStateIsHeldWithTheMargin() {
+    Task task = task("flipflop1", Map.of());
+    TrialBatch b = sample(task, 16, 10);
+    assertEquals(1.0, task.accuracy(b, b.targets().clone()));
+    assertEquals(1.0, task.accuracy(b, delayed(b, b.targets(), 9)), "a switch 9 ms late is within settle");
+    assertEquals(1.0, task.accuracy(b, delayed(b, b.targets(), -9)), "and 9 ms early");
+    int switching = 0;
+    int setting = 0;
+    for (int k = 0; k < 16; k++) {
+      boolean change = false;
+      boolean set = false;
+      for (int t = 1; t < b.steps(); t++) {
+        change |= (target(b, t, k, 0) > 0.5f) != (target(b, t - 1, k, 0) > 0.5f);
+        set |= target(b, t, k, 0) == 1f;
+      }
+      switching += change ? 1 : 0;
+      setting += set ? 1 : 0;
+    }
+    assertEquals((16 - switching) / 16.0, task.accuracy(b, delayed(b, b.targets(), 15)), 1e-12, "15 ms late");
+    float[] weak = b.targets().clone();
+    for (int i = 0; i < weak.length; i++) {
+      weak[i] = weak[i] == 1f ? 0.7f : weak[i];
+    }
+    assertEquals((16 - setting) / 16.0, task.accuracy(b, weak), 1e-12, "a set state held at 0.7 < 0.75");
+    // trial 3 forgets its state for 30 ms in the middle of the 5th turn's hold (turn i holds from 90 + 120 i)
+    float[] lost = b.targets().clone();
+    for (int t = 90 + 4 * 120 + 40; t < 90 + 4 * 120 + 70; t++) {
+      lost[b.outputIndex(t, 3, 0)] = 1 - Math.round(lost[b.outputIndex(t, 3, 0)]);
+    }
+    assertEquals(15 / 16.0, task.accuracy(b, lost), 1e-12);
+  }
 }
