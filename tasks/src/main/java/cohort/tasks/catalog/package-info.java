@@ -41,5 +41,14 @@
  * <h2>Maheswaranathan et al. 2019</h2>
  *
  * <p>{@code flipflop}, {@code sine} and {@code context-integration} are defined in steps; see each class.
+ *
+ * <h2>Accuracy of the continuous-output tasks</h2>
+ *
+ * <p>Every task scores trials, not time steps: a trial counts as solved only when the whole of its scored period
+ * is right, and accuracy is the fraction of trials solved. Level tasks ({@code flipflop}, {@code flipflop1} and the
+ * Boolean tasks) demand the right level with a {@code margin} at every scored step; waveform tasks ({@code sine},
+ * {@code oscillation}, {@code time-reproduction}, {@code context-integration}) bound the trial's RMS error
+ * relative to the task's own signal scale by {@code relative-error}. Each class states its criterion and where its
+ * thresholds come from.
  */
 package cohort.tasks.catalog;
