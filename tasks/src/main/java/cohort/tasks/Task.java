@@ -40,8 +40,9 @@ public interface Task {
 
   /**
    * The task's own accuracy of {@code outputs} ({@code [T][B][outputSize]}, time-major like the targets) on
-   * {@code trials}: a fraction in [0, 1], e.g. the sign held on each flip-flop channel or the decision in the
-   * response window.
+   * {@code trials}: the fraction of trials solved, in [0, 1]. A trial is solved only when the whole of its scored
+   * period is right (e.g. every flip-flop bit held with a margin at every step, or the right decision in the
+   * response window); each task documents its criterion. Never a fraction of time steps.
    */
   double accuracy(TrialBatch trials, float[] outputs);
 

@@ -33,7 +33,7 @@ class RegistryAndParametersTest {
   void unknownParameterNamesItAndListsTheTasksParameters() {
     String m = message(() -> registry.create("flipflop", Map.of("foo", "1")));
     assertEquals("task 'flipflop' has no parameter 'foo'; its parameters: bits, steps, pulse-probability, "
-        + "force-first-pulse, noise", m);
+        + "force-first-pulse, noise, margin", m);
   }
 
   @Test
@@ -76,7 +76,8 @@ class RegistryAndParametersTest {
     assertEquals(5, t.inputSize());
     assertEquals(5, t.outputSize());
     assertEquals(30, t.steps());
-    assertEquals("{\"bits\":5,\"steps\":30,\"pulse-probability\":0.5,\"force-first-pulse\":\"yes\",\"noise\":0}",
+    assertEquals("{\"bits\":5,\"steps\":30,\"pulse-probability\":0.5,\"force-first-pulse\":\"yes\",\"noise\":0,"
+        + "\"margin\":0.5}",
         t.parameters().toString());
   }
 

@@ -115,6 +115,53 @@ class TaskContractTest {
     assertTrue(accZero >= 0 && accOne >= 0);
   }
 
+  /**
+   * Accuracy counts trials: breaking every step of one trial (each output pushed 10 away from its target, towards
+   * the other side of 0.5) costs exactly one trial, for every task.
+   */
+  @ParameterizedTest
+  @MethodSource("tasks")
+  void accuracyIsTheFractionOfTrialsSolved(String name) {
+    Task task = TaskRegistry.standard().create(name);
+    TrialBatch b = task.sample(BATCH, new SplittableRandom(13));
+    float[] broken = b.targets().clone();
+    for (int t = 0; t < b.steps(); t++) {
+      for (int d = 0; d < b.outputSize(); d++) {
+        int i = b.outputIndex(t, 0, d);
+        broken[i] += broken[i] >= 0.5f ? -10f : 10f;
+      }
+    }
+    assertEquals((BATCH - 1) / (double) BATCH, task.accuracy(b, broken), 1e-12, "one trial of " + BATCH + " broken");
+  }
+
+  /**
+   * For continuous outputs: the target is perfect, and neither silence nor the sign-flipped target solves every
+   * trial (each task's own test pins the exact scores: e.g. none for the flip-flop, the truth-0 trials for AND).
+   */
+  @ParameterizedTest
+  @MethodSource("tasks")
+  void continuousTargetsScoreOneAndZeroOrFlippedOutputsLess(String name) {
+    Task task = TaskRegistry.standard().create(name);
+    if (task.outputKind() != Task.OutputKind.CONTINUOUS) {
+      return;
+    }
+    TrialBatch b = task.sample(BATCH, new SplittableRandom(14));
+    assertEquals(1.0, task.accuracy(b, b.targets().clone()));
+    double zero = task.accuracy(b, new float[b.targets().length]);
+    float[] flipped = b.targets().clone();
+    for (int i = 0; i < flipped.length; i++) {
+      flipped[i] = -flipped[i];
+    }
+    double sign = task.accuracy(b, flipped);
+    assertTrue(zero < 1.0, "zero output scores " + zero);
+    assertTrue(sign < 1.0, "sign-flipped target scores " + sign);
+    // one step of one trial (the last, scored in every continuous task) broken: that trial fails, not that step
+    float[] oneStep = b.targets().clone();
+    int last = b.outputIndex(b.steps() - 1, 0, 0);
+    oneStep[last] += oneStep[last] >= 0.5f ? -10f : 10f;
+    assertEquals((BATCH - 1) / (double) BATCH, task.accuracy(b, oneStep), 1e-12, "one step of one trial broken");
+  }
+
   @ParameterizedTest
   @MethodSource("tasks")
   void choiceTargetsAreOneHotWhereScored(String name) {

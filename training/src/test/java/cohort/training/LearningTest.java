@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Networks really learn the source works' tasks through the public {@link Trainer} API. Settings were chosen to be
- * reliable (checked on seeds 1–3: every architecture reaches ≥ 97 % validation accuracy within 75–125 iterations)
- * and fast; the accuracy is then measured again on fresh trials the training never saw.
+ * reliable (checked on seeds 1–3: on the flip-flop every architecture solves ≥ 97 % of the validation trials
+ * within 350–650 iterations; under the former per-step accuracy it took 75–125) and fast; the accuracy is then
+ * measured again on fresh trials the training never saw.
  */
 @Tag("slow")
 class LearningTest {
@@ -53,7 +54,7 @@ class LearningTest {
     Task task = TaskRegistry.standard().create("flipflop", Map.of("steps", "64", "pulse-probability", "0.05"));
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, 3, 64, 3);
     Network net = Trainer.initialize(spec, 1);
-    TrainingSpec training = TrainingSpec.defaults().withIterations(500).withBatch(64).withLearningRate(1e-2)
+    TrainingSpec training = TrainingSpec.defaults().withIterations(1000).withBatch(64).withLearningRate(1e-2)
         .withClipNorm(1).withValidation(25, 4).withTargetAccuracy(0.97).withSeed(1);
     TrainingResult r = new Trainer(training).train(net, task);
     assertEquals(Status.STOPPED_EARLY, r.status(), arch + ": " + r.reason());

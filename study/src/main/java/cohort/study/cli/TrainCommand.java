@@ -132,7 +132,8 @@ public final class TrainCommand implements Callable<Integer> {
   double rateL2;
 
   @Option(names = "--target-accuracy", defaultValue = "0", paramLabel = "A",
-      description = "Stop early once the validation accuracy reaches A in (0, 1]; 0 = never (default: ${DEFAULT-VALUE}).")
+      description = "Stop at the first validation whose accuracy is >= A, for A in (0, 1] (1 = stop at 100 %); "
+          + "0 = never stop early (default: ${DEFAULT-VALUE}). Same meaning as training.target_accuracy in a study spec.")
   double targetAccuracy;
 
   @Option(names = "--validate-every", defaultValue = "100", paramLabel = "K",
@@ -152,6 +153,10 @@ public final class TrainCommand implements Callable<Integer> {
     OutputPaths.requireWritableFile(out, "--out");
     Architecture architecture = Architecture.parse(arch);
     Task t = TaskRegistry.standard().create(task, params);
+    if (!(targetAccuracy >= 0 && targetAccuracy <= 1)) {
+      throw new IllegalArgumentException("--target-accuracy got " + targetAccuracy + "; accepted: A in (0, 1] to stop "
+          + "at the first validation whose accuracy is >= A, or 0 to never stop early");
+    }
     TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
         rateL2, TrainingSpec.defaults().schedule(), 0, targetAccuracy, 0, validateEvery,
         TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);

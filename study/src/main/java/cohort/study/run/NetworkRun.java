@@ -106,9 +106,14 @@ public final class NetworkRun {
         arch == Architecture.LOW_RANK ? run.rank() : 0);
   }
 
+  /**
+   * The training spec of a run. {@code target_accuracy} passes through unchanged, with the one meaning it has on
+   * {@code cohort train} and in {@link TrainingSpec}: A in (0, 1] stops at the first validation whose accuracy is
+   * at least A, 0 never stops.
+   */
   static TrainingSpec trainingSpec(TrainingChoice t, long seed) {
     return new TrainingSpec(t.iterations(), t.batch(), t.learningRate(), OptimizerKind.parse(t.optimizer()),
-        t.clip(), t.weightL2(), t.rateL2(), Schedule.constant(), 0, t.targetAccuracy() >= 1 ? 0 : t.targetAccuracy(),
+        t.clip(), t.weightL2(), t.rateL2(), Schedule.constant(), 0, t.targetAccuracy(),
         0, t.validateEvery(), t.validationBatches(), LossKind.parse(t.loss()), seed);
   }
 

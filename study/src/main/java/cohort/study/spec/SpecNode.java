@@ -110,6 +110,11 @@ final class SpecNode {
   }
 
   double number(String key, double dflt, double min, double max) {
+    return number(key, dflt, min, max, "a number in [" + min + ", " + max + "]");
+  }
+
+  /** A number in {@code [min, max]}; a problem names {@code accepted} as what the key takes. */
+  double number(String key, double dflt, double min, double max, String accepted) {
     Object v = raw(key);
     if (v == null) {
       return dflt;
@@ -117,7 +122,7 @@ final class SpecNode {
     if (v instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max && !Double.isNaN(n.doubleValue())) {
       return n.doubleValue();
     }
-    problems.add(path(key), v, "a number in [" + min + ", " + max + "]");
+    problems.add(path(key), v, accepted);
     return dflt;
   }
 

@@ -43,6 +43,15 @@ public final class SpecReader {
   public static final List<String> GROUPINGS =
       List.of("task", "architecture", "activation", "units", "init", "trained");
 
+  /**
+   * What {@code training.target_accuracy} accepts, the meaning it shares with {@code cohort train
+   * --target-accuracy}: a run stops at the first validation whose accuracy is at least A; 0 (the default) never
+   * stops it.
+   */
+  static final String TARGET_ACCURACY =
+      "a number A in (0, 1] to stop at the first validation whose accuracy is >= A (1 = stop at 100 %), "
+          + "or 0 to never stop early";
+
   private final TaskRegistry tasks;
 
   public SpecReader(TaskRegistry tasks) {
@@ -238,7 +247,7 @@ public final class SpecReader {
         t.numberList("weight_l2", 0.0, 0.0, 10.0),
         t.numberList("rate_l2", 0.0, 0.0, 10.0),
         t.stringList("loss", "mse", LOSSES),
-        t.number("target_accuracy", 1.0, 0.0, 1.0),
+        t.number("target_accuracy", 0.0, 0.0, 1.0, TARGET_ACCURACY),
         (int) t.integer("validate_every", 100, 1, 10_000_000),
         (int) t.integer("validation_batches", 2, 1, 1000));
     t.rejectUnknownKeys();

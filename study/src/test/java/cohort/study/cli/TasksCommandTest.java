@@ -113,7 +113,7 @@ class TasksCommandTest {
     Cli.Outcome o = cohort("tasks", "sample", "flipflop", "--param", "foo=1", "--png", png.toString());
     assertEquals(2, o.exit());
     assertEquals(List.of("cohort: task 'flipflop' has no parameter 'foo'; its parameters: bits, steps, "
-        + "pulse-probability, force-first-pulse, noise"), o.err().lines().toList());
+        + "pulse-probability, force-first-pulse, noise, margin"), o.err().lines().toList());
     assertFalse(Files.exists(png), "nothing written on bad input");
     Cli.Outcome bad = cohort("tasks", "describe", "perceptual-dm", "--param", "dt=-5");
     assertEquals(2, bad.exit());

@@ -108,6 +108,56 @@ class TrainCommandTest {
     assertRefused(new String[] {"--alpha", "0.5"}, "alpha");
   }
 
+  /** A one-step, one-bit flip-flop (two kinds of trial), which a GRU learns to 100 % in a few dozen updates. */
+  private Cli.Outcome trivialRun(Path file, String targetAccuracy) {
+    return cohort("train", "--task", "flipflop", "--param", "bits=1", "--param", "steps=1", "--arch", "gru",
+        "--units", "8", "--seed", "4", "--batch", "8", "--iterations", "300", "--lr", "0.05", "--validate-every", "5",
+        "--target-accuracy", targetAccuracy, "--out", file.toString());
+  }
+
+  @Test
+  void targetAccuracyOneStopsAtTheFirstValidationAtOneHundredPercent() {
+    Path file = dir.resolve("one.h5");
+    Cli.Outcome o = trivialRun(file, "1");
+    assertEquals(0, o.exit(), o.err());
+    NetworkFile.Contents c = NetworkFile.read(file);
+    assertEquals("stopped_early", c.status(), c.reason());
+    assertTrue(c.reason().startsWith("validation accuracy 1.000 reached the target 1.0"), c.reason());
+    double[] accuracy = c.curves().validationAccuracy();
+    assertEquals(1.0, accuracy[accuracy.length - 1]);
+    for (int i = 0; i < accuracy.length - 1; i++) {
+      assertTrue(accuracy[i] < 1.0, "validation " + i + " was already at 100 %");
+    }
+    assertTrue(c.curves().iteration()[accuracy.length - 1] < 300);
+  }
+
+  @Test
+  void targetAccuracyZeroNeverStops() {
+    Path file = dir.resolve("zero.h5");
+    Cli.Outcome o = trivialRun(file, "0");
+    assertEquals(0, o.exit(), o.err());
+    NetworkFile.Contents c = NetworkFile.read(file);
+    assertEquals("completed", c.status(), c.reason());
+    int[] iteration = c.curves().iteration();
+    assertEquals(300, iteration[iteration.length - 1]);
+    double[] accuracy = c.curves().validationAccuracy();
+    assertEquals(1.0, accuracy[accuracy.length - 1], "the task is learnt, and training went on regardless");
+  }
+
+  @Test
+  void targetAccuracyAboveOneIsRefused() {
+    assertRefused(new String[] {"--target-accuracy", "1.5"},
+        "--target-accuracy got 1.5; accepted: A in (0, 1] to stop at the first validation whose accuracy is >= A, "
+            + "or 0 to never stop early");
+  }
+
+  @Test
+  void helpStatesWhatTargetAccuracyMeans() {
+    String help = cohort("train", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("Stop at the first validation whose accuracy is >= A, for A in (0, 1] (1 = stop at "
+        + "100 %); 0 = never stop early (default: 0)"), help);
+  }
+
   @Test
   void helpExplainsEveryOption() {
     Cli.Outcome o = cohort("train", "--help");

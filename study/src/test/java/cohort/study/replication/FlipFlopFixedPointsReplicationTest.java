@@ -50,7 +50,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (sign of each output, |output| &gt; 0.5) as all 8 patterns, exactly one point each.
  *
  * <p>Measured (2026-11-23, fourth session): GRU 8/10, LSTM 10/10, vanilla 9/10 on both counts. The misses are the
- * networks', not the finder's: vanilla seed 5 trains to 0.80 accuracy only; GRU seeds 5 and 7 hold memories in
+ * networks', not the finder's: vanilla seed 5 trains to 0.80 accuracy only (per time step, the definition then;
+ * its last update is a loss spike, validation loss 0.60, and by today's per-trial accuracy it solves no trial, as
+ * {@code cohort train} with this recipe showed on 2026-12-04); GRU seeds 5 and 7 hold memories in
  * ghosts, not attractors (running the map from the slow points of seed 5's pattern 1 and seed 7's patterns 4 and 7
  * keeps the pattern for about 10⁴ steps, slows to q ≈ 3–9·10⁻¹⁰, then leaves for the attractor of pattern 0, 0 and
  * 3; a 100-step trial never sees the difference; seed 7's pattern 5 was not followed). Before the continuation the finder also missed GRU seed 3's memories 0 and 4, true attractors

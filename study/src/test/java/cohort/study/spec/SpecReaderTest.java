@@ -82,6 +82,9 @@ class SpecReaderTest {
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, gru]}\n", "without repeated values"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\nanalysis: {fixed_points: maybe}\n",
             "analysis.fixed_points: got 'maybe'; accepted: true or false"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\ntraining: {target_accuracy: 1.5}\n",
+            "training.target_accuracy: got 1.5; accepted: a number A in (0, 1] to stop at the first validation "
+                + "whose accuracy is >= A (1 = stop at 100 %), or 0 to never stop early"),
         Arguments.of("study: [unclosed\n", "not valid YAML or JSON"),
         Arguments.of("- just\n- a list\n", "a list at the top level"),
         Arguments.of("", "empty"),
@@ -107,6 +110,17 @@ class SpecReaderTest {
       }
     }
     assertTrue(n >= 7, "presets found: " + n);
+  }
+
+  /** 0 (never stop) is the default, and 1.0 is kept as 1.0: stop at the first validation at 100 %. */
+  @Test
+  void targetAccuracyDefaultsToNeverAndOneMeansStopAtOneHundredPercent() {
+    assertEquals(0.0, reader.parse(GOOD, "good.yaml").training().targetAccuracy());
+    String one = GOOD + "  target_accuracy: 1.0\n";
+    assertEquals(1.0, reader.parse(one, "one.yaml").training().targetAccuracy());
+    assertEquals(1.0, Grid.expand(reader.parse(one, "one.yaml")).get(0).training().targetAccuracy());
+    String some = GOOD + "  target_accuracy: 0.9\n";
+    assertEquals(0.9, reader.parse(some, "some.yaml").training().targetAccuracy());
   }
 
   @Test

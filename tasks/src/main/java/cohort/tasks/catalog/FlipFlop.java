@@ -24,8 +24,17 @@ import java.util.random.RandomGenerator;
  * the source: per-step {@code N(0, noise²)} on every input). Mask 1 everywhere. One step has no physical
  * duration; {@code dtMs()} is 1.
  *
- * <p>Accuracy: the fraction of (step, bit) entries with a non-zero target where {@code sign(output)} equals the
- * target.
+ * <p>Accuracy, per trial: a trial is solved when, for every bit k and at every scored step from the first pulse
+ * on channel k on (where the target is ±1), {@code sign(output_k) = target_k} and {@code |output_k| ≥ margin},
+ * i.e. {@code output_k · target_k ≥ margin}; accuracy is the fraction of trials solved (trials with no pulse at
+ * all, possible only with {@code force-first-pulse=no}, have nothing to score and are left out). Every memory of
+ * the trial must be held for its whole duration, so a network that loses one bit once fails that trial, and one
+ * that holds too few fixed points (outputs near 0 on some bit pattern) fails the trials that visit the missing
+ * patterns; a per-step score would credit both with nearly 1. The default {@code margin = 0.5}, half-way from the
+ * decision boundary 0 to the memory levels ±1, is Cohort's choice: the sources judge trained flip-flops by their
+ * loss and by eye, not by a score. The target switches in the step of the pulse, as in FlipFlopData, so the
+ * output must switch in that step too; discrete-time cells can, and continuous-time cells with a small
+ * {@code dt/tau} may need more than one step.
  *
  * <p>Labels per bit k (1-based): {@code final_k} (the state at the last step), {@code flips_k} (number of
  * pulses that changed the state), {@code pulses_k} (number of pulses).
@@ -44,12 +53,15 @@ public final class FlipFlop extends AbstractTask {
               "probability of a pulse per step and bit (FlipFlopData p)"),
           ParameterSpec.choice("force-first-pulse", "yes", List.of("yes", "no"),
               "whether every bit gets a pulse at step 0 (FlipFlopData: yes)"),
-          ParameterSpec.nonNegative("noise", 0, "std of Gaussian noise added to every input per step (source: 0)")));
+          ParameterSpec.nonNegative("noise", 0, "std of Gaussian noise added to every input per step (source: 0)"),
+          Specs.margin(0.5, 1, "a trial is solved when output x target >= margin on every bit at every step after "
+              + "its first pulse (Cohort's choice: half-way from 0 to +-1)")));
 
   private final int bits;
   private final double p;
   private final boolean forceFirst;
   private final double noise;
+  private final double margin;
 
   public FlipFlop(TaskParameters params) {
     super(INFO.name(), params, channels("input", params.getInt("bits")), channels("output", params.getInt("bits")),
@@ -58,6 +70,7 @@ public final class FlipFlop extends AbstractTask {
     this.p = params.getDouble("pulse-probability");
     this.forceFirst = params.getString("force-first-pulse").equals("yes");
     this.noise = params.getDouble("noise");
+    this.margin = params.getDouble("margin");
   }
 
   private static List<String> channels(String prefix, int n) {
@@ -104,20 +117,34 @@ public final class FlipFlop extends AbstractTask {
     return w.build(dtMs(), labels.build());
   }
 
+  /** See the class comment: the fraction of trials in which every bit is held with the margin. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
     float[] targets = trials.targets();
-    long scored = 0;
-    long right = 0;
-    for (int i = 0; i < targets.length; i++) {
-      if (targets[i] != 0) {
-        scored++;
-        if (Math.signum(outputs[i]) == targets[i]) {
-          right++;
+    float[] mask = trials.mask();
+    int scored = 0;
+    int solved = 0;
+    for (int b = 0; b < trials.batch(); b++) {
+      boolean any = false;
+      boolean held = true;
+      for (int t = 0; t < trials.steps() && held; t++) {
+        for (int k = 0; k < trials.outputSize(); k++) {
+          int i = trials.outputIndex(t, b, k);
+          if (targets[i] != 0 && mask[i] > 0) {
+            any = true;
+            if (!(outputs[i] * targets[i] >= margin)) {
+              held = false;
+              break;
+            }
+          }
         }
       }
+      if (any) {
+        scored++;
+        solved += held ? 1 : 0;
+      }
     }
-    return scored == 0 ? 1.0 : right / (double) scored;
+    return TrialScores.fraction(solved, scored);
   }
 }

@@ -20,8 +20,15 @@ import java.util.random.RandomGenerator;
  * the channel index of pulse i. The trial lasts {@code W + n·(S+Q)} (1010 steps). Every input gets per-step
  * {@code N(0, noise²)}. Mask 1 everywhere. Durations convert to steps as {@code floor(ms/dt)}.
  *
- * <p>Accuracy: the fraction of steps from the first response onset ({@code response_start}) on where
- * {@code output > 0.5} agrees with {@code target > 0.5}.
+ * <p>Accuracy, per trial: a trial is solved when the output holds the target's level at every step of the trial,
+ * with a margin: at least {@code 0.5 + margin} where the target is 1 (after a set) and at most
+ * {@code 0.5 − margin} where it is 0 or the baseline (after a reset, and before the first response onset), except
+ * within {@code settle} ms either side of each step where the target changes level, where the output may switch a
+ * little early or late. Accuracy is the fraction of trials solved. Every one of the trial's memories must be held
+ * for its whole duration, so a network that loses one state, or drifts towards 0.5, fails the trial (the per-step
+ * score used before credited it with nearly 1). The source judges trained networks by their loss and by eye; the
+ * defaults are Cohort's choice, as in the Boolean tasks: {@code margin = 0.25}, half-way from the boundary 0.5 to
+ * the levels 0 and 1, and {@code settle = 10} ms, half the source's memory gap.
  *
  * <p>Labels: {@code pulse_1..pulse_n} (0 = reset, 1 = set), {@code final_state}, {@code response_start}.
  */
@@ -39,7 +46,11 @@ public final class JarneFlipFlop extends AbstractTask {
           Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
           Specs.periodMs("quiet", 100, "quiet time after each pulse (Jarne quiet_gap)"),
           Specs.periodMs("mem-gap", 20, "delay of the output after each pulse end (Jarne mem_gap)"),
-          ParameterSpec.real("baseline", 0.01, -10, 10, "target before the first response (Jarne: 0.01)")));
+          ParameterSpec.real("baseline", 0.01, -10, 10, "target before the first response (Jarne: 0.01)"),
+          Specs.margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
+              + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"),
+          Specs.periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
+              + "are not scored (Cohort's choice: half the mem-gap)")));
 
   private final int turns;
   private final int wait;
@@ -48,6 +59,8 @@ public final class JarneFlipFlop extends AbstractTask {
   private final int gap;
   private final double noise;
   private final double baseline;
+  private final double margin;
+  private final int settle;
 
   public JarneFlipFlop(TaskParameters p) {
     super(INFO.name(), p, List.of("reset", "set"), List.of("state"), p.getDouble("dt"), totalSteps(p),
@@ -60,6 +73,8 @@ public final class JarneFlipFlop extends AbstractTask {
     this.gap = Duration.floorSteps(p.getDouble("mem-gap"), dt);
     this.noise = p.getDouble("noise");
     this.baseline = p.getDouble("baseline");
+    this.margin = p.getDouble("margin");
+    this.settle = Duration.floorSteps(p.getDouble("settle"), dt);
     if (stim < 1) {
       throw new IllegalArgumentException("task '" + name() + "': stimulus = " + p.getString("stimulus")
           + " ms is shorter than one step; accepted: stimulus >= dt");
@@ -111,21 +126,16 @@ public final class JarneFlipFlop extends AbstractTask {
     return w.build(dtMs(), labels.put("final_state", fin).put("response_start", response).build());
   }
 
+  /** See the class comment: the fraction of trials whose output holds every state at every step. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int batch = trials.batch();
-    long scored = 0;
-    long right = 0;
-    for (int b = 0; b < batch; b++) {
-      for (int t = (int) trials.conditions().value("response_start", b); t < trials.steps(); t++) {
-        int i = t * batch + b;
-        scored++;
-        if ((outputs[i] > 0.5f) == (trials.targets()[i] > 0.5f)) {
-          right++;
-        }
+    int solved = 0;
+    for (int b = 0; b < trials.batch(); b++) {
+      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
+        solved++;
       }
     }
-    return scored == 0 ? 1.0 : right / (double) scored;
+    return TrialScores.fraction(solved, trials.batch());
   }
 }

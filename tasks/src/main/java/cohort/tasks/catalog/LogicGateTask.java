@@ -22,9 +22,17 @@ import java.util.random.RandomGenerator;
  * Cohort keeps it at 0.1 for uniformity, Jarne's "10 % input noise"). Noise is per step, not rescaled with dt.
  * Mask 1 everywhere (the source's sample weights are all ones).
  *
- * <p>Accuracy: a trial is correct when the mean output over the response window
- * {@code [onset + stimulus + mem-gap, end)} is above 0.5 for truth 1 and below it for truth 0; accuracy is the
- * fraction of correct trials.
+ * <p>Accuracy, per trial: a trial is solved when the output holds the target's level at every step of the trial,
+ * with a margin: at most {@code 0.5 − margin} wherever the target is low (the baseline before the response onset,
+ * and the whole response window for truth 0) and at least {@code 0.5 + margin} wherever it is high (the response
+ * window for truth 1), except within {@code settle} ms either side of the response onset of a truth-1 trial, where
+ * the output may switch a little early or late. Accuracy is the fraction of trials solved. The network must thus
+ * stay silent through the pulses and the memory gap and then give the answer for the whole response window: an
+ * output that drifts back towards 0.5, answers only late in the window, or answers during the gap fails the trial
+ * (the mean over the window, used before, passed all of these). The source judges trained networks by their loss
+ * and by eye; the defaults are Cohort's choice: {@code margin = 0.25}, half-way from the boundary 0.5 to the
+ * levels 0 and 1 (as the flip-flop's 0.5 is half-way to ±1), and {@code settle = 10} ms, half the source's
+ * memory gap.
  *
  * <p>Labels: {@code input_a} (and {@code input_b} for two inputs), pulse amplitudes 0/1; {@code truth};
  * {@code stimulus_start} and {@code response_start} (steps).
@@ -37,6 +45,8 @@ abstract class LogicGateTask extends AbstractTask {
   private final int responseStart;
   private final double noise;
   private final double baseline;
+  private final double margin;
+  private final int settle;
 
   LogicGateTask(String name, TaskParameters p, int arity) {
     super(name, p, arity == 1 ? List.of("input-a") : List.of("input-a", "input-b"), List.of("output"),
@@ -48,6 +58,8 @@ abstract class LogicGateTask extends AbstractTask {
     this.responseStart = Duration.floorSteps(p.getDouble("onset") + p.getDouble("stimulus") + p.getDouble("mem-gap"), dt);
     this.noise = p.getDouble("noise");
     this.baseline = p.getDouble("baseline");
+    this.margin = p.getDouble("margin");
+    this.settle = Duration.floorSteps(p.getDouble("settle"), dt);
     if (stimulusEnd <= stimulusStart) {
       throw new IllegalArgumentException("task '" + name + "': stimulus = " + p.getString("stimulus")
           + " ms is shorter than one step; accepted: stimulus >= dt");
@@ -66,7 +78,11 @@ abstract class LogicGateTask extends AbstractTask {
         Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
         Specs.periodMs("mem-gap", 20, "delay from pulse end to response onset (Jarne mem_gap)"),
         Specs.periodMs("tail", 130, "response duration after the gap (Jarne out_gap)"),
-        ParameterSpec.real("baseline", 0.01, -10, 10, "target before the response onset (Jarne: 0.01)"));
+        ParameterSpec.real("baseline", 0.01, -10, 10, "target before the response onset (Jarne: 0.01)"),
+        Specs.margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
+            + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"),
+        Specs.periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
+            + "are not scored (Cohort's choice: half the mem-gap)"));
   }
 
   private static int totalSteps(TaskParameters p) {
@@ -116,24 +132,16 @@ abstract class LogicGateTask extends AbstractTask {
     return w.build(dtMs(), labels.build());
   }
 
+  /** See the class comment: the fraction of trials whose output holds the target's level at every step. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int batch = trials.batch();
-    int steps = trials.steps();
-    int right = 0;
-    for (int b = 0; b < batch; b++) {
-      int from = (int) trials.conditions().value("response_start", b);
-      double sum = 0;
-      for (int t = from; t < steps; t++) {
-        sum += outputs[t * batch + b];
-      }
-      double mean = sum / (steps - from);
-      boolean high = mean > 0.5;
-      if (high == (trials.conditions().value("truth", b) == 1)) {
-        right++;
+    int solved = 0;
+    for (int b = 0; b < trials.batch(); b++) {
+      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
+        solved++;
       }
     }
-    return right / (double) batch;
+    return TrialScores.fraction(solved, trials.batch());
   }
 }

@@ -21,6 +21,17 @@ final class Specs {
     return ParameterSpec.real(name, defaultMs, 0, 1e6, meaning + ", ms");
   }
 
+  /** An accuracy margin, a number in {@code (0, upper]}. */
+  static ParameterSpec margin(double defaultValue, double upper, String meaning) {
+    return new ParameterSpec("margin", defaultValue, "accuracy: " + meaning, ParameterSpec.Kind.REAL, 0, false, upper,
+        java.util.List.of());
+  }
+
+  /** The tolerance of a per-trial relative RMS error ({@code relative-error}), a number > 0. */
+  static ParameterSpec relativeError(double defaultValue, String meaning) {
+    return ParameterSpec.positive("relative-error", defaultValue, "accuracy: " + meaning);
+  }
+
   static ParameterSpec steps(int defaultSteps, String source) {
     return ParameterSpec.integer("steps", defaultSteps, 1, 100_000, "time steps per trial (" + source + ")");
   }

@@ -34,12 +34,21 @@
  * the combination drawn uniformly; the target is {@code baseline} (0.01) before
  * {@code onset + stimulus + mem-gap} (mem-gap 20 ms) and the gate's truth value from there to the end of the trial
  * ({@code tail} 130 ms later: 200 steps); every input gets per-step {@code N(0, noise²)} (0.1); mask 1
- * everywhere. A Boolean trial is correct when the mean output over the response window is above 0.5 for truth 1
- * and below it for truth 0. Labels: {@code input_a} ({@code input_b}), {@code truth}, {@code stimulus_start},
+ * everywhere. A Boolean trial is solved when the output holds the target's level, with a margin, at every step
+ * (see {@code LogicGateTask}). Labels: {@code input_a} ({@code input_b}), {@code truth}, {@code stimulus_start},
  * {@code response_start}.
  *
  * <h2>Maheswaranathan et al. 2019</h2>
  *
  * <p>{@code flipflop}, {@code sine} and {@code context-integration} are defined in steps; see each class.
+ *
+ * <h2>Accuracy of the continuous-output tasks</h2>
+ *
+ * <p>Every task scores trials, not time steps: a trial counts as solved only when the whole of its scored period
+ * is right, and accuracy is the fraction of trials solved. Level tasks ({@code flipflop}, {@code flipflop1} and the
+ * Boolean tasks) demand the right level with a {@code margin} at every scored step; waveform tasks ({@code sine},
+ * {@code oscillation}, {@code time-reproduction}, {@code context-integration}) bound the trial's RMS error
+ * relative to the task's own signal scale by {@code relative-error}. Each class states its criterion and where its
+ * thresholds come from.
  */
 package cohort.tasks.catalog;

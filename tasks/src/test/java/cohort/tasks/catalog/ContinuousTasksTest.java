@@ -153,4 +153,198 @@ class ContinuousTasksTest {
     // 180 steps at a period of 340/12 = 28.3 steps: about 12.7 half-periods
     assertTrue(period >= 11 && period <= 14, "zero crossings " + period);
   }
+
+  // ---- accuracy: per trial, the whole scored period ----
+
+  /** Output {@code d} of every trial delayed by {@code lag} steps (the first value held before). */
+  private static float[] delayed(TrialBatch b, float[] source, int lag) {
+    float[] out = source.clone();
+    for (int k = 0; k < b.batch(); k++) {
+      for (int d = 0; d < b.outputSize(); d++) {
+        for (int t = 0; t < b.steps(); t++) {
+          int from = t - lag;
+          out[b.outputIndex(t, k, d)] = source[b.outputIndex(Math.max(0, Math.min(b.steps() - 1, from)), k, d)];
+        }
+      }
+    }
+    return out;
+  }
+
+  private static float[] scaled(float[] source, float factor) {
+    float[] out = source.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] *= factor;
+    }
+    return out;
+  }
+
+  private static double fractionWithLabel(TrialBatch b, String label, int value) {
+    int n = 0;
+    for (int k = 0; k < b.batch(); k++) {
+      n += label(b, label, k) == value ? 1 : 0;
+    }
+    return n / (double) b.batch();
+  }
+
+  @Test
+  void jarneFlipFlopIsSolvedOnlyWhenEveryStateIsHeldWithTheMargin() {
+    Task task = task("flipflop1", Map.of());
+    TrialBatch b = sample(task, 16, 10);
+    assertEquals(1.0, task.accuracy(b, b.targets().clone()));
+    assertEquals(1.0, task.accuracy(b, delayed(b, b.targets(), 9)), "a switch 9 ms late is within settle");
+    assertEquals(1.0, task.accuracy(b, delayed(b, b.targets(), -9)), "and 9 ms early");
+    int switching = 0;
+    int setting = 0;
+    for (int k = 0; k < 16; k++) {
+      boolean change = false;
+      boolean set = false;
+      for (int t = 1; t < b.steps(); t++) {
+        change |= (target(b, t, k, 0) > 0.5f) != (target(b, t - 1, k, 0) > 0.5f);
+        set |= target(b, t, k, 0) == 1f;
+      }
+      switching += change ? 1 : 0;
+      setting += set ? 1 : 0;
+    }
+    assertEquals((16 - switching) / 16.0, task.accuracy(b, delayed(b, b.targets(), 15)), 1e-12, "15 ms late");
+    float[] weak = b.targets().clone();
+    for (int i = 0; i < weak.length; i++) {
+      weak[i] = weak[i] == 1f ? 0.7f : weak[i];
+    }
+    assertEquals((16 - setting) / 16.0, task.accuracy(b, weak), 1e-12, "a set state held at 0.7 < 0.75");
+    // trial 3 forgets its state for 30 ms in the middle of the 5th turn's hold (turn i holds from 90 + 120 i)
+    float[] lost = b.targets().clone();
+    for (int t = 90 + 4 * 120 + 40; t < 90 + 4 * 120 + 70; t++) {
+      lost[b.outputIndex(t, 3, 0)] = 1 - Math.round(lost[b.outputIndex(t, 3, 0)]);
+    }
+    assertEquals(15 / 16.0, task.accuracy(b, lost), 1e-12);
+  }
+
+  @Test
+  void sineTrialsAreSolvedOnlyNearTheCuedFrequency() {
+    Task task = task("sine", Map.of());
+    TrialBatch b = sample(task, 32, 11);
+    assertEquals(1.0, task.accuracy(b, sines(b, 0, 0.1, 1)), "a phase lag of 0.1 rad");
+    assertEquals(1.0, task.accuracy(b, sines(b, 0, 0, 0.85)), "85 % of the amplitude");
+    assertEquals(0.0, task.accuracy(b, sines(b, 0, 0, 0.75)), "75 % of the amplitude");
+    assertEquals(0.0, task.accuracy(b, sines(b, 0.01, 0, 1)), "the neighbouring cue's frequency");
+    assertEquals(0.0, task.accuracy(b, sines(b, 0.005, 0, 1)), "half-way to the neighbouring frequency");
+    assertEquals(0.0, task.accuracy(b, sines(b, 0, 0.3, 1)), "a phase lag of 0.3 rad");
+  }
+
+  /** sin((omega ± dOmega) t − lag) times amplitude, towards the inside of [0.1, 0.6]. */
+  private static float[] sines(TrialBatch b, double dOmega, double lag, double amplitude) {
+    float[] out = new float[b.targets().length];
+    for (int k = 0; k < b.batch(); k++) {
+      double omega = b.conditions().value("omega", k);
+      double w = omega + (omega + dOmega <= 0.6 ? dOmega : -dOmega);
+      for (int t = 0; t < b.steps(); t++) {
+        out[b.outputIndex(t, k, 0)] = (float) (amplitude * Math.sin(w * t - lag));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Context integration needs the cued stream integrated: the sign-only score credited a context-blind
+   * integrator (the sum of both streams) with most trials.
+   */
+  @Test
+  void contextIntegrationIsSolvedByIntegratingTheCuedStreamOnly() {
+    Task task = task("context-integration", Map.of());
+    TrialBatch b = sample(task, 400, 12);
+    float[] blind = new float[b.targets().length];
+    int signRight = 0;
+    for (int k = 0; k < 400; k++) {
+      double sum = 0;
+      for (int t = 0; t < 25; t++) {
+        sum += in(b, t, k, 0) + in(b, t, k, 1);
+        blind[b.outputIndex(t, k, 0)] = (float) sum;
+      }
+      signRight += Math.signum(sum) == Math.signum(target(b, 24, k, 0)) ? 1 : 0;
+    }
+    assertTrue(signRight / 400.0 > 0.65, "the context-blind integrator gets the sign of " + signRight + " trials");
+    double blindScore = task.accuracy(b, blind);
+    assertTrue(blindScore < 0.15, "the context-blind integrator solves " + blindScore);
+    float[] noisy = b.targets().clone();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    for (int i = 0; i < noisy.length; i++) {
+      noisy[i] += (float) (0.05 * random.nextGaussian());
+    }
+    assertTrue(task.accuracy(b, noisy) >= 0.99, "output noise 0.05 on a perfect integral");
+    double zero = task.accuracy(b, new float[noisy.length]);
+    assertTrue(zero < 0.1, "silence solves " + zero);
+  }
+
+  /** Tolerance 0.2 x S, S = sqrt(25 (0.025/0.2)^2 + 5 x 625 x 0.01^2) = 0.8385: the final sign counts above it. */
+  @Test
+  void contextIntegrationScoresTheFinalSignWhereTheEvidenceIsClear() {
+    Task task = task("context-integration", Map.of());
+    TrialBatch b = sample(task, 400, 13);
+    double tolerance = 0.2 * Math.sqrt(25 * 0.125 * 0.125 + 5 * 625 * 1e-4);
+    int clear = -1;
+    int faint = -1;
+    for (int k = 0; k < 400; k++) {
+      double last = Math.abs(target(b, 24, k, 0));
+      if (last > tolerance + 0.01 && last < tolerance + 0.1 && clear < 0) {
+        clear = k;
+      } else if (last < tolerance - 0.05 && last > 0.02 && faint < 0) {
+        faint = k;
+      }
+    }
+    assertTrue(clear >= 0 && faint >= 0);
+    float[] out = b.targets().clone();
+    out[b.outputIndex(24, clear, 0)] = -0.01f * Math.signum(target(b, 24, clear, 0));
+    assertEquals(399 / 400.0, task.accuracy(b, out), 1e-12, "a clear integral ends on the wrong side");
+    out = b.targets().clone();
+    out[b.outputIndex(24, faint, 0)] = -0.01f * Math.signum(target(b, 24, faint, 0));
+    assertEquals(1.0, task.accuracy(b, out), "a faint integral may end on either side within the tolerance");
+  }
+
+  @Test
+  void oscillationMustFollowTheWaveformOrStaySilent() {
+    Task task = task("oscillation", Map.of());
+    TrialBatch b = sample(task, 32, 14);
+    double silent = fractionWithLabel(b, "pulse", 0);
+    assertTrue(silent > 0 && silent < 1);
+    assertEquals(1.0, task.accuracy(b, delayed(b, b.targets(), 1)), "a lag of 1 ms (13 degrees)");
+    assertEquals(silent, task.accuracy(b, delayed(b, b.targets(), 2)), 1e-12, "a lag of 2 ms");
+    assertEquals(1.0, task.accuracy(b, scaled(b.targets(), 0.8f)), "80 % of the amplitude");
+    assertEquals(silent, task.accuracy(b, scaled(b.targets(), 0.6f)), 1e-12, "60 % of the amplitude");
+    assertEquals(silent, task.accuracy(b, new float[b.targets().length]), 1e-12, "silence");
+    float[] spurious = b.targets().clone();
+    for (int k = 0; k < 32; k++) {
+      if (label(b, "pulse", k) == 0) {
+        int other = label(b, "pulse", (k + 1) % 32) == 1 ? (k + 1) % 32 : -1;
+        for (int t = 0; t < b.steps() && other >= 0; t++) {
+          spurious[b.outputIndex(t, k, 0)] = target(b, t, other, 0);
+        }
+      }
+    }
+    assertTrue(task.accuracy(b, spurious) < 1.0, "oscillating without a trigger");
+  }
+
+  @Test
+  void timeReproductionIsScoredAgainstTheNoiseFreePulse() {
+    TimeReproduction task = (TimeReproduction) task("time-reproduction", Map.of());
+    TrialBatch b = sample(task, 64, 15);
+    double silent = fractionWithLabel(b, "pulse", 0);
+    assertTrue(silent > 0 && silent < 1);
+    float[] clean = new float[b.targets().length];
+    double[] pulse = task.pulse();
+    for (int k = 0; k < 64; k++) {
+      for (int t = 0; t < 100; t++) {
+        clean[b.outputIndex(t, k, 0)] = 0.01f;
+      }
+      for (int i = 0; i < 20; i++) {
+        clean[b.outputIndex(70 + i, k, 0)] = (float) (label(b, "pulse", k) * pulse[i]);
+      }
+    }
+    assertEquals(1.0, task.accuracy(b, clean), "the noise-free pulse");
+    assertEquals(1.0, task.accuracy(b, b.targets().clone()), "the noisy target");
+    assertEquals(1.0, task.accuracy(b, delayed(b, clean, 2)), "2 ms late");
+    assertEquals(silent, task.accuracy(b, delayed(b, clean, 3)), 1e-12, "3 ms late");
+    assertEquals(silent, task.accuracy(b, delayed(b, clean, -10)), 1e-12, "10 ms early");
+    assertEquals(silent, task.accuracy(b, scaled(clean, 0.6f)), 1e-12, "a pulse 40 % too small");
+    assertEquals(silent, task.accuracy(b, new float[clean.length]), 1e-12, "silence");
+  }
 }
