@@ -50,7 +50,7 @@ class NetworkSpecTest {
   @Test
   void badFieldsGiveOneClearMessage() {
     NetworkSpec ok = NetworkSpec.of(Architecture.CTRNN, Activation.TANH, 2, 8, 1);
-    assertEquals("hidden: 0 is not accepted; must be ≥ 1",
+    assertEquals("hidden: 0 is not accepted; must be between 1 and " + NetworkSpec.MAX_HIDDEN,
         message(() -> NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, 0, 3)));
     assertEquals("inputs: -1 is not accepted; must be ≥ 1",
         message(() -> NetworkSpec.of(Architecture.GRU, Activation.TANH, -1, 4, 3)));
