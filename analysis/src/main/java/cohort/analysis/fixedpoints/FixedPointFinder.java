@@ -29,6 +29,8 @@ import java.util.random.RandomGenerator;
  * (greedy by increasing {@code q}, Euclidean tolerance {@code tolUnique}); (5) at each unique point the analytic
  * Jacobian is computed and eigen-decomposed and the point is classified ({@link Stability}, {@link PointKind}).
  * See {@link FixedPointOptions} for every setting and the differences from FixedPointFinder.
+ * {@link #findWithSaddleSearch} adds starts where the network settles when run at {@code x*} ({@link #settle}), a
+ * continuation of stable slow points and a saddle search on the segments between attractors.
  *
  * <p>Determinism: a state's result depends only on its own initial value (and its noise), never on the other
  * states, their order, the block size or the number of threads; the output order is canonical too.
@@ -50,6 +52,15 @@ public final class FixedPointFinder {
    * its slow manifold has {@code q < tolQ}, and stopping there would scatter one attractor into many "fixed points".
    */
   static final double CONTINUATION_STOP_Q = 1e-28;
+
+  /** {@link #settle} checks every this many steps whether a state's speed still shrinks. */
+  static final int SETTLE_WINDOW = 100;
+  /**
+   * {@link #settle} stops a state whose smallest {@code q} over the last {@value #SETTLE_WINDOW} steps is above this
+   * fraction of the smallest over the window before (its speed no longer shrinks: a slow manifold, a ghost, a cycle,
+   * chaos or divergence), where Adam and the continuation take over.
+   */
+  static final double SETTLE_STALL = 0.9;
 
   private final ReferenceCell cell;
   private final Supplier<? extends BatchedDynamics> dynamics;
@@ -102,9 +113,11 @@ public final class FixedPointFinder {
   }
 
   /**
-   * {@link #find(double[], double[], RandomGenerator)}; then a continuation toward the attractors Adam stopped short
-   * of: from up to {@value #MAX_CONTINUED} of its slow points with no unstable direction (spread over them),
-   * {@link PseudoTransientContinuation} to round-off and the polish, keeping what becomes a true fixed point (a
+   * {@link #find(double[], double[], RandomGenerator)} from the initial states and (without noise) from where the
+   * network settles when run at {@code x*} from them ({@link #settle}; see
+   * {@link #findWithSaddleSearch(double[], double[], double[], RandomGenerator)}); then a continuation toward the
+   * attractors Adam stopped short of: from up to {@value #MAX_CONTINUED} of its slow points with no unstable
+   * direction (spread over them), {@link PseudoTransientContinuation} to round-off and the polish, keeping what becomes a true fixed point (a
    * memory of a trained flip-flop GRU can contract by only 1 − 10⁻⁴ a step; Adam then stops on its slow manifold at
    * {@code q ≈ 10⁻⁶}, and Newton's step from there overshoots); then a second search started (without noise) from
    * the points at ⅓, ½ and ⅔ of the segment joining every pair of stable fixed points found so far (the first
@@ -118,11 +131,40 @@ public final class FixedPointFinder {
    * point reached).
    */
   public FixedPointSet findWithSaddleSearch(double[] initialStates, double[] input, RandomGenerator rng) {
-    Candidates first = optimize(initialStates, input, rng);
-    FixedPointSet found = select(first);
+    return findWithSaddleSearch(initialStates, initialStates, input, rng);
+  }
+
+  /**
+   * {@link #findWithSaddleSearch(double[], double[], RandomGenerator)} whose first stage also searches from the
+   * states where the network settles when run at {@code x*} from {@code settleFrom} ({@link #settle},
+   * {@code settleSteps} steps at most; none when {@code settleSteps} is 0 or {@code settleFrom} is null), by the
+   * polish alone (Newton with the line search, up to {@value #MIDPOINT_POLISH_ITERATIONS} steps, no noise, no Adam;
+   * a state the polish cannot take to a root stays where the map left it, a slow point if its {@code q} is at most
+   * {@code slowQ}). The attractors a network uses are where its state ends when the input stops; they need not be near
+   * the states of the trials it was sampled on (the memories of trained flip-flop LSTMs lie at cell-state norms
+   * that a zero-input run reaches only after hundreds of steps, and a search from the trials' states missed them).
+   * The candidates of {@code initialStates} come first and are the same as without settling, noise included.
+   *
+   * @param settleFrom {@code count × N} row-major states to settle from (e.g. states of the network's trajectories
+   *     and the ends of its trials), or null
+   */
+  public FixedPointSet findWithSaddleSearch(double[] initialStates, double[] settleFrom, double[] input,
+      RandomGenerator rng) {
     // Newton with the line search, no Adam, every state polished whatever its q.
     FixedPointOptions newton = options.withInitialNoise(0).withMaxIterations(0).withSlowQ(Double.MAX_VALUE)
         .withMaxPolishIterations(MIDPOINT_POLISH_ITERATIONS);
+    Candidates first = optimize(initialStates, input, rng);
+    if (options.settleSteps() > 0 && settleFrom != null) {
+      double[] settled = settle(settleFrom, input);
+      if (settled.length > 0) {
+        // The map has done Adam's work on these; Newton finishes them. (Adam's float phase does not see q < tolQ at
+        // the cell-state norms of LSTM memories, up to about 100: on the smoke preset's flip-flop LSTM of seed 2 it
+        // took 1.45 million iterations from 1,024 states the map had brought to q < 1e-12, where in double it
+        // stops at once.)
+        first = first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(settled, input, null));
+      }
+    }
+    FixedPointSet found = select(first);
     Candidates attractors = continueSlowAttractors(found, input, newton);
     if (attractors != null) {
       first = first.concat(attractors);
@@ -218,22 +260,119 @@ public final class FixedPointFinder {
     return states;
   }
 
-  /** Stages (1)–(3) of the pipeline: the optimised candidates, before selection. */
-  public Candidates optimize(double[] initialStates, double[] input, RandomGenerator rng) {
-    if (initialStates == null || initialStates.length == 0 || initialStates.length % n != 0) {
-      throw new IllegalArgumentException("FixedPointFinder: initialStates must hold count >= 1 rows of stateSize = "
-          + n + ", got length " + (initialStates == null ? "null" : Integer.toString(initialStates.length)));
-    }
-    if (input == null || input.length != cell.inputSize()) {
-      throw new IllegalArgumentException("FixedPointFinder: input must have length inputSize = " + cell.inputSize()
-          + ", got " + (input == null ? "null" : Integer.toString(input.length)));
-    }
-    for (int i = 0; i < initialStates.length; i++) {
-      if (!Double.isFinite(initialStates[i])) {
-        throw new IllegalArgumentException("FixedPointFinder: initialStates[" + i + "] is " + initialStates[i]
-            + "; only finite values are accepted");
+  /**
+   * Where the network settles from each of {@code states} under the constant input {@code x*}: the map
+   * {@code h ← F(h, x*)} is run from every state (in double precision, the states of a block batched through
+   * {@link BatchedDynamics#step}) for at most {@code settleSteps} steps. A state stops early once {@code q < tolQ}
+   * (it has reached a fixed point to tolerance), or at a check every {@value #SETTLE_WINDOW} steps when its
+   * smallest {@code q} over the window is above {@value #SETTLE_STALL} times the smallest over the window before
+   * (the first window is compared with the starting {@code q}): its speed has stopped shrinking, on a slow manifold,
+   * near a ghost or saddle, on a cycle, in chaos or diverging. This is how one finds the attractors by simulation
+   * (Sussillo &amp; Barak 2013 run the network from many states to see where it goes); the optimiser then finishes
+   * what the map approaches slowly.
+   *
+   * <p>Returned are the end states whose {@code q} is finite and either below {@code tolQ} or below the {@code q}
+   * they started with, in the order of {@code states} (a state the map carried to faster, non-finite or diverging
+   * regions is dropped: it would be no start for the search, and far-flung states would distort the distance
+   * outlier test). Deterministic: each state's result depends on that state alone, whatever the block size or
+   * thread count.
+   *
+   * @param states {@code count × N} row-major states
+   * @return {@code kept × N} row-major end states (possibly none)
+   */
+  public double[] settle(double[] states, double[] input) {
+    checkStates("states", states, input);
+    int count = states.length / n;
+    double[] x = input.clone();
+    double[] ends = new double[count * n];
+    boolean[] kept = new boolean[count];
+    int bs = options.blockSize();
+    int blocks = (count + bs - 1) / bs;
+    runParallel(blocks, blk -> {
+      int start = blk * bs;
+      settleBlock(dynamics.get(), x, states, start, Math.min(bs, count - start), ends, kept);
+    });
+    int m = 0;
+    for (int k = 0; k < count; k++) {
+      if (kept[k]) {
+        System.arraycopy(ends, k * n, ends, m * n, n);
+        m++;
       }
     }
+    return Arrays.copyOf(ends, m * n);
+  }
+
+  /** {@link #settle} of the rows {@code start … start + len − 1}, batched; writes their end states and whether kept. */
+  private void settleBlock(BatchedDynamics dyn, double[] x, double[] states, int start, int len, double[] ends,
+      boolean[] kept) {
+    double[] h = Arrays.copyOfRange(states, start * n, (start + len) * n);
+    double[] next = new double[len * n];
+    int[] id = new int[len];
+    double[] q0 = new double[len];
+    double[] previousMin = new double[len];
+    double[] windowMin = new double[len];
+    for (int b = 0; b < len; b++) {
+      id[b] = b;
+    }
+    final int maxSteps = options.settleSteps();
+    final double tolQ = options.tolQ();
+    boolean[] stop = new boolean[len];
+    int active = len;
+    for (int t = 0; active > 0; t++) {
+      dyn.step(active, h, x, next);
+      boolean check = t > 0 && t % SETTLE_WINDOW == 0;
+      for (int b = 0; b < active; b++) {
+        double q = halfSquaredDistance(next, h, b * n, n);
+        if (t == 0) {
+          q0[b] = q;
+          previousMin[b] = q;
+          windowMin[b] = Double.POSITIVE_INFINITY;
+        }
+        if (!Double.isFinite(q)) {
+          stop[b] = true;
+          kept[start + id[b]] = false;
+          continue;
+        }
+        if (q < tolQ || t >= maxSteps) {
+          stop[b] = true;
+          kept[start + id[b]] = q < tolQ || q < q0[b];
+          continue;
+        }
+        if (t > 0) {
+          windowMin[b] = Math.min(windowMin[b], q);
+        }
+        if (check) {
+          if (windowMin[b] > SETTLE_STALL * previousMin[b]) {
+            stop[b] = true;
+            kept[start + id[b]] = q < q0[b];
+            continue;
+          }
+          previousMin[b] = windowMin[b];
+          windowMin[b] = Double.POSITIVE_INFINITY;
+        }
+      }
+      // Stopped rows keep h (the state whose q was measured); the others advance to F(h) and close ranks.
+      int keep = 0;
+      for (int b = 0; b < active; b++) {
+        if (stop[b]) {
+          System.arraycopy(h, b * n, ends, (start + id[b]) * n, n);
+          stop[b] = false;
+          continue;
+        }
+        System.arraycopy(next, b * n, h, keep * n, n);
+        id[keep] = id[b];
+        q0[keep] = q0[b];
+        previousMin[keep] = previousMin[b];
+        windowMin[keep] = windowMin[b];
+        keep++;
+      }
+      active = keep;
+    }
+  }
+
+  /** Stages (1)–(3) of the pipeline: the optimised candidates, before selection. */
+  public Candidates optimize(double[] initialStates, double[] input, RandomGenerator rng) {
+    checkStates("initialStates", initialStates, input);
     if (options.initialNoise() > 0 && rng == null) {
       throw new IllegalArgumentException("FixedPointFinder: initialNoise is " + options.initialNoise()
           + " but no RandomGenerator was given");
@@ -263,6 +402,24 @@ public final class FixedPointFinder {
       new BlockWorker(dynamics.get(), n, options, x, len).run(start, len, states, q, iterations, polishSteps);
     });
     return new Candidates(n, x, x0, states, q, iterations, polishSteps);
+  }
+
+  /** One clear IllegalArgumentException for a states array that is not whole finite rows, or a wrong input. */
+  private void checkStates(String name, double[] states, double[] input) {
+    if (states == null || states.length == 0 || states.length % n != 0) {
+      throw new IllegalArgumentException("FixedPointFinder: " + name + " must hold count >= 1 rows of stateSize = "
+          + n + ", got length " + (states == null ? "null" : Integer.toString(states.length)));
+    }
+    if (input == null || input.length != cell.inputSize()) {
+      throw new IllegalArgumentException("FixedPointFinder: input must have length inputSize = " + cell.inputSize()
+          + ", got " + (input == null ? "null" : Integer.toString(input.length)));
+    }
+    for (int i = 0; i < states.length; i++) {
+      if (!Double.isFinite(states[i])) {
+        throw new IllegalArgumentException("FixedPointFinder: " + name + "[" + i + "] is " + states[i]
+            + "; only finite values are accepted");
+      }
+    }
   }
 
   /** Stages (4)–(5): selection, deduplication, Jacobians, eigen-decomposition and classification. */

@@ -27,7 +27,10 @@ package cohort.analysis.fixedpoints;
  * into a saturated region of a gated cell (GRU update gate → 1, where {@code F(h) ≈ h} for any large {@code h})
  * sees {@code q} fall monotonically, and the uncapped rate then grows geometrically; on flip-flop GRUs trained with
  * sparse pulses, states reached norms of 10⁴–10⁵ within 1,500 iterations and every candidate was an outlier. (A cap
- * at 1 × keeps them too, but leaves a saddle-node ghost's slow approach unfinished in 5,000 iterations.)
+ * at 1 × keeps them too, but leaves a saddle-node ghost's slow approach unfinished in 5,000 iterations.) (6)
+ * {@link FixedPointFinder#findWithSaddleSearch} also starts from where the network itself settles: it runs the map
+ * {@code F(·, x*)} for up to {@code settleSteps} steps from given states and searches from the end states too
+ * ({@link FixedPointFinder#settle}); FFF searches from the sampled states only.
  *
  * @param tolQ fixed-point tolerance on {@code q}: stop optimising a state below it, and classify a point as
  *     {@link PointKind#FIXED} below it. FFF {@code tol_q} = 1e-12.
@@ -78,12 +81,25 @@ package cohort.analysis.fixedpoints;
  *     are all double. With float activations {@code q} bottoms out near {@code 1e-13} for states of norm ≈ 1, so a
  *     true fixed point may run to {@code maxIterations} before the polish takes it to round-off; false runs Adam in
  *     double throughout.
+ * @param settleSteps at most this many steps of the map {@code h ← F(h, x*)} that
+ *     {@link FixedPointFinder#settle} runs from each state before {@link FixedPointFinder#findWithSaddleSearch}
+ *     searches from the end states as well (difference (6)); 0 switches settling off. Default 2,000. A state stops
+ *     earlier once {@code q < tolQ} or once its speed stops shrinking (see {@link FixedPointFinder#settle}). Why:
+ *     the attractors a network uses may lie far from the states its trials visit. The 8 memories of each of three
+ *     trained 3-bit flip-flop LSTMs (N = 24, 60-step trials, the smoke preset) sit at cell-state norms of 11–104,
+ *     where the slowest mode contracts by 0.93–0.99 a step; a zero-input run takes hundreds of steps to get there.
+ *     Adam started on 128 of the trials' states ran out its 5,000 iterations on 128, 83 and 128 of them and
+ *     stopped short of the memories ({@code q > slowQ} on 102, 2 and 128): the search, continuation included,
+ *     found 1, 5 and 0 of the 8. With the settled starts it finds all 8 (and the cube's 12
+ *     index-1 saddles) for any {@code settleSteps} from 100 to 5,000; the default leaves room for slower networks,
+ *     at little cost since states stop at {@code tolQ}.
  */
 public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, double learningRateInit,
     double learningRateMin, double learningRateDecrease, double learningRateIncrease, int learningRatePatience,
     double adamBeta1, double adamBeta2, double adamEpsilon, double initialNoise, boolean polish,
     int maxPolishIterations, double slowQ, boolean excludeDistanceOutliers, double outlierDistanceScale,
-    double tolUnique, double stabilityTolerance, int blockSize, int threads, boolean singlePrecision) {
+    double tolUnique, double stabilityTolerance, int blockSize, int threads, boolean singlePrecision,
+    int settleSteps) {
 
   /** Validates every field. */
   public FixedPointOptions {
@@ -132,6 +148,10 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     if (threads < 1) {
       throw new IllegalArgumentException("FixedPointOptions.threads must be >= 1, got " + threads);
     }
+    if (settleSteps < 0) {
+      throw new IllegalArgumentException("FixedPointOptions.settleSteps must be >= 0 (0 = no settling), got "
+          + settleSteps);
+    }
   }
 
   private static void positive(String field, double v) {
@@ -149,7 +169,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
   /** FixedPointFinder's defaults (see the class comment). */
   public static FixedPointOptions defaults() {
     return new FixedPointOptions(1e-12, 1e-20, 5000, 1.0, 1e-3, 0.95, 1.0 / 0.95, 5, 0.9, 0.999, 10.24, 0.0,
-        true, 20, 1e-4, true, 10.0, 1e-3, 0.0, 64, 1, true);
+        true, 20, 1e-4, true, 10.0, 1e-3, 0.0, 64, 1, true, 2000);
   }
 
   /** Copy with another {@code initialNoise}. */
@@ -157,7 +177,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, v,
         polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision);
+        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code maxIterations}. */
@@ -165,7 +185,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, v, learningRateInit, learningRateMin, learningRateDecrease,
         learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
         maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads, singlePrecision);
+        blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code learningRateInit}. */
@@ -173,7 +193,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, v, learningRateMin, learningRateDecrease,
         learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
         maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads, singlePrecision);
+        blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code adamEpsilon}. */
@@ -181,7 +201,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, v, initialNoise,
         polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision);
+        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with polishing switched on or off. */
@@ -189,7 +209,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, v, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision);
+        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code slowQ}. */
@@ -197,7 +217,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, v, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision);
+        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code blockSize}. */
@@ -205,7 +225,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, v, threads, singlePrecision);
+        stabilityTolerance, v, threads, singlePrecision, settleSteps);
   }
 
   /** Copy with another {@code threads}. */
@@ -213,7 +233,7 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, v, singlePrecision);
+        stabilityTolerance, blockSize, v, singlePrecision, settleSteps);
   }
 
   /** Copy with the Adam phase in single or double precision. */
@@ -221,7 +241,15 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, v);
+        stabilityTolerance, blockSize, threads, v, settleSteps);
+  }
+
+  /** Copy with another {@code settleSteps} (0: no settling). */
+  public FixedPointOptions withSettleSteps(int v) {
+    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+        stabilityTolerance, blockSize, threads, singlePrecision, v);
   }
 
   /** Copy with another {@code maxPolishIterations}. */
@@ -229,6 +257,6 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
     return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
         learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
         initialNoise, polish, v, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision);
+        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
   }
 }

@@ -224,6 +224,38 @@ class FixedPointFinderTest {
   }
 
   @Test
+  void settleRunsTheMapToItsAttractorsWhateverTheBlocksOrThreads() {
+    double w = 1.5;
+    double hs = TestCells.tanhRoot(w);
+    TestCells.Tanh cell = TestCells.Tanh.diagonal(w, w);
+    double[] starts = randomStates(40, 2, 1.0, 12);
+    double[] ends = new FixedPointFinder(cell, OPTS).settle(starts, new double[1]);
+    assertEquals(starts.length, ends.length, "every start settles");
+    double[] next = new double[2];
+    for (int k = 0; k < 40; k++) {
+      double[] h = {ends[2 * k], ends[2 * k + 1]};
+      cell.step(h, new double[1], next);
+      assertTrue(0.5 * ((next[0] - h[0]) * (next[0] - h[0]) + (next[1] - h[1]) * (next[1] - h[1])) < OPTS.tolQ());
+      for (int i = 0; i < 2; i++) {
+        // the sign of each coordinate is kept (the origin's axes are the basin boundaries) and ends at ±h*
+        assertEquals(Math.signum(starts[2 * k + i]) * hs, h[i], 1e-5);
+      }
+    }
+    double[] other = new FixedPointFinder(cell, OPTS.withThreads(2).withBlockSize(3)).settle(starts, new double[1]);
+    assertArrayEquals(ends, other, 0.0);
+    double[] none = new FixedPointFinder(cell, OPTS.withSettleSteps(0)).settle(starts, new double[1]);
+    assertEquals(0, none.length, "no steps: only starts already at a fixed point would be returned");
+  }
+
+  @Test
+  void settleDropsStatesThatDoNotSettle() {
+    // No fixed point: every state passes the ghost at the origin and runs off to −∞.
+    double[] starts = randomStates(20, 2, 0.5, 4);
+    assertEquals(0, new FixedPointFinder(new TestCells.SaddleNode(0.5, -0.004), OPTS).settle(starts, new double[0])
+        .length);
+  }
+
+  @Test
   void idealFlipFlopCubeHas27PointsByIndex() {
     double w = 2.5;
     double hs = TestCells.tanhRoot(w);
@@ -297,6 +329,7 @@ class FixedPointFinderTest {
     assertEquals(10.0, d.outlierDistanceScale());
     assertTrue(d.excludeDistanceOutliers());
     assertEquals(0.0, d.initialNoise());
+    assertEquals(2000, d.settleSteps(), "Cohort's addition, difference (6)");
   }
 
   @Test
@@ -310,6 +343,9 @@ class FixedPointFinderTest {
     assertThrows(IllegalArgumentException.class, () -> noisy.find(new double[2], new double[1]));
     assertThrows(IllegalArgumentException.class, () -> OPTS.withSlowQ(1e-13));
     assertThrows(IllegalArgumentException.class, () -> OPTS.withThreads(0));
+    assertThrows(IllegalArgumentException.class, () -> OPTS.withSettleSteps(-1));
+    assertThrows(IllegalArgumentException.class, () -> f.settle(new double[3], new double[1]));
+    assertThrows(IllegalArgumentException.class, () -> f.settle(new double[] {0, Double.NaN}, new double[1]));
   }
 
   /** A batched VJP for the discrete tanh network: gradient = Wᵀ (d ⊙ r) − r with d = 1 − h'². */

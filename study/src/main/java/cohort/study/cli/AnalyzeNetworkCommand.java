@@ -55,7 +55,8 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
   double[] inputs;
 
   @Option(names = "--initial-states", paramLabel = "K",
-      description = "Starts of the search, drawn from the network's trajectories (default ${DEFAULT-VALUE}).")
+      description = "Starts of the search, drawn from the network's trajectories; the search also starts where the "
+          + "network settles when run at x* from them and from the end of every trial (default ${DEFAULT-VALUE}).")
   int initialStates = 256;
 
   @Option(names = "--noise", paramLabel = "SIGMA",

@@ -10,13 +10,14 @@ import cohort.analysis.topology.TopologyOptions;
 import cohort.models.ReferenceCell;
 import cohort.models.ReferenceNetwork;
 import cohort.tasks.TrialBatch;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
  * The dynamical analyses of one trained network, shared by study runs and {@code cohort analyze-network}: the
  * spectrum of its recurrent matrix, its fixed and slow points at a constant input (searched from states of its
- * own trajectories, Sussillo &amp; Barak 2013) and the topology graph of those points (Maheswaranathan et al.
- * 2019).
+ * own trajectories and from where it settles when run at that input from them, Sussillo &amp; Barak 2013) and the
+ * topology graph of those points (Maheswaranathan et al. 2019).
  */
 public final class NetworkAnalysis {
 
@@ -46,15 +47,23 @@ public final class NetworkAnalysis {
 
   /**
    * Fixed and slow points of {@code F(·, input)}, searched from {@code k} states drawn without replacement from
-   * the network's own trajectories on {@code probe}, with FixedPointFinder's defaults and start noise
-   * {@code noise}, then continued from its stable slow points toward attractors and started again from points on
-   * the segments between the stable points found ({@link FixedPointFinder#findWithSaddleSearch}).
+   * the network's own trajectories on {@code probe} (with start noise {@code noise}) and, without noise, from where
+   * the network settles when run at {@code input} from those states and from the last state of every probe trial
+   * ({@link FixedPointFinder#settle}, up to {@link FixedPointOptions#settleSteps()} steps), with FixedPointFinder's
+   * defaults; then continued from its stable slow points toward attractors and started again from points on the
+   * segments between the stable points found ({@link FixedPointFinder#findWithSaddleSearch}). The settled starts
+   * put the search on the attractors the network actually uses: every memory a trial holds is where its states go
+   * when the input stops, which may be far from the trial's own states (trained flip-flop LSTMs).
    */
   public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
       double noise, RandomGenerator random) {
-    double[] starts = starts(reference, probe, k, random);
+    ReferenceNetwork.Trajectory trajectory = reference.forward(probe.inputs(), probe.steps(), probe.batch());
+    double[] starts = starts(reference, trajectory, k, random);
+    double[] settleFrom = Arrays.copyOf(starts, starts.length + probe.batch() * reference.stateSize());
+    System.arraycopy(finalStates(reference, trajectory), 0, settleFrom, starts.length,
+        probe.batch() * reference.stateSize());
     FixedPointOptions options = FixedPointOptions.defaults().withInitialNoise(noise);
-    return new FixedPointFinder(reference.cell(), options).findWithSaddleSearch(starts, input, random);
+    return new FixedPointFinder(reference.cell(), options).findWithSaddleSearch(starts, settleFrom, input, random);
   }
 
   /**
@@ -70,12 +79,11 @@ public final class NetworkAnalysis {
 
   /**
    * {@code k} full states (for the LSTM, {@code [h; c]}) drawn without replacement from the double-precision
-   * network's trajectories on {@code probe}.
+   * network's trajectories {@code tr}.
    */
-  static double[] starts(ReferenceNetwork reference, TrialBatch probe, int k, RandomGenerator random) {
-    ReferenceNetwork.Trajectory tr = reference.forward(probe.inputs(), probe.steps(), probe.batch());
+  static double[] starts(ReferenceNetwork reference, ReferenceNetwork.Trajectory tr, int k, RandomGenerator random) {
     int s = reference.stateSize();
-    int pool = probe.steps() * probe.batch();
+    int pool = tr.steps() * tr.batch();
     int take = Math.min(k, pool);
     int[] order = new int[pool];
     for (int i = 0; i < pool; i++) {
@@ -93,5 +101,12 @@ public final class NetworkAnalysis {
       System.arraycopy(states, order[i] * s, starts, i * s, s);
     }
     return starts;
+  }
+
+  /** The last full state of every trial of {@code tr}, {@code batch × S} row-major. */
+  static double[] finalStates(ReferenceNetwork reference, ReferenceNetwork.Trajectory tr) {
+    int s = reference.stateSize();
+    int rows = tr.batch() * s;
+    return Arrays.copyOfRange(tr.states(), (tr.steps() - 1) * rows, tr.steps() * rows);
   }
 }

@@ -34,8 +34,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Order of work: build the task and the network (initialised from the run seed); record the untrained
  * network's activations on the study's probe trials when asked; train; record the trained activations; find
- * fixed points from states of the network's own trajectories on the probe trials at zero input; eigenvalues of
- * the recurrent matrix; the fixed-point topology graph. A run whose training diverged keeps its training record
+ * fixed points from states of the network's own trajectories on the probe trials at zero input and from where
+ * it settles at zero input ({@link NetworkAnalysis#fixedPoints}); eigenvalues of the recurrent matrix; the
+ * fixed-point topology graph. A run whose training diverged keeps its training record
  * and skips the analyses.
  *
  * <p>The probe trials depend only on the study seed and the task label, so every network of a task sees the same
