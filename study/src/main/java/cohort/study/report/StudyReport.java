@@ -509,11 +509,83 @@ public final class StudyReport {
 
   static final String SPECTRA = "Eigenvalue spectra";
 
+  /** Colour of a stable mode: an eigenvalue inside or on the unit circle (map) or with Re μ ≤ 0 (flow). */
+  static final Color STABLE_MODE = new Color(31, 119, 180);
+  /** Colour of an unstable mode: an eigenvalue outside the unit circle (map) or with Re μ > 0 (flow). */
+  static final Color UNSTABLE_MODE = new Color(214, 39, 40);
+  private static final Color NEUTRAL = new Color(85, 85, 85);
+  private static final Chart.MarkerShape[] SHAPES = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
+      Chart.MarkerShape.SQUARE, Chart.MarkerShape.DIAMOND, Chart.MarkerShape.HOLLOW_CIRCLE,
+      Chart.MarkerShape.HOLLOW_TRIANGLE, Chart.MarkerShape.CROSS};
+
+  /**
+   * Eigenvalues {@code (x, y)} split by the stability of their mode and by a class of marker (task, kind of point),
+   * gathered over several runs.
+   */
+  private static final class ModeSets {
+    /** {@code [class][0 = stable, 1 = unstable]}: x values then y values, {@code size} of each used. */
+    private final double[][][] x;
+    private final double[][][] y;
+    private final int[][] size;
+
+    ModeSets(int classes) {
+      x = new double[classes][2][16];
+      y = new double[classes][2][16];
+      size = new int[classes][2];
+    }
+
+    /** Adds eigenvalues under marker class {@code cls}; unstable: {@code x > 0} for a flow, else {@code |λ| > 1}. */
+    void add(int cls, double[] xs, double[] ys, boolean flow) {
+      for (int i = 0; i < xs.length; i++) {
+        int s = (flow ? xs[i] > 0 : Math.hypot(xs[i], ys[i]) > 1) ? 1 : 0;
+        int n = size[cls][s];
+        if (n == x[cls][s].length) {
+          x[cls][s] = Arrays.copyOf(x[cls][s], 2 * n);
+          y[cls][s] = Arrays.copyOf(y[cls][s], 2 * n);
+        }
+        x[cls][s][n] = xs[i];
+        y[cls][s][n] = ys[i];
+        size[cls][s] = n + 1;
+      }
+    }
+
+    /** Number of stable ({@code 0}) or unstable ({@code 1}) modes. */
+    int count(int stability) {
+      int n = 0;
+      for (int[] s : size) {
+        n += s[stability];
+      }
+      return n;
+    }
+
+    /** Markers: every stable mode first, then every unstable one on top, in the class's shape. */
+    List<Chart.Layer> layers(Chart.MarkerShape[] shapes, int alpha, double markerSize) {
+      List<Chart.Layer> out = new ArrayList<>();
+      for (int s = 0; s < 2; s++) {
+        for (int c = size.length - 1; c >= 0; c--) {
+          out.add(new Chart.Points(Arrays.copyOf(x[c][s], size[c][s]), Arrays.copyOf(y[c][s], size[c][s]),
+              alpha(s == 0 ? STABLE_MODE : UNSTABLE_MODE, alpha), shapes[c], markerSize));
+        }
+      }
+      return out;
+    }
+
+    /** Every x ({@code axis} 0) or y (1) value, for axis ranges. */
+    List<double[]> all(int axis) {
+      List<double[]> out = new ArrayList<>();
+      for (int c = 0; c < size.length; c++) {
+        for (int s = 0; s < 2; s++) {
+          out.add(Arrays.copyOf(axis == 0 ? x[c][s] : y[c][s], size[c][s]));
+        }
+      }
+      return out;
+    }
+  }
+
   private void spectra() {
     List<String> archs = new ArrayList<>(archColors.keySet());
     List<String> tasks = levels("task");
-    Map<String, Color> taskColors = colors(tasks, true);
-    boolean byTask = tasks.size() > 1;
+    boolean byTask = tasks.size() > 1 && tasks.size() <= SHAPES.length;
     // W_rec
     List<Chart.Panel> panels = new ArrayList<>();
     double radius = 1.1;
@@ -530,9 +602,12 @@ public final class StudyReport {
         wRecTotal.merge(r.text("architecture", "?"), r.wRecRe().length, Integer::sum);
       }
     }
+    Chart.MarkerShape[] taskShapes = new Chart.MarkerShape[byTask ? tasks.size() : 1];
+    for (int k = 0; k < taskShapes.length; k++) {
+      taskShapes[k] = SHAPES[k];
+    }
     for (String a : archs) {
-      List<Chart.Layer> layers = new ArrayList<>();
-      layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+      ModeSets modes = new ModeSets(taskShapes.length);
       int runs = 0;
       double sumRadius = 0;
       for (StudyData.Run r : data.runs()) {
@@ -545,42 +620,49 @@ public final class StudyReport {
           rho = Math.max(rho, Math.hypot(r.wRecRe()[i], r.wRecIm()[i]));
         }
         sumRadius += rho;
-        Color c = byTask ? taskColors.get(r.text("task", "?")) : archColors.get(a);
-        int total = wRecTotal.getOrDefault(a, 0);
-        layers.add(new Chart.Points(r.wRecRe(), r.wRecIm(), alpha(c, total < 400 ? 200 : 120), Chart.MarkerShape.CIRCLE,
-            total < 400 ? 7 : 5));
+        modes.add(byTask ? tasks.indexOf(r.text("task", "?")) : 0, r.wRecRe(), r.wRecIm(), false);
       }
       if (runs == 0) {
         continue;
       }
-      layers.add(new Chart.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs)));
+      int total = wRecTotal.getOrDefault(a, 0);
+      List<Chart.Layer> layers = new ArrayList<>();
+      layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+      layers.addAll(modes.layers(taskShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
+      layers.add(new Chart.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs) + "\n"
+          + modes.count(1) + " of " + total + " eigenvalues outside"));
       panels.add(new Chart.Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null, layers));
     }
     if (panels.isEmpty()) {
       sectionNotes.put(SPECTRA, "no run has a W_rec spectrum (/runs/*/spectrum).");
     } else {
-      List<Chart.LegendEntry> legend = new ArrayList<>();
+      List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
+          new Chart.LegendEntry("|λ| ≤ 1: stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
+          new Chart.LegendEntry("|λ| > 1: unstable (growing) mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
+              false)));
       if (byTask) {
-        taskColors.forEach((t, c) -> legend.add(new Chart.LegendEntry("task " + t, c, Chart.MarkerShape.CIRCLE, false)));
+        for (int k = 0; k < tasks.size(); k++) {
+          legend.add(new Chart.LegendEntry("task " + tasks.get(k), NEUTRAL, taskShapes[k], false));
+        }
       }
       legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
       BufferedImage img = Chart.render("Eigenvalues of the trained recurrent dynamics",
           "W_eff for vanilla and continuous-time cells; dF/dh at h = 0, x = 0 for gated cells (no single W_rec); "
-              + "one panel per architecture", panels, Math.min(3, panels.size()),
+              + "one panel per architecture; red: outside the unit circle", panels, Math.min(3, panels.size()),
           360, 360, legend);
       save(img, "spectra-w-rec.png", SPECTRA, "W_rec eigenvalues",
           "Eigenvalues of the effective recurrent weight matrix W_eff of every trained vanilla or "
               + "continuous-time network, and of the Jacobian at the origin of every gated network (which has no "
               + "single recurrent matrix; each run's /spectrum attribute 'matrix' says which), on the complex plane, "
-              + "one panel per architecture" + (byTask ? ", coloured by task" : "") + ", with the unit circle "
-              + "(dashed) for reference.");
+              + "one panel per architecture, with the unit circle (dashed). Each eigenvalue is coloured by its "
+              + "modulus: red outside the unit circle (|λ| > 1, a mode that grows), blue inside or on it"
+              + (byTask ? "; the marker shape gives the task" : "") + ".");
     }
     // Jacobians at fixed points: discrete-time cells on the λ plane with the unit circle; continuous-time
     // (Euler) cells F(h) = h + α f(h) as the flow's eigenvalues μ = (λ − 1)/α with the imaginary axis
     panels = new ArrayList<>();
-    Color stable = new Color(31, 119, 180);
-    Color saddle = new Color(214, 39, 40);
-    Color slow = new Color(127, 127, 127);
+    Chart.MarkerShape[] kindShapes = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
+        Chart.MarkerShape.HOLLOW_CIRCLE};
     radius = 1.1;
     for (StudyData.Run r : data.runs()) {
       StudyData.FixedPoints fp = r.fixedPoints();
@@ -594,10 +676,10 @@ public final class StudyReport {
     }
     boolean anyFlow = false;
     boolean anyMap = false;
+    boolean[] kinds = new boolean[3];
     for (String a : archs) {
       for (boolean asFlow : new boolean[] {false, true}) {
-        List<double[]> re = new ArrayList<>(List.of(new double[0], new double[0], new double[0]));
-        List<double[]> im = new ArrayList<>(List.of(new double[0], new double[0], new double[0]));
+        ModeSets modes = new ModeSets(3);
         int points = 0;
         int runs = 0;
         for (StudyData.Run r : data.runs()) {
@@ -609,6 +691,7 @@ public final class StudyReport {
           runs++;
           for (int p = 0; p < fp.count(); p++) {
             int cls = fp.slow()[p] != 0 ? 2 : fp.unstableDims()[p] > 0 ? 1 : 0;
+            kinds[cls] = true;
             double[] x = fp.eigRe()[p].clone();
             double[] y = fp.eigIm()[p].clone();
             if (asFlow) {
@@ -617,8 +700,7 @@ public final class StudyReport {
                 y[i] = y[i] / fp.alpha();
               }
             }
-            re.set(cls, concat(re.get(cls), x));
-            im.set(cls, concat(im.get(cls), y));
+            modes.add(cls, x, y, asFlow);
             points++;
           }
         }
@@ -629,18 +711,15 @@ public final class StudyReport {
         if (!asFlow) {
           layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
         }
-        Color[] cc = {stable, saddle, slow};
-        int total = re.get(0).length + re.get(1).length + re.get(2).length;
-        for (int cls : new int[] {2, 1, 0}) {
-          layers.add(new Chart.Points(re.get(cls), im.get(cls), alpha(cc[cls], total < 400 ? 200 : 120),
-              Chart.MarkerShape.CIRCLE, total < 400 ? 7 : 5));
-        }
-        layers.add(new Chart.Text(points + " points in " + runs + " networks"));
+        int total = modes.count(0) + modes.count(1);
+        layers.addAll(modes.layers(kindShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
+        layers.add(new Chart.Text(points + " points in " + runs + " networks\n" + modes.count(1) + " of " + total
+            + " eigenvalues unstable"));
         if (asFlow) {
           anyFlow = true;
           layers.add(new Chart.VLine(0, new Color(90, 90, 90), 1.2f, null));
-          double[] xr = Chart.range(re);
-          double[] yr = Chart.range(im);
+          double[] xr = Chart.range(modes.all(0));
+          double[] yr = Chart.range(modes.all(1));
           double[] xp = Chart.pad(Math.min(xr[0], -0.1), Math.max(xr[1], 0.1), 0.06);
           double ym = Math.max(Math.max(Math.abs(yr[0]), Math.abs(yr[1])), 0.1) * 1.1;
           panels.add(new Chart.Panel(a + " (continuous time, flow eigenvalues)", "Re μ (1/τ)", "Im μ (1/τ)", xp[0],
@@ -653,10 +732,18 @@ public final class StudyReport {
       }
     }
     if (!panels.isEmpty()) {
+      String stableText = anyMap && anyFlow ? "|λ| ≤ 1 or Re μ ≤ 0" : anyMap ? "|λ| ≤ 1" : "Re μ ≤ 0";
+      String unstableText = anyMap && anyFlow ? "|λ| > 1 or Re μ > 0" : anyMap ? "|λ| > 1" : "Re μ > 0";
       List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
-          new Chart.LegendEntry("at stable fixed points", stable, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry("at saddles (≥ 1 unstable direction)", saddle, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry("at slow points", slow, Chart.MarkerShape.CIRCLE, false)));
+          new Chart.LegendEntry(stableText + ": stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
+          new Chart.LegendEntry(unstableText + ": unstable mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
+              false)));
+      String[] kindNames = {"at stable fixed points", "at saddles (≥ 1 unstable direction)", "at slow points"};
+      for (int k = 0; k < 3; k++) {
+        if (kinds[k]) {
+          legend.add(new Chart.LegendEntry(kindNames[k], NEUTRAL, kindShapes[k], false));
+        }
+      }
       if (anyMap) {
         legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
       }
@@ -664,13 +751,16 @@ public final class StudyReport {
         legend.add(new Chart.LegendEntry("Re μ = 0", new Color(90, 90, 90), null, false));
       }
       BufferedImage img = Chart.render("Eigenvalues of the Jacobian at the fixed points",
-          "linearised dynamics at every fixed and slow point; one panel per architecture", panels,
-          Math.min(3, panels.size()), 360, 360, legend);
+          "linearised dynamics at every fixed and slow point; one panel per architecture; colour: stability of "
+              + "the mode, shape: kind of point", panels, Math.min(3, panels.size()), 360, 360, legend);
       save(img, "spectra-jacobian.png", SPECTRA, "Jacobian eigenvalues at the fixed points",
-          "Eigenvalues of the linearised dynamics at every fixed and slow point found, one panel per architecture, "
-              + "coloured by the kind of point."
+          "Eigenvalues of the linearised dynamics at every fixed and slow point found, one panel per architecture. "
+              + "Each eigenvalue is coloured by the stability of its mode (red: unstable, blue: stable); the "
+              + "marker's shape gives the kind of point it belongs to (filled circle: stable fixed point, "
+              + "triangle: saddle, open circle: slow point)."
               + (anyMap ? " Discrete-time cells: eigenvalues λ of the one-step Jacobian ∂F/∂h; outside the unit "
-              + "circle (dashed) is an unstable direction, near 1 a slow, line-attractor-like direction." : "")
+              + "circle (dashed, |λ| > 1) is an unstable direction, near 1 a slow, line-attractor-like direction."
+              : "")
               + (anyFlow ? " Continuous-time (Euler) cells, F(h) = h + α f(h): eigenvalues μ = (λ − 1)/α of the "
               + "flow τ dh/dt = f(h), in units of 1/τ; right of the imaginary axis (Re μ > 0) is an unstable "
               + "direction, the criterion the fixed-point analysis used." : ""));
@@ -680,12 +770,6 @@ public final class StudyReport {
   /** Whether a run's fixed-point eigenvalues are shown as flow eigenvalues μ = (λ − 1)/α. */
   private static boolean flow(StudyData.FixedPoints fp) {
     return fp.continuousTime() && fp.alpha() > 0 && Double.isFinite(fp.alpha());
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] c = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, c, a.length, b.length);
-    return c;
   }
 
   // ----------------------------------------------------------------------------------- 6. separability
