@@ -56,6 +56,9 @@ final class Html {
       if (s.equals(StudyReport.SEPARABILITY)) {
         separabilityTable(h, data);
       }
+      if (s.equals(StudyReport.FIXED)) {
+        fixedPointTable(h, data);
+      }
       boolean any = false;
       for (StudyReport.Figure f : figures) {
         if (f.section().equals(s)) {
@@ -97,6 +100,7 @@ final class Html {
     TreeMap<String, Integer> taskTotals = new TreeMap<>();
     int withCurves = 0;
     int withFixed = 0;
+    int withNoPoint = 0;
     int withSpectrum = 0;
     for (StudyData.Run r : data.runs()) {
       status.merge(r.text("status", "unknown"), 1, Integer::sum);
@@ -105,6 +109,7 @@ final class Html {
       taskTotals.merge(r.text("task", "?"), 1, Integer::sum);
       withCurves += r.curves() != null ? 1 : 0;
       withFixed += r.fixedPoints() != null ? 1 : 0;
+      withNoPoint += r.fixedPoints() != null && r.fixedPoints().count() == 0 ? 1 : 0;
       withSpectrum += r.wRecRe() != null ? 1 : 0;
     }
     Map<String, Object> a = data.attributes();
@@ -118,7 +123,8 @@ final class Html {
     status.forEach((k, v) -> st.append(st.length() > 0 ? ", " : "").append(v).append(' ').append(k));
     row(h, "status", st.length() == 0 ? "—" : st.toString());
     row(h, "with training curves", Integer.toString(withCurves));
-    row(h, "with fixed points analysed", Integer.toString(withFixed));
+    row(h, "with fixed points analysed", withFixed + (withNoPoint > 0 ? " (" + withNoPoint + " of them with no point "
+        + "found)" : ""));
     row(h, "with a W_rec spectrum", Integer.toString(withSpectrum));
     row(h, "distance matrices", Integer.toString(data.comparisons().size()));
     row(h, "MDS embeddings", Integer.toString(data.embeddings().size()));
@@ -157,7 +163,7 @@ final class Html {
     }
     h.append("<table class=\"runs\">\n<tr><th>run id</th><th>task</th><th>architecture</th><th>activation</th>")
         .append("<th>units</th><th>status</th><th>final accuracy</th><th>iterations</th><th>wall time (s)</th>")
-        .append("<th>reason</th></tr>\n");
+        .append("<th>fixed points</th><th>reason</th></tr>\n");
     List<StudyData.Run> sorted = new ArrayList<>(data.runs());
     sorted.sort(java.util.Comparator.comparing((StudyData.Run r) -> r.text("task", ""))
         .thenComparing(r -> r.text("architecture", "")).thenComparing(r -> r.text("activation", ""))
@@ -171,8 +177,9 @@ final class Html {
           .append(esc(status)).append("</td><td class=\"num\">").append(fixed(r.number("final_accuracy"), 3))
           .append("</td><td class=\"num\">").append(StudyReport.fmt(r.number("iterations")))
           .append("</td><td class=\"num\">").append(fixed(Double.isFinite(r.number("wall_seconds")) ? r.number("wall_seconds")
-              : r.number("run_seconds"), 1)).append("</td><td>")
-          .append(esc("completed".equals(status) ? "" : r.text("reason", ""))).append("</td></tr>\n");
+              : r.number("run_seconds"), 1)).append("</td><td class=\"num\">").append(esc(fixedPointCell(r)))
+          .append("</td><td>").append(esc("completed".equals(status) ? "" : r.text("reason", "")))
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
     List<StudyData.Run> failed = new ArrayList<>();
@@ -190,6 +197,60 @@ final class Html {
       h.append("</ul>\n");
     }
     h.append("</section>\n");
+  }
+
+  /** The number of fixed and slow points of a run, "0 (reason)" when its search found none, or "not analysed". */
+  static String fixedPointCell(StudyData.Run r) {
+    StudyData.FixedPoints fp = r.fixedPoints();
+    if (fp == null) {
+      return "not analysed";
+    }
+    if (fp.count() == 0) {
+      return fp.reason().isEmpty() ? "0" : "0 (" + fp.reason() + ")";
+    }
+    return Integer.toString(fp.count());
+  }
+
+  /**
+   * Mean fixed-point counts per network for each task and architecture, over every network whose search ran
+   * (one that found no point counts as 0).
+   */
+  private static void fixedPointTable(StringBuilder h, StudyData data) {
+    Map<String, List<StudyData.FixedPoints>> cells = new TreeMap<>();
+    for (StudyData.Run r : data.runs()) {
+      if (r.fixedPoints() != null) {
+        cells.computeIfAbsent(r.text("task", "?") + "\u0000" + r.text("architecture", "?"), k -> new ArrayList<>())
+            .add(r.fixedPoints());
+      }
+    }
+    if (cells.isEmpty()) {
+      return;
+    }
+    h.append("<p>Mean number of points per network over every network whose fixed-point search ran; a network "
+        + "whose search found no point counts as 0.</p>\n");
+    h.append("<table class=\"runs fixed\">\n<tr><th>task</th><th>architecture</th>")
+        .append("<th>networks analysed</th><th>with no point</th><th>points</th><th>stable</th>")
+        .append("<th>saddles and unstable</th><th>slow</th></tr>\n");
+    for (Map.Entry<String, List<StudyData.FixedPoints>> e : cells.entrySet()) {
+      String[] key = e.getKey().split("\u0000", 2);
+      List<StudyData.FixedPoints> sets = e.getValue();
+      int none = 0;
+      double[] sum = new double[4];
+      for (StudyData.FixedPoints fp : sets) {
+        none += fp.count() == 0 ? 1 : 0;
+        for (int i = 0; i < fp.count(); i++) {
+          sum[0]++;
+          sum[fp.slow()[i] != 0 ? 3 : fp.unstableDims()[i] == 0 ? 1 : 2]++;
+        }
+      }
+      h.append("<tr><td>").append(esc(key[0])).append("</td><td>").append(esc(key[1]))
+          .append("</td><td class=\"num\">").append(sets.size()).append("</td><td class=\"num\">").append(none);
+      for (double v : sum) {
+        h.append("</td><td class=\"num\">").append(fixed(v / sets.size(), 2));
+      }
+      h.append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static void separabilityTable(StringBuilder h, StudyData data) {

@@ -439,8 +439,14 @@ public final class StudyReport {
       }
     }
     if (byTask.isEmpty()) {
-      sectionNotes.put(FIXED, "no run has fixed points (the study did not analyse them).");
+      sectionNotes.put(FIXED, "no run's fixed points were searched for (the study did not analyse them).");
       return;
+    }
+    int withNone = 0;
+    for (List<StudyData.Run> runs : byTask.values()) {
+      for (StudyData.Run r : runs) {
+        withNone += r.fixedPoints().count() == 0 ? 1 : 0;
+      }
     }
     int cap = Math.min(maxIndex, 4); // index ≥ 4 share one class
     List<String> classes = new ArrayList<>();
@@ -502,7 +508,8 @@ public final class StudyReport {
         "Number of fixed points per network, by stability class (stable = no unstable direction; index-k = k "
             + "unstable directions of the Jacobian) and slow points (local minima of q = ½|F(h) − h|² above the "
             + "fixed-point tolerance), one panel per task. Bars are the mean over the networks of an architecture, "
-            + "dots the individual networks.");
+            + "dots the individual networks. Every network whose search ran is counted"
+            + (withNone > 0 ? ", including the " + withNone + " whose search found no point (as 0)" : "") + ".");
   }
 
   // ---------------------------------------------------------------------------------------- 5. spectra
