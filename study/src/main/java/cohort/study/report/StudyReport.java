@@ -23,12 +23,17 @@ import java.util.TreeSet;
 /**
  * The human-readable report of a study: PNG figures and an {@code index.html} that links them, built from the
  * consolidated {@code study.h5} (see {@link StudyData}). Figures: training curves per task; MDS scatter plots of
- * every embedding (coloured by architecture, and by activation or task where those vary; untrained networks as
- * open triangles); distance matrices as heat maps ordered by average-linkage clustering
- * ({@link AverageLinkage}); fixed-point counts per stability class and architecture; W_rec and fixed-point
- * Jacobian eigenvalues on the complex plane with the unit circle; and each separability permutation test as its
- * null histogram with the observed accuracy. Parts of the file that are absent leave their section out with a
- * note; they never fail the report.
+ * every embedding (untrained networks as open triangles); distance matrices as heat maps ordered by average-linkage
+ * clustering ({@link AverageLinkage}); fixed-point counts per stability class and architecture; W_rec and
+ * fixed-point Jacobian eigenvalues on the complex plane with the unit circle, coloured by the stability of each
+ * mode; and each separability permutation test as its null histogram with the observed accuracy. Parts of the file
+ * that are absent leave their section out with a note; they never fail the report.
+ *
+ * <p>Colours follow what the study varies. The grid factors are taken in the fixed order of {@link #FACTORS}
+ * (task, architecture, activation, units, init, gain): the training curves, one row per task, are coloured by the
+ * first factor other than the task that takes more than one value over the runs; each embedding gets one MDS figure
+ * per factor that varies over its networks (architecture whenever it varies). Where nothing varies, architecture
+ * colours them. The captions say which factor colours a figure.
  *
  * <p>The report is written to a temporary sibling directory and moved into place only when complete, so a failed
  * report leaves the previous one (or nothing) behind.
@@ -127,13 +132,96 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
-  /** Distinct values of a run attribute, sorted. */
+  /** Distinct values of a run attribute, sorted (numerically when they are all numbers). */
   private List<String> levels(String attribute) {
-    TreeSet<String> s = new TreeSet<>();
-    for (StudyData.Run r : data.runs()) {
+    return levels(data.runs(), attribute);
+  }
+
+  /**
+   * The grid factors a study can vary, as run attributes, in the order in which the report picks the one to colour
+   * by: the first of them that takes more than one value over the runs drawn.
+   */
+  static final List<String> FACTORS = List.of("task", "architecture", "activation", "units", "init", "gain");
+
+  /**
+   * The factors of {@link #FACTORS}, in that order and except {@code skip}, that take more than one known value
+   * over {@code runs} (a run without the attribute has no known value).
+   */
+  static List<String> varying(List<StudyData.Run> runs, String skip) {
+    List<String> out = new ArrayList<>();
+    for (String f : FACTORS) {
+      if (f.equals(skip)) {
+        continue;
+      }
+      TreeSet<String> known = new TreeSet<>();
+      for (StudyData.Run r : runs) {
+        String v = r.text(f, null);
+        if (v != null) {
+          known.add(v);
+        }
+      }
+      if (known.size() > 1) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct values of a run attribute over {@code runs} ("?" where absent), numerically sorted if numbers. */
+  static List<String> levels(List<StudyData.Run> runs, String attribute) {
+    TreeSet<String> s = new TreeSet<>(LEVEL_ORDER);
+    for (StudyData.Run r : runs) {
       s.add(r.text(attribute, "?"));
     }
     return new ArrayList<>(s);
+  }
+
+  /** Numbers in numeric order before other text in alphabetical order. */
+  static final Comparator<String> LEVEL_ORDER = (a, b) -> {
+    double x = parse(a);
+    double y = parse(b);
+    if (!Double.isNaN(x) && !Double.isNaN(y)) {
+      int c = Double.compare(x, y);
+      return c != 0 ? c : a.compareTo(b);
+    }
+    if (Double.isNaN(x) != Double.isNaN(y)) {
+      return Double.isNaN(x) ? 1 : -1;
+    }
+    return a.compareTo(b);
+  };
+
+  private static double parse(String s) {
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** A level as a legend label: numeric factors say what the number is ("units 64"). */
+  static String levelLabel(String factor, String level) {
+    return (factor.equals("units") || factor.equals("gain")) && !Double.isNaN(parse(level)) ? factor + " " + level
+        : level;
+  }
+
+  /** Colours of the levels of {@code factor}: the architectures' own colours, or the secondary palette. */
+  private Map<String, Color> factorColors(String factor, List<String> levels) {
+    if (!factor.equals("architecture")) {
+      return colors(levels, true);
+    }
+    Map<String, Color> m = new LinkedHashMap<>();
+    for (String level : levels) { // items whose run is not in /runs are grey
+      m.put(level, archColors.getOrDefault(level, Color.GRAY));
+    }
+    return m;
+  }
+
+  /** "units (the first of architecture, activation, units, init, gain that varies ...)" for captions. */
+  private static String colourByText(String by, boolean varies, String skip) {
+    List<String> order = new ArrayList<>(FACTORS);
+    order.remove(skip);
+    return varies ? by + " (the first of " + String.join(", ", order) + " that varies across these runs)"
+        : by + " (none of " + String.join(", ", order) + " varies across these runs)";
   }
 
   /** Colours of levels: the palette in order (architectures), or a rotation of it that starts elsewhere. */
@@ -163,8 +251,12 @@ public final class StudyReport {
   }
 
   private List<Chart.LegendEntry> archLegend(boolean lines) {
+    return legend("architecture", archColors, lines);
+  }
+
+  private static List<Chart.LegendEntry> legend(String factor, Map<String, Color> colours, boolean lines) {
     List<Chart.LegendEntry> l = new ArrayList<>();
-    archColors.forEach((k, c) -> l.add(new Chart.LegendEntry(k, c, null, !lines)));
+    colours.forEach((k, c) -> l.add(new Chart.LegendEntry(levelLabel(factor, k), c, null, !lines)));
     return l;
   }
 
@@ -187,6 +279,12 @@ public final class StudyReport {
       sectionNotes.put(CURVES, "no run has training curves (no /runs/*/training group with data).");
       return;
     }
+    // one row per task, so the lines are coloured by the first other grid factor that varies
+    List<StudyData.Run> drawn = new ArrayList<>();
+    byTask.values().forEach(drawn::addAll);
+    List<String> varies = varying(drawn, "task");
+    String by = varies.isEmpty() ? "architecture" : varies.get(0);
+    Map<String, Color> cols = factorColors(by, levels(drawn, by));
     List<Chart.Panel> panels = new ArrayList<>();
     boolean anyTrainFallback = false;
     for (Map.Entry<String, List<StudyData.Run>> e : byTask.entrySet()) {
@@ -198,7 +296,7 @@ public final class StudyReport {
       boolean fallback = false;
       for (StudyData.Run r : e.getValue()) {
         StudyData.Curves c = r.curves();
-        Color col = archColors.getOrDefault(r.text("architecture", "?"), Color.GRAY);
+        Color col = cols.getOrDefault(r.text(by, "?"), Color.GRAY);
         double[] l = c.valLoss();
         if (Double.isNaN(Chart.range(List.of(l))[0])) { // no validation loss recorded: use the training loss
           l = c.trainLoss();
@@ -242,13 +340,14 @@ public final class StudyReport {
           what + (log ? " (log scale)" : ""), xMin, xMax, lLo, lHi, log, false, null,
           loss));
     }
-    List<Chart.LegendEntry> legend = archLegend(true);
-    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by architecture; dashed = "
+    List<Chart.LegendEntry> legend = legend(by, cols, true);
+    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by " + by + "; dashed = "
         + "failed runs", panels, 2, 520, 280, legend);
     save(img, "curves.png", CURVES, "Validation accuracy and loss during training",
         "Validation accuracy (left) and " + (anyTrainFallback ? "loss (training loss where no validation loss was "
             + "recorded)" : "validation loss") + " (right) against the training iteration, one row per task and "
-            + "one line per network, coloured by architecture. Dashed lines are runs that failed.");
+            + "one line per network, coloured by " + colourByText(by, !varies.isEmpty(), "task")
+            + ". Dashed lines are runs that failed.");
   }
 
   // ------------------------------------------------------------------------------------- 2. embeddings
@@ -261,35 +360,35 @@ public final class StudyReport {
       return;
     }
     for (StudyData.Embedding e : data.embeddings()) {
-      String[] colourings = {"architecture", "activation", "task"};
-      for (String by : colourings) {
+      // one figure per grid factor that varies over the embedded networks, in the order of FACTORS
+      List<StudyData.Run> embedded = new ArrayList<>();
+      for (String item : e.items()) {
+        StudyData.Run r = runsById.get(runIdOf(item));
+        if (r != null && !embedded.contains(r)) {
+          embedded.add(r);
+        }
+      }
+      List<String> varies = varying(embedded, null);
+      for (String by : varies.isEmpty() ? List.of("architecture") : varies) {
         String[] groups = new String[e.items().length];
-        TreeSet<String> distinct = new TreeSet<>();
+        List<String> distinct = new ArrayList<>(levels(embedded, by));
         for (int i = 0; i < groups.length; i++) {
           StudyData.Run r = runsById.get(runIdOf(e.items()[i]));
           groups[i] = r == null ? "unknown run" : r.text(by, "?");
-          distinct.add(groups[i]);
-        }
-        TreeSet<String> known = new TreeSet<>(distinct);
-        known.remove("?");
-        known.remove("unknown run");
-        if (!by.equals("architecture") && known.size() < 2) {
-          continue; // a second colouring only where the attribute varies
-        }
-        Map<String, Color> cols;
-        if (by.equals("architecture")) {
-          cols = new LinkedHashMap<>();
-          for (String level : distinct) { // items whose run is not in /runs are grey
-            cols.put(level, archColors.getOrDefault(level, Color.GRAY));
+          if (!distinct.contains(groups[i])) {
+            distinct.add(groups[i]);
           }
-        } else {
-          cols = colors(new ArrayList<>(distinct), true);
         }
+        Map<String, Color> cols = factorColors(by, distinct);
         String file = "mds-" + slug(e.metric()) + "-" + slug(e.scope()) + "-by-" + by + ".png";
         save(mdsFigure(e, groups, cols, by), file, MDS,
             "MDS of " + e.metric() + " distances, " + scopeText(e.scope()) + ", coloured by " + by,
             "Classical multidimensional scaling of the " + e.metric() + " distance matrix between " + e.items().length
                 + " networks (" + scopeText(e.scope()) + "). Each point is a network, coloured by " + by
+                + (varies.isEmpty() ? " (no grid factor varies across these networks)"
+                    : varies.size() == 1 ? " (the one grid factor that varies across these networks)"
+                    : " (one figure for each grid factor that varies across these networks: "
+                        + String.join(", ", varies) + ")")
                 + "; filled circles are trained networks, open triangles the same networks before training. "
                 + "Stress = " + fmt(e.stress()) + " (0 = the distances are reproduced exactly).");
       }
@@ -338,7 +437,7 @@ public final class StudyReport {
     double[] xr = Chart.pad(Chart.range(xs)[0], Chart.range(xs)[1], 0.08);
     double[] yr = Chart.pad(Chart.range(ys)[0], Chart.range(ys)[1], 0.08);
     List<Chart.LegendEntry> legend = new ArrayList<>();
-    cols.forEach((name, c) -> legend.add(new Chart.LegendEntry(name, c, null, true)));
+    cols.forEach((name, c) -> legend.add(new Chart.LegendEntry(levelLabel(by, name), c, null, true)));
     legend.add(new Chart.LegendEntry("trained", TRAINED_MARK, Chart.MarkerShape.CIRCLE, false));
     boolean anyUntrained = Arrays.stream(e.items()).anyMatch(s -> s.endsWith(":untrained"));
     if (anyUntrained) {
