@@ -91,8 +91,17 @@ public final class Chart {
     }
   }
 
-  /** A legend entry: a marker shape, or a line when {@code shape} is null, or a filled box when {@code box}. */
-  public record LegendEntry(String label, Color color, MarkerShape shape, boolean box) {}
+  /**
+   * A legend entry: a marker shape, or a line (dashed when {@code dashed}) when {@code shape} is null, or a filled
+   * box when {@code box}.
+   */
+  public record LegendEntry(String label, Color color, MarkerShape shape, boolean box, boolean dashed) {
+
+    /** An entry with a solid line, a marker or a box. */
+    public LegendEntry(String label, Color color, MarkerShape shape, boolean box) {
+      this(label, color, shape, box, false);
+    }
+  }
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 19);
   private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -203,7 +212,7 @@ public final class Chart {
         g.fillRect(x + 2, y - 11, 20, 12);
       } else if (e.shape() == null) {
         g.setColor(e.color());
-        g.setStroke(new BasicStroke(2.5f));
+        g.setStroke(e.dashed() ? dashed(2.5f) : new BasicStroke(2.5f));
         g.drawLine(x, y - 5, x + 24, y - 5);
       } else {
         drawMarker(g, e.shape(), x + 12, y - 5, 10, e.color());

@@ -308,9 +308,11 @@ public final class StudyReport {
         boolean failed = "failed".equals(r.text("status", ""));
         acc.add(new Chart.Line(c.iteration(), c.valAccuracy(), alpha(col, 200), 1.6f, failed));
         loss.add(new Chart.Line(c.iteration(), l, alpha(col, 200), 1.6f, failed));
-        if (c.iteration().length <= 25) { // few validation points: mark them
-          acc.add(new Chart.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), Chart.MarkerShape.CIRCLE, 5));
-          loss.add(new Chart.Points(c.iteration(), l, alpha(col, 220), Chart.MarkerShape.CIRCLE, 5));
+        if (c.iteration().length <= 25) { // few validation points: mark them (open for a failed run)
+          Chart.MarkerShape mark = failed ? Chart.MarkerShape.HOLLOW_CIRCLE : Chart.MarkerShape.CIRCLE;
+          double size = failed ? 7 : 5;
+          acc.add(new Chart.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), mark, size));
+          loss.add(new Chart.Points(c.iteration(), l, alpha(col, 220), mark, size));
         }
       }
       anyTrainFallback |= fallback;
@@ -340,14 +342,29 @@ public final class StudyReport {
           what + (log ? " (log scale)" : ""), xMin, xMax, lLo, lHi, log, false, null,
           loss));
     }
+    int failedDrawn = 0;
+    for (StudyData.Run r : drawn) {
+      failedDrawn += "failed".equals(r.text("status", "")) ? 1 : 0;
+    }
+    int failedUndrawn = -failedDrawn;
+    for (StudyData.Run r : data.runs()) {
+      failedUndrawn += "failed".equals(r.text("status", "")) ? 1 : 0;
+    }
     List<Chart.LegendEntry> legend = legend(by, cols, true);
-    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by " + by + "; dashed = "
-        + "failed runs", panels, 2, 520, 280, legend);
+    if (failedDrawn > 0) {
+      legend.add(new Chart.LegendEntry("failed run, up to the failure (dashed, open markers)", Color.DARK_GRAY, null,
+          false, true));
+    }
+    String failures = (failedDrawn == 0 ? "" : " Dashed lines are the " + plural(failedDrawn, "run")
+        + " that failed, drawn up to the failure (with open markers where points are marked).")
+        + (failedUndrawn == 0 ? "" : " " + plural(failedUndrawn, "failed run") + " stored no curve and "
+            + (failedUndrawn == 1 ? "is" : "are") + " not drawn.");
+    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by " + by
+        + (failedDrawn > 0 ? "; dashed = failed runs" : ""), panels, 2, 520, 280, legend);
     save(img, "curves.png", CURVES, "Validation accuracy and loss during training",
         "Validation accuracy (left) and " + (anyTrainFallback ? "loss (training loss where no validation loss was "
             + "recorded)" : "validation loss") + " (right) against the training iteration, one row per task and "
-            + "one line per network, coloured by " + colourByText(by, !varies.isEmpty(), "task")
-            + ". Dashed lines are runs that failed.");
+            + "one line per network, coloured by " + colourByText(by, !varies.isEmpty(), "task") + "." + failures);
   }
 
   // ------------------------------------------------------------------------------------- 2. embeddings
@@ -951,6 +968,11 @@ public final class StudyReport {
         + ")" : "";
     return new Chart.Panel(groups + sizes + " — " + features, "cross-validated accuracy (fraction correct)",
         "permutations (count)", lo, hi + 0.04, 0, Math.ceil(maxCount * 1.25), false, false, null, layers);
+  }
+
+  /** "1 run", "3 runs". */
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** A number for captions: 3 significant digits, NaN as "n/a". */

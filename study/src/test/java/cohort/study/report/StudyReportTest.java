@@ -132,6 +132,16 @@ class StudyReportTest {
   }
 
   @Test
+  void theCurvesLegendPromisesDashedLinesOnlyForFailedRunsThatHaveACurve() {
+    // the synthetic study's failed run stored its curve up to the failure
+    StudyReport.Figure curves = full.figures().stream().filter(f -> f.file().equals("curves.png")).findFirst()
+        .orElseThrow();
+    assertTrue(curves.caption().contains("Dashed lines are the 1 run that failed, drawn up to the failure"),
+        curves.caption());
+    assertFalse(curves.caption().contains("stored no curve"), curves.caption());
+  }
+
+  @Test
   void aRunWhoseSearchFoundNoPointIsAnalysedWithZeroPoints() throws IOException {
     StudyData d = StudyData.read(fullStudy.resolve("study.h5"));
     StudyData.Run none = run(d, SyntheticStudy.NO_POINTS);
@@ -259,6 +269,10 @@ class StudyReportTest {
         "separability-cka-x.png"), files);
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
     assertTrue(html.contains("out of memory"));
+    String curves = r.figures().stream().filter(f -> f.file().equals("curves.png")).findFirst().orElseThrow()
+        .caption();
+    assertTrue(curves.contains("1 failed run stored no curve and is not drawn."), curves);
+    assertFalse(curves.contains("Dashed"), "no dashed line is drawn: " + curves);
     assertTrue(html.contains("clustering impossible") || html.contains("grouped by architecture"), "NaN distances");
     assertTrue(html.contains("The file carries no spec attribute."));
   }
