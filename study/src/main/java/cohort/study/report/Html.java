@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The {@code index.html} of a report: one self-contained page (inline CSS, no scripts, images by relative link)
  * with the study's name and provenance, summary counts, the run table (failures with their reasons), the
- * separability table, every figure with its caption, and the study spec pretty-printed.
+ * fixed-point and separability tables, every figure with its caption, and the study spec pretty-printed. Every
+ * table sits in a box that scrolls sideways, so a narrow window scrolls the table, not the page.
  */
 final class Html {
 
@@ -113,7 +114,7 @@ final class Html {
       withSpectrum += r.wRecRe() != null ? 1 : 0;
     }
     Map<String, Object> a = data.attributes();
-    h.append("<table class=\"summary\">\n");
+    h.append("<div class=\"scroll\"><table class=\"summary\">\n");
     row(h, "runs in the file", Integer.toString(data.runs().size()));
     double total = StudyData.number(a, "runs_total");
     if (Double.isFinite(total)) {
@@ -129,9 +130,9 @@ final class Html {
     row(h, "distance matrices", Integer.toString(data.comparisons().size()));
     row(h, "MDS embeddings", Integer.toString(data.embeddings().size()));
     row(h, "separability tests", Integer.toString(data.separability().size()));
-    h.append("</table>\n");
+    h.append("</table></div>\n");
     if (!cells.isEmpty()) {
-      h.append("<h3>Runs per architecture and task</h3>\n<table>\n<tr><th>architecture</th>");
+      h.append("<h3>Runs per architecture and task</h3>\n<div class=\"scroll\"><table>\n<tr><th>architecture</th>");
       for (String t : taskTotals.keySet()) {
         h.append("<th>").append(esc(t)).append("</th>");
       }
@@ -146,7 +147,7 @@ final class Html {
         }
         h.append("<td class=\"num\">").append(sum).append("</td></tr>\n");
       }
-      h.append("</table>\n");
+      h.append("</table></div>\n");
     }
     h.append("</section>\n");
   }
@@ -161,7 +162,8 @@ final class Html {
       h.append("<p class=\"none\">The file holds no runs.</p>\n</section>\n");
       return;
     }
-    h.append("<table class=\"runs\">\n<tr><th>run id</th><th>task</th><th>architecture</th><th>activation</th>")
+    h.append("<div class=\"scroll\"><table class=\"runs\">\n")
+        .append("<tr><th>run id</th><th>task</th><th>architecture</th><th>activation</th>")
         .append("<th>units</th><th>status</th><th>final accuracy</th><th>iterations</th><th>wall time (s)</th>")
         .append("<th>fixed points</th><th>reason</th></tr>\n");
     List<StudyData.Run> sorted = new ArrayList<>(data.runs());
@@ -178,10 +180,10 @@ final class Html {
           .append("</td><td class=\"num\">").append(StudyReport.fmt(r.number("iterations")))
           .append("</td><td class=\"num\">").append(fixed(Double.isFinite(r.number("wall_seconds")) ? r.number("wall_seconds")
               : r.number("run_seconds"), 1)).append("</td><td class=\"num\">").append(esc(fixedPointCell(r)))
-          .append("</td><td>").append(esc("completed".equals(status) ? "" : r.text("reason", "")))
+          .append("</td><td class=\"reason\">").append(esc("completed".equals(status) ? "" : r.text("reason", "")))
           .append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
     List<StudyData.Run> failed = new ArrayList<>();
     for (StudyData.Run r : data.runs()) {
       if ("failed".equals(r.text("status", ""))) {
@@ -228,7 +230,7 @@ final class Html {
     }
     h.append("<p>Mean number of points per network over every network whose fixed-point search ran; a network "
         + "whose search found no point counts as 0.</p>\n");
-    h.append("<table class=\"runs fixed\">\n<tr><th>task</th><th>architecture</th>")
+    h.append("<div class=\"scroll\"><table class=\"runs fixed\">\n<tr><th>task</th><th>architecture</th>")
         .append("<th>networks analysed</th><th>with no point</th><th>points</th><th>stable</th>")
         .append("<th>saddles and unstable</th><th>slow</th></tr>\n");
     for (Map.Entry<String, List<StudyData.FixedPoints>> e : cells.entrySet()) {
@@ -250,7 +252,7 @@ final class Html {
       }
       h.append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private static void separabilityTable(StringBuilder h, StudyData data) {
@@ -260,7 +262,8 @@ final class Html {
     h.append("<p>Each row tests whether two groups of networks are linearly separable in a metric's space: the "
         + "cross-validated accuracy of a linear classifier on the networks' MDS coordinates and on the rows of "
         + "the distance matrix, and the fraction of label permutations that reach that accuracy (p).</p>\n");
-    h.append("<table class=\"runs\">\n<tr><th>metric</th><th>scope</th><th>grouping</th><th>groups</th>")
+    h.append("<div class=\"scroll\"><table class=\"runs\">\n")
+        .append("<tr><th>metric</th><th>scope</th><th>grouping</th><th>groups</th>")
         .append("<th>n</th><th>accuracy (MDS)</th><th>p (MDS)</th><th>accuracy (rows)</th><th>p (rows)</th>")
         .append("<th>permutations</th><th>classifier</th></tr>\n");
     for (StudyData.SeparabilityTest t : data.separability()) {
@@ -275,7 +278,7 @@ final class Html {
           .append(StudyReport.fmt(t.number("permutations"))).append("</td><td>")
           .append(esc(StudyData.text(t.attributes(), "classifier", ""))).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private static String fixed(double v, int digits) {
@@ -402,7 +405,10 @@ final class Html {
 
   private static final String CSS = String.join("\n",
       "body { font-family: -apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif; color: #222;",
-      "  max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; line-height: 1.45; }",
+      "  max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; line-height: 1.45; overflow-wrap: break-word; }",
+      "/* a wide table scrolls sideways in its own box instead of widening the page */",
+      ".scroll { overflow-x: auto; max-width: 100%; margin: 8px 0 16px; }",
+      ".scroll table { margin: 0; }",
       "h1 { font-size: 26px; margin-bottom: 4px; }",
       "h2 { font-size: 21px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 36px; }",
       "h3 { font-size: 16px; margin-top: 20px; }",
@@ -412,7 +418,9 @@ final class Html {
       "table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }",
       "th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }",
       "th { background: #f4f6f8; }",
-      "table.runs td code { white-space: nowrap; }",
+      "table.runs th, table.runs td { white-space: nowrap; }",
+      "table.runs td.reason { white-space: normal; }",
+      "table.runs td.reason:not(:empty) { min-width: 18em; }",
       "td.num { text-align: right; font-variant-numeric: tabular-nums; }",
       "table.summary th { width: 240px; }",
       "tr.failed td { background: #fde8e8; }",
