@@ -172,6 +172,8 @@ final class Html {
         .thenComparingDouble(r -> r.number("units")).thenComparing(StudyData.Run::id));
     for (StudyData.Run r : sorted) {
       String status = r.text("status", "unknown");
+      String points = fixedPointCell(r);
+      boolean why = r.fixedPoints() != null && !r.fixedPoints().reason().isEmpty(); // wraps like a reason
       h.append("<tr class=\"").append(esc(status.replaceAll("[^a-z_]", ""))).append("\"><td><code>")
           .append(esc(r.id())).append("</code></td><td>").append(esc(r.text("task", "?"))).append("</td><td>")
           .append(esc(r.text("architecture", "?"))).append("</td><td>").append(esc(r.text("activation", "?")))
@@ -179,7 +181,8 @@ final class Html {
           .append(esc(status)).append("</td><td class=\"num\">").append(fixed(r.number("final_accuracy"), 3))
           .append("</td><td class=\"num\">").append(StudyReport.fmt(r.number("iterations")))
           .append("</td><td class=\"num\">").append(fixed(Double.isFinite(r.number("wall_seconds")) ? r.number("wall_seconds")
-              : r.number("run_seconds"), 1)).append("</td><td class=\"num\">").append(esc(fixedPointCell(r)))
+              : r.number("run_seconds"), 1)).append("</td><td class=\"").append(why ? "reason" : "num").append("\">")
+          .append(esc(points))
           .append("</td><td class=\"reason\">").append(esc("completed".equals(status) ? "" : r.text("reason", "")))
           .append("</td></tr>\n");
     }

@@ -193,7 +193,7 @@ class StudyReportTest {
     assertEquals("no candidate converged", fp.reason());
     StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
-    assertTrue(rowOf(html, "a").contains("<td class=\"num\">0 (no candidate converged)</td>"), rowOf(html, "a"));
+    assertTrue(rowOf(html, "a").contains("<td class=\"reason\">0 (no candidate converged)</td>"), rowOf(html, "a"));
     assertTrue(r.figures().stream().anyMatch(f -> f.file().equals("fixed-points.png")), "no fixed-point figure");
   }
 
