@@ -29,10 +29,15 @@ import java.util.random.RandomGenerator;
  * the {@link Purpose#VALIDATION_BATCHES} stream, and the stopping rules are checked.
  *
  * <p>A NaN or infinite loss, gradient norm or validation loss ends the run as {@link Status#FAILED} with a reason;
- * the update that would have used it is not applied. Everything runs on the calling thread, all randomness comes
- * from {@link RandomStreams} with the spec's seed, and so the same seed gives bit-identical parameters. Apart from
- * the task's own batch arrays, an iteration allocates nothing: the workspace, gradient and optimiser state are
- * allocated once per run.
+ * the update that would have used it is not applied. The curves of a failed run hold every validation point before
+ * the failure and, when the failure fell between validation points, one more at the failure: the network as it was
+ * left (after the last applied update) scored on the validation batches, with the mean training loss of the
+ * updates applied since the previous point (NaN if none). So a run that fails before its first validation point
+ * still has a curve, and every curve ends where training stopped.
+ *
+ * <p>Everything runs on the calling thread, all randomness comes from {@link RandomStreams} with the spec's seed,
+ * and so the same seed gives bit-identical parameters. Apart from the task's own batch arrays, an iteration
+ * allocates nothing: the workspace, gradient and optimiser state are allocated once per run.
  *
  * <p>The weight penalty applies to every block that is not a bias (blocks named {@code b} or {@code b_…}).
  */
@@ -210,6 +215,22 @@ public final class Trainer {
           }
         }
       }
+    }
+    if (status == Status.FAILED && (points == 0 || curveIteration[points - 1] != done)) {
+      // the failure fell between validation points: close the curve at the failure, so that a run that fails
+      // early still has one (points < capacity: no validation point was taken at or after this one)
+      double valLoss = 0;
+      double valAcc = 0;
+      for (TrialBatch vb : validation) {
+        network.forward(vb.inputs(), steps, batch, ws);
+        valLoss += loss.evaluate(ws.outputs(), vb.targets(), vb.mask(), steps, batch, outs, null);
+        valAcc += task.accuracy(vb, ws.outputs());
+      }
+      curveIteration[points] = done;
+      curveTrain[points] = windowCount > 0 ? windowLoss / windowCount : Double.NaN;
+      curveValLoss[points] = valLoss / validation.length;
+      curveValAcc[points] = valAcc / validation.length;
+      points++;
     }
     TrainingCurves curves = new TrainingCurves(
         java.util.Arrays.copyOf(curveIteration, points), java.util.Arrays.copyOf(curveTrain, points),

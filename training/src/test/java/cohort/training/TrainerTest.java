@@ -85,6 +85,23 @@ class TrainerTest {
   }
 
   @Test
+  void aFailedRunKeepsItsCurveUpToTheFailure() {
+    // validation every 4 iterations; the absurd step makes the loss non-finite long before the fourth
+    Network net = Trainer.initialize(gru(8), 2);
+    TrainingSpec spec = small().withOptimizer(OptimizerKind.SGD).withLearningRate(1e30).withClipNorm(0)
+        .withIterations(50);
+    TrainingResult r = new Trainer(spec).train(net, flipflop());
+    assertEquals(Status.FAILED, r.status());
+    assertTrue(r.iterations() < 4, "failed after the first validation point: " + r.iterations());
+    int[] it = r.curves().iteration();
+    assertTrue(it.length >= 1, "a failed run must keep its curve up to the failure, got none");
+    assertEquals(r.iterations(), it[it.length - 1], "the curve ends where training stopped");
+    for (int i = 0; i + 1 < it.length; i++) {
+      assertEquals(0, it[i] % 4, "point " + i + " is not a regular validation point: " + it[i]);
+    }
+  }
+
+  @Test
   void targetLossStopsEarly() {
     Network net = Trainer.initialize(gru(8), 3);
     TrainingResult r = new Trainer(small().withTargetLoss(10.0)).train(net, flipflop());

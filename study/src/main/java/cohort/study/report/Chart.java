@@ -91,8 +91,17 @@ public final class Chart {
     }
   }
 
-  /** A legend entry: a marker shape, or a line when {@code shape} is null, or a filled box when {@code box}. */
-  public record LegendEntry(String label, Color color, MarkerShape shape, boolean box) {}
+  /**
+   * A legend entry: a marker shape, or a line (dashed when {@code dashed}) when {@code shape} is null, or a filled
+   * box when {@code box}.
+   */
+  public record LegendEntry(String label, Color color, MarkerShape shape, boolean box, boolean dashed) {
+
+    /** An entry with a solid line, a marker or a box. */
+    public LegendEntry(String label, Color color, MarkerShape shape, boolean box) {
+      this(label, color, shape, box, false);
+    }
+  }
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 19);
   private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -122,13 +131,32 @@ public final class Chart {
     }
     int cols = Math.max(1, Math.min(columns, panels.size()));
     int rows = (panels.size() + cols - 1) / cols;
-    int cellW = MARGIN_LEFT + plotWidth + MARGIN_RIGHT;
-    int cellH = MARGIN_TOP + plotHeight + MARGIN_BOTTOM;
+    // tick labels are measured first and the margins made wide and tall enough to hold them whole
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    hints(pg);
+    FontMetrics tickFm = pg.getFontMetrics(TICK);
+    FontMetrics axisFm = pg.getFontMetrics(AXIS);
+    int widestYTick = 0;
+    int tickDepth = 18 + tickFm.getDescent();
+    List<Ticks> ticks = new ArrayList<>();
+    for (Panel p : panels) {
+      Ticks t = ticks(p, plotWidth, plotHeight, tickFm);
+      ticks.add(t);
+      for (String label : t.yLabels()) {
+        widestYTick = Math.max(widestYTick, tickFm.stringWidth(label));
+      }
+      tickDepth = Math.max(tickDepth, t.depth());
+    }
+    Margins m = new Margins(Math.max(52, 7 + widestYTick + 8 + axisFm.getDescent()),
+        Math.max(40, tickDepth + 6 + axisFm.getAscent()));
+    int marginLeft = Math.max(MARGIN_LEFT, m.yLabelOffset() + axisFm.getAscent() + 6);
+    int marginBottom = Math.max(MARGIN_BOTTOM, m.xLabelOffset() + axisFm.getDescent() + 12);
+    int cellW = marginLeft + plotWidth + MARGIN_RIGHT;
+    int cellH = MARGIN_TOP + plotHeight + marginBottom;
     int width = Math.max(cols * cellW + 20, 640);
     String[] sub = subtitle == null || subtitle.isEmpty() ? new String[0] : subtitle.split("\n");
     // the legend wraps over as many rows as it needs
-    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-    Graphics2D pg = probe.createGraphics();
     pg.setFont(LEGEND);
     List<List<LegendEntry>> legendRows = legendRows(legend, pg.getFontMetrics(), width - 40);
     pg.dispose();
@@ -155,9 +183,9 @@ public final class Chart {
         ly += 24;
       }
       for (int i = 0; i < panels.size(); i++) {
-        int x0 = (i % cols) * cellW + 10 + MARGIN_LEFT;
+        int x0 = (i % cols) * cellW + 10 + marginLeft;
         int y0 = header + (i / cols) * cellH + MARGIN_TOP;
-        drawPanel(g, panels.get(i), x0, y0, plotWidth, plotHeight);
+        drawPanel(g, panels.get(i), ticks.get(i), m, x0, y0, plotWidth, plotHeight);
       }
     } finally {
       g.dispose();
@@ -171,7 +199,7 @@ public final class Chart {
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
   }
 
-  private static List<List<LegendEntry>> legendRows(List<LegendEntry> legend, FontMetrics fm, int width) {
+  static List<List<LegendEntry>> legendRows(List<LegendEntry> legend, FontMetrics fm, int width) {
     List<List<LegendEntry>> rows = new ArrayList<>();
     List<LegendEntry> row = new ArrayList<>();
     int x = 0;
@@ -195,7 +223,7 @@ public final class Chart {
     return 30 + fm.stringWidth(e.label()) + 22;
   }
 
-  private static void drawLegendRow(Graphics2D g, List<LegendEntry> row, int x, int y) {
+  static void drawLegendRow(Graphics2D g, List<LegendEntry> row, int x, int y) {
     FontMetrics fm = g.getFontMetrics();
     for (LegendEntry e : row) {
       if (e.box()) {
@@ -203,7 +231,7 @@ public final class Chart {
         g.fillRect(x + 2, y - 11, 20, 12);
       } else if (e.shape() == null) {
         g.setColor(e.color());
-        g.setStroke(new BasicStroke(2.5f));
+        g.setStroke(e.dashed() ? dashed(2.5f) : new BasicStroke(2.5f));
         g.drawLine(x, y - 5, x + 24, y - 5);
       } else {
         drawMarker(g, e.shape(), x + 12, y - 5, 10, e.color());
@@ -229,7 +257,22 @@ public final class Chart {
     }
   }
 
-  private static void drawPanel(Graphics2D g, Panel p, int left, int top, int w, int h) {
+  /** Pixel offsets, from the plot area, of the axis labels' baselines (left of it for y, below it for x). */
+  private record Margins(int yLabelOffset, int xLabelOffset) {}
+
+  /**
+   * The ticks of one panel and how their labels are drawn: the axis ranges after the equal-aspect widening, the x
+   * tick values (or, for categories, each label's lines, or the labels turned to read upwards when a label does not
+   * fit its slot even wrapped), the y tick values, and the depth in pixels below the plot area that the x labels
+   * take.
+   */
+  private record Ticks(double xMin, double xMax, double yMin, double yMax, double[] x, List<List<String>> categories,
+      boolean turned, double[] y, List<String> yLabels, int depth) {}
+
+  /** Category labels wrap onto at most this many lines before they are turned instead. */
+  private static final int MAX_CATEGORY_LINES = 3;
+
+  private static Ticks ticks(Panel p, int w, int h, FontMetrics fm) {
     double xMin = p.xMin();
     double xMax = p.xMax();
     double yMin = p.yMin();
@@ -243,7 +286,79 @@ public final class Chart {
       yMin = cy - perPixel * h / 2;
       yMax = cy + perPixel * h / 2;
     }
-    Frame f = new Frame(left, top, w, h, xMin, xMax, yMin, yMax, p.logY());
+    int line = fm.getHeight();
+    double[] yt = p.logY() ? logTicks(yMin, yMax, h, line + 4) : ticks(yMin, yMax, Math.max(3, h / 60));
+    List<String> yLabels = new ArrayList<>();
+    for (double v : yt) {
+      yLabels.add(LinePlot.number(v));
+    }
+    int depth = 18 + fm.getDescent();
+    if (p.categories() != null) {
+      // each label whole: on one line, else wrapped at spaces within its slot, else every label turned upright
+      int room = (int) (w / Math.max(1.0, xMax - xMin)) - 8;
+      List<List<String>> lines = new ArrayList<>();
+      boolean turned = false;
+      int most = 1;
+      int widest = 0;
+      for (String c : p.categories()) {
+        List<String> l = wrap(c, fm, room);
+        turned |= l == null || l.size() > MAX_CATEGORY_LINES;
+        lines.add(l == null ? List.of(c) : l);
+        most = Math.max(most, l == null ? 1 : l.size());
+        widest = Math.max(widest, fm.stringWidth(c));
+      }
+      if (turned) {
+        lines.replaceAll(l -> List.of(String.join(" ", l)));
+        depth = 8 + widest;
+      } else {
+        depth = 18 + (most - 1) * line + fm.getDescent();
+      }
+      return new Ticks(xMin, xMax, yMin, yMax, null, lines, turned, yt, yLabels, depth);
+    }
+    // as many x ticks as fit with their labels apart
+    double[] xt = ticks(xMin, xMax, Math.max(3, w / 90));
+    for (int target = Math.max(3, w / 90) - 1; target >= 1 && crowded(xt, xMin, xMax, w, fm); target--) {
+      xt = ticks(xMin, xMax, target);
+    }
+    return new Ticks(xMin, xMax, yMin, yMax, xt, null, false, yt, yLabels, depth);
+  }
+
+  /** Whether neighbouring x tick labels come closer than 10 pixels. */
+  private static boolean crowded(double[] xt, double xMin, double xMax, int w, FontMetrics fm) {
+    for (int i = 1; i < xt.length; i++) {
+      double gap = w * (xt[i] - xt[i - 1]) / (xMax - xMin);
+      double half = (fm.stringWidth(LinePlot.number(xt[i])) + fm.stringWidth(LinePlot.number(xt[i - 1]))) / 2.0;
+      if (gap < half + 10) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code s} broken at spaces into lines of at most {@code room} pixels, or null when a word is wider. */
+  static List<String> wrap(String s, FontMetrics fm, int room) {
+    List<String> lines = new ArrayList<>();
+    String current = "";
+    for (String word : s.trim().split("\\s+")) {
+      if (fm.stringWidth(word) > room) {
+        return null;
+      }
+      String joined = current.isEmpty() ? word : current + " " + word;
+      if (fm.stringWidth(joined) <= room) {
+        current = joined;
+      } else {
+        lines.add(current);
+        current = word;
+      }
+    }
+    lines.add(current);
+    return lines;
+  }
+
+  private static void drawPanel(Graphics2D g, Panel p, Ticks t, Margins m, int left, int top, int w, int h) {
+    double xMin = t.xMin();
+    double xMax = t.xMax();
+    Frame f = new Frame(left, top, w, h, xMin, xMax, t.yMin(), t.yMax(), p.logY());
     g.setFont(PANEL_TITLE);
     g.setColor(Color.BLACK);
     FontMetrics fm = g.getFontMetrics();
@@ -252,20 +367,32 @@ public final class Chart {
     g.setFont(TICK);
     fm = g.getFontMetrics();
     g.setStroke(new BasicStroke(1f));
-    if (p.categories() != null) {
-      int n = p.categories().size();
+    if (t.categories() != null) {
+      int n = t.categories().size();
       for (int i = 0; i < n; i++) {
         double x = f.px(i);
         if (x < left - 1 || x > left + w + 1) {
           continue;
         }
-        String s = fit(p.categories().get(i), fm, Math.max(40, (int) (w / Math.max(1.0, xMax - xMin)) - 4));
         g.setColor(Color.DARK_GRAY);
         g.drawLine((int) x, top + h, (int) x, top + h + 4);
-        g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), top + h + 18);
+        List<String> lines = t.categories().get(i);
+        if (t.turned()) { // reads upwards and ends just under its tick
+          String s = lines.get(0);
+          Graphics2D r = (Graphics2D) g.create();
+          r.translate(x + (fm.getAscent() - fm.getDescent()) / 2.0, top + h + 6 + fm.stringWidth(s));
+          r.rotate(-Math.PI / 2);
+          r.drawString(s, 0, 0);
+          r.dispose();
+        } else {
+          for (int j = 0; j < lines.size(); j++) {
+            String s = lines.get(j);
+            g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), top + h + 18 + j * fm.getHeight());
+          }
+        }
       }
     } else {
-      for (double v : ticks(xMin, xMax, Math.max(3, w / 90))) {
+      for (double v : t.x()) {
         double x = f.px(v);
         g.setColor(new Color(235, 235, 235));
         g.draw(new Line2D.Double(x, top, x, top + h));
@@ -275,28 +402,27 @@ public final class Chart {
         g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), top + h + 18);
       }
     }
-    double[] yt = p.logY() ? logTicks(yMin, yMax) : ticks(yMin, yMax, Math.max(3, h / 60));
-    for (double v : yt) {
-      double y = f.py(v);
+    for (int i = 0; i < t.y().length; i++) {
+      double y = f.py(t.y()[i]);
       g.setColor(new Color(235, 235, 235));
       g.draw(new Line2D.Double(left, y, left + w, y));
       g.setColor(Color.DARK_GRAY);
       g.draw(new Line2D.Double(left - 4, y, left, y));
-      String s = LinePlot.number(v);
+      String s = t.yLabels().get(i);
       g.drawString(s, left - 7 - fm.stringWidth(s), (float) (y + fm.getAscent() / 2.0 - 1));
     }
-    // axis labels
+    // axis labels, clear of the tick labels
     g.setFont(AXIS);
     fm = g.getFontMetrics();
     g.setColor(Color.BLACK);
     if (p.xLabel() != null) {
-      g.drawString(p.xLabel(), left + (w - fm.stringWidth(p.xLabel())) / 2, top + h + 40);
+      g.drawString(p.xLabel(), left + (w - fm.stringWidth(p.xLabel())) / 2, top + h + m.xLabelOffset());
     }
     if (p.yLabel() != null) {
       Graphics2D r = (Graphics2D) g.create();
       r.rotate(-Math.PI / 2);
       String yl = fit(p.yLabel(), fm, h);
-      r.drawString(yl, -(top + (h + fm.stringWidth(yl)) / 2), left - 52);
+      r.drawString(yl, -(top + (h + fm.stringWidth(yl)) / 2), left - m.yLabelOffset());
       r.dispose();
     }
     // data, clipped to the plot area
@@ -333,15 +459,15 @@ public final class Chart {
           d.setColor(v.color());
           d.drawString(v.label(), tx, top + 4 + vfm.getAscent());
         }
-      } else if (layer instanceof Text t) {
-        texts.add(t);
+      } else if (layer instanceof Text text) {
+        texts.add(text);
       }
     }
     d.setFont(TICK);
     FontMetrics tfm = d.getFontMetrics();
     int ty = top + 6;
-    for (Text t : texts) {
-      for (String line : t.text().split("\n")) {
+    for (Text text : texts) {
+      for (String line : text.text().split("\n")) {
         int tw = tfm.stringWidth(line);
         d.setColor(new Color(255, 255, 255, 220));
         d.fillRect(left + 4, ty, tw + 6, tfm.getHeight());
@@ -513,6 +639,40 @@ public final class Chart {
       r[i] = out.get(i);
     }
     return r;
+  }
+
+  /**
+   * Log ticks for an axis {@code pixels} long whose labels need {@code spacing} pixels each: those of
+   * {@link #logTicks(double, double)} when they fit, else powers of ten every 1, 2, 5, 10, 20, ... decades, the
+   * first step at which neighbouring ticks are at least {@code spacing} apart.
+   */
+  static double[] logTicks(double lo, double hi, int pixels, int spacing) {
+    double decades = Math.log10(hi / lo);
+    double[] all = logTicks(lo, hi);
+    if (all.length <= 1 || pixels * minimumGap(all) / decades >= spacing) {
+      return all;
+    }
+    int a = (int) Math.ceil(Math.log10(lo) - 1e-9);
+    int b = (int) Math.floor(Math.log10(hi) + 1e-9);
+    int step = Math.max(1, (int) LinePlot.niceTick(spacing * decades / pixels));
+    List<Double> out = new ArrayList<>();
+    for (int e = Math.floorDiv(a + step - 1, step) * step; e <= b; e += step) {
+      out.add(Math.pow(10, e));
+    }
+    double[] r = new double[out.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = out.get(i);
+    }
+    return r;
+  }
+
+  /** The smallest gap between neighbouring ticks, in decades. */
+  private static double minimumGap(double[] ticks) {
+    double gap = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < ticks.length; i++) {
+      gap = Math.min(gap, Math.log10(ticks[i] / ticks[i - 1]));
+    }
+    return gap;
   }
 
   /** {@code [min, max]} of the finite values of several arrays, or {@code [NaN, NaN]} when there are none. */

@@ -71,25 +71,20 @@ public final class HeatMap {
     int cell = Math.max(1, Math.min(40, (n <= 30 ? 640 : 760) / Math.max(1, n)));
     int side = n > 380 ? 760 : cell * n;
     Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, Math.min(12, cell - 2)));
+    // labels, colour-bar ticks and the group legend are measured first and given the room they need, whole
+    Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    Font valueFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    Chart.hints(pg);
     int labelWidth = 0;
     if (showLabels) {
-      BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-      Graphics2D pg = probe.createGraphics();
       FontMetrics pm = pg.getFontMetrics(labelFont);
       for (String s : labels) {
         labelWidth = Math.max(labelWidth, pm.stringWidth(s) + 8);
       }
-      pg.dispose();
-      labelWidth = Math.min(labelWidth, 420);
     }
-    int strip = 12;
-    int left = 30 + labelWidth + strip + 4;
-    String[] sub = subtitle == null || subtitle.isEmpty() ? new String[0] : subtitle.split("\n");
-    int headerLegend = 26;
-    int top = 44 + 18 * sub.length + headerLegend + strip + 10;
-    int colourBarX = left + side + 40;
-    int width = Math.max(colourBarX + 150, 700);
-    int height = top + Math.max(side, 340) + (showLabels ? labelWidth + 16 : 40);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
@@ -109,6 +104,37 @@ public final class HeatMap {
     if (hi <= lo) {
       hi = lo + 1;
     }
+    double[] barTicks = Chart.ticks(lo, hi, 5);
+    FontMetrics tm = pg.getFontMetrics(tickFont);
+    int widestTick = 0;
+    for (double v : barTicks) {
+      widestTick = Math.max(widestTick, tm.stringWidth(LinePlot.number(v)));
+    }
+    FontMetrics vm = pg.getFontMetrics(valueFont);
+    int strip = 12;
+    int left = 30 + labelWidth + strip + 4;
+    int colourBarX = left + side + 40;
+    int barH = Math.max(side, 340);
+    List<String> valueLines = Chart.wrap(valueLabel, vm, barH); // the caption of the bar, upright, in columns
+    if (valueLines == null) {
+      valueLines = List.of(Chart.fit(valueLabel, vm, barH));
+    }
+    int valueX = colourBarX + 26 + widestTick + 10 + vm.getAscent(); // baseline of its first column
+    int width = Math.max(valueX + (valueLines.size() - 1) * vm.getHeight() + vm.getDescent() + 20, 700);
+    Map<String, Color> present = new LinkedHashMap<>();
+    for (String s : groups) {
+      present.putIfAbsent(s, groupColors.getOrDefault(s, Color.GRAY));
+    }
+    List<Chart.LegendEntry> legend = new ArrayList<>();
+    for (Map.Entry<String, Color> e : present.entrySet()) {
+      legend.add(new Chart.LegendEntry(e.getKey(), e.getValue(), null, true));
+    }
+    List<List<Chart.LegendEntry>> legendRows = Chart.legendRows(legend, pg.getFontMetrics(legendFont), width - 40);
+    pg.dispose();
+    String[] sub = subtitle == null || subtitle.isEmpty() ? new String[0] : subtitle.split("\n");
+    int headerLegend = 26 + 24 * Math.max(0, legendRows.size() - 1);
+    int top = 44 + 18 * sub.length + headerLegend + strip + 10;
+    int height = top + Math.max(side, 340) + (showLabels ? labelWidth + 16 : 40);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -123,26 +149,14 @@ public final class HeatMap {
       for (int i = 0; i < sub.length; i++) {
         g.drawString(sub[i], 20, 50 + 18 * i);
       }
-      // group legend
-      Map<String, Color> present = new LinkedHashMap<>();
-      for (String s : groups) {
-        present.putIfAbsent(s, groupColors.getOrDefault(s, Color.GRAY));
-      }
-      List<Chart.LegendEntry> legend = new ArrayList<>();
-      for (Map.Entry<String, Color> e : present.entrySet()) {
-        legend.add(new Chart.LegendEntry(e.getKey(), e.getValue(), null, true));
-      }
-      int lx = 20;
+      // group legend, wrapped over as many rows as it needs
       int ly = 44 + 18 * sub.length + 14;
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-      FontMetrics fm = g.getFontMetrics();
-      for (Chart.LegendEntry e : legend) {
-        g.setColor(e.color());
-        g.fillRect(lx, ly - 11, 20, 12);
-        g.setColor(Color.BLACK);
-        g.drawString(e.label(), lx + 26, ly);
-        lx += 26 + fm.stringWidth(e.label()) + 20;
+      g.setFont(legendFont);
+      for (List<Chart.LegendEntry> row : legendRows) {
+        Chart.drawLegendRow(g, row, 20, ly);
+        ly += 24;
       }
+      FontMetrics fm;
       // cells
       for (int r = 0; r < n; r++) {
         for (int c = 0; c < n; c++) {
@@ -178,7 +192,7 @@ public final class HeatMap {
         g.setFont(labelFont);
         FontMetrics lm = g.getFontMetrics();
         for (int k = 0; k < n; k++) {
-          String s = Chart.fit(labels[order[k]], lm, labelWidth - 4);
+          String s = labels[order[k]];
           g.setColor(Color.BLACK);
           float yc = top + k * cell + cell / 2f + lm.getAscent() / 2f - 1;
           g.drawString(s, left - strip - 8 - lm.stringWidth(s), yc);
@@ -196,30 +210,31 @@ public final class HeatMap {
       }
       // colour bar
       int barTop = top;
-      int barH = Math.max(side, 340);
       for (int y = 0; y < barH; y++) {
         g.setColor(viridis(1 - y / (double) (barH - 1)));
         g.fillRect(colourBarX, barTop + y, 18, 1);
       }
       g.setColor(new Color(90, 90, 90));
       g.drawRect(colourBarX, barTop, 18, barH);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(tickFont);
       fm = g.getFontMetrics();
-      for (double v : Chart.ticks(lo, hi, 5)) {
+      for (double v : barTicks) {
         double y = barTop + barH * (hi - v) / (hi - lo);
         g.setColor(Color.DARK_GRAY);
         g.draw(new Line2D.Double(colourBarX + 18, y, colourBarX + 23, y));
         g.drawString(LinePlot.number(v), colourBarX + 26, (float) (y + fm.getAscent() / 2.0 - 1));
       }
-      Graphics2D rg = (Graphics2D) g.create();
-      rg.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-      FontMetrics rm = rg.getFontMetrics();
-      String vl = Chart.fit(valueLabel, rm, barH);
-      rg.translate(colourBarX + 96, barTop + (barH + rm.stringWidth(vl)) / 2.0);
-      rg.rotate(-Math.PI / 2);
-      rg.setColor(Color.BLACK);
-      rg.drawString(vl, 0, 0);
-      rg.dispose();
+      for (int j = 0; j < valueLines.size(); j++) {
+        Graphics2D rg = (Graphics2D) g.create();
+        rg.setFont(valueFont);
+        FontMetrics rm = rg.getFontMetrics();
+        String vl = valueLines.get(j);
+        rg.translate(valueX + j * rm.getHeight(), barTop + (barH + rm.stringWidth(vl)) / 2.0);
+        rg.rotate(-Math.PI / 2);
+        rg.setColor(Color.BLACK);
+        rg.drawString(vl, 0, 0);
+        rg.dispose();
+      }
     } finally {
       g.dispose();
     }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The {@code index.html} of a report: one self-contained page (inline CSS, no scripts, images by relative link)
  * with the study's name and provenance, summary counts, the run table (failures with their reasons), the
- * separability table, every figure with its caption, and the study spec pretty-printed.
+ * fixed-point and separability tables, every figure with its caption, and the study spec pretty-printed. Every
+ * table sits in a box that scrolls sideways, so a narrow window scrolls the table, not the page.
  */
 final class Html {
 
@@ -56,6 +57,9 @@ final class Html {
       if (s.equals(StudyReport.SEPARABILITY)) {
         separabilityTable(h, data);
       }
+      if (s.equals(StudyReport.FIXED)) {
+        fixedPointTable(h, data);
+      }
       boolean any = false;
       for (StudyReport.Figure f : figures) {
         if (f.section().equals(s)) {
@@ -97,6 +101,7 @@ final class Html {
     TreeMap<String, Integer> taskTotals = new TreeMap<>();
     int withCurves = 0;
     int withFixed = 0;
+    int withNoPoint = 0;
     int withSpectrum = 0;
     for (StudyData.Run r : data.runs()) {
       status.merge(r.text("status", "unknown"), 1, Integer::sum);
@@ -105,10 +110,11 @@ final class Html {
       taskTotals.merge(r.text("task", "?"), 1, Integer::sum);
       withCurves += r.curves() != null ? 1 : 0;
       withFixed += r.fixedPoints() != null ? 1 : 0;
+      withNoPoint += r.fixedPoints() != null && r.fixedPoints().count() == 0 ? 1 : 0;
       withSpectrum += r.wRecRe() != null ? 1 : 0;
     }
     Map<String, Object> a = data.attributes();
-    h.append("<table class=\"summary\">\n");
+    h.append("<div class=\"scroll\"><table class=\"summary\">\n");
     row(h, "runs in the file", Integer.toString(data.runs().size()));
     double total = StudyData.number(a, "runs_total");
     if (Double.isFinite(total)) {
@@ -118,14 +124,15 @@ final class Html {
     status.forEach((k, v) -> st.append(st.length() > 0 ? ", " : "").append(v).append(' ').append(k));
     row(h, "status", st.length() == 0 ? "—" : st.toString());
     row(h, "with training curves", Integer.toString(withCurves));
-    row(h, "with fixed points analysed", Integer.toString(withFixed));
+    row(h, "with fixed points analysed", withFixed + (withNoPoint > 0 ? " (" + withNoPoint + " of them with no point "
+        + "found)" : ""));
     row(h, "with a W_rec spectrum", Integer.toString(withSpectrum));
     row(h, "distance matrices", Integer.toString(data.comparisons().size()));
     row(h, "MDS embeddings", Integer.toString(data.embeddings().size()));
     row(h, "separability tests", Integer.toString(data.separability().size()));
-    h.append("</table>\n");
+    h.append("</table></div>\n");
     if (!cells.isEmpty()) {
-      h.append("<h3>Runs per architecture and task</h3>\n<table>\n<tr><th>architecture</th>");
+      h.append("<h3>Runs per architecture and task</h3>\n<div class=\"scroll\"><table>\n<tr><th>architecture</th>");
       for (String t : taskTotals.keySet()) {
         h.append("<th>").append(esc(t)).append("</th>");
       }
@@ -140,7 +147,7 @@ final class Html {
         }
         h.append("<td class=\"num\">").append(sum).append("</td></tr>\n");
       }
-      h.append("</table>\n");
+      h.append("</table></div>\n");
     }
     h.append("</section>\n");
   }
@@ -155,15 +162,18 @@ final class Html {
       h.append("<p class=\"none\">The file holds no runs.</p>\n</section>\n");
       return;
     }
-    h.append("<table class=\"runs\">\n<tr><th>run id</th><th>task</th><th>architecture</th><th>activation</th>")
+    h.append("<div class=\"scroll\"><table class=\"runs\">\n")
+        .append("<tr><th>run id</th><th>task</th><th>architecture</th><th>activation</th>")
         .append("<th>units</th><th>status</th><th>final accuracy</th><th>iterations</th><th>wall time (s)</th>")
-        .append("<th>reason</th></tr>\n");
+        .append("<th>fixed points</th><th>reason</th></tr>\n");
     List<StudyData.Run> sorted = new ArrayList<>(data.runs());
     sorted.sort(java.util.Comparator.comparing((StudyData.Run r) -> r.text("task", ""))
         .thenComparing(r -> r.text("architecture", "")).thenComparing(r -> r.text("activation", ""))
         .thenComparingDouble(r -> r.number("units")).thenComparing(StudyData.Run::id));
     for (StudyData.Run r : sorted) {
       String status = r.text("status", "unknown");
+      String points = fixedPointCell(r);
+      boolean why = r.fixedPoints() != null && !r.fixedPoints().reason().isEmpty(); // wraps like a reason
       h.append("<tr class=\"").append(esc(status.replaceAll("[^a-z_]", ""))).append("\"><td><code>")
           .append(esc(r.id())).append("</code></td><td>").append(esc(r.text("task", "?"))).append("</td><td>")
           .append(esc(r.text("architecture", "?"))).append("</td><td>").append(esc(r.text("activation", "?")))
@@ -171,10 +181,12 @@ final class Html {
           .append(esc(status)).append("</td><td class=\"num\">").append(fixed(r.number("final_accuracy"), 3))
           .append("</td><td class=\"num\">").append(StudyReport.fmt(r.number("iterations")))
           .append("</td><td class=\"num\">").append(fixed(Double.isFinite(r.number("wall_seconds")) ? r.number("wall_seconds")
-              : r.number("run_seconds"), 1)).append("</td><td>")
-          .append(esc("completed".equals(status) ? "" : r.text("reason", ""))).append("</td></tr>\n");
+              : r.number("run_seconds"), 1)).append("</td><td class=\"").append(why ? "reason" : "num").append("\">")
+          .append(esc(points))
+          .append("</td><td class=\"reason\">").append(esc("completed".equals(status) ? "" : r.text("reason", "")))
+          .append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
     List<StudyData.Run> failed = new ArrayList<>();
     for (StudyData.Run r : data.runs()) {
       if ("failed".equals(r.text("status", ""))) {
@@ -192,6 +204,60 @@ final class Html {
     h.append("</section>\n");
   }
 
+  /** The number of fixed and slow points of a run, "0 (reason)" when its search found none, or "not analysed". */
+  static String fixedPointCell(StudyData.Run r) {
+    StudyData.FixedPoints fp = r.fixedPoints();
+    if (fp == null) {
+      return "not analysed";
+    }
+    if (fp.count() == 0) {
+      return fp.reason().isEmpty() ? "0" : "0 (" + fp.reason() + ")";
+    }
+    return Integer.toString(fp.count());
+  }
+
+  /**
+   * Mean fixed-point counts per network for each task and architecture, over every network whose search ran
+   * (one that found no point counts as 0).
+   */
+  private static void fixedPointTable(StringBuilder h, StudyData data) {
+    Map<String, List<StudyData.FixedPoints>> cells = new TreeMap<>();
+    for (StudyData.Run r : data.runs()) {
+      if (r.fixedPoints() != null) {
+        cells.computeIfAbsent(r.text("task", "?") + "\u0000" + r.text("architecture", "?"), k -> new ArrayList<>())
+            .add(r.fixedPoints());
+      }
+    }
+    if (cells.isEmpty()) {
+      return;
+    }
+    h.append("<p>Mean number of points per network over every network whose fixed-point search ran; a network "
+        + "whose search found no point counts as 0.</p>\n");
+    h.append("<div class=\"scroll\"><table class=\"runs fixed\">\n<tr><th>task</th><th>architecture</th>")
+        .append("<th>networks analysed</th><th>with no point</th><th>points</th><th>stable</th>")
+        .append("<th>saddles and unstable</th><th>slow</th></tr>\n");
+    for (Map.Entry<String, List<StudyData.FixedPoints>> e : cells.entrySet()) {
+      String[] key = e.getKey().split("\u0000", 2);
+      List<StudyData.FixedPoints> sets = e.getValue();
+      int none = 0;
+      double[] sum = new double[4];
+      for (StudyData.FixedPoints fp : sets) {
+        none += fp.count() == 0 ? 1 : 0;
+        for (int i = 0; i < fp.count(); i++) {
+          sum[0]++;
+          sum[fp.slow()[i] != 0 ? 3 : fp.unstableDims()[i] == 0 ? 1 : 2]++;
+        }
+      }
+      h.append("<tr><td>").append(esc(key[0])).append("</td><td>").append(esc(key[1]))
+          .append("</td><td class=\"num\">").append(sets.size()).append("</td><td class=\"num\">").append(none);
+      for (double v : sum) {
+        h.append("</td><td class=\"num\">").append(fixed(v / sets.size(), 2));
+      }
+      h.append("</td></tr>\n");
+    }
+    h.append("</table></div>\n");
+  }
+
   private static void separabilityTable(StringBuilder h, StudyData data) {
     if (data.separability().isEmpty()) {
       return;
@@ -199,7 +265,8 @@ final class Html {
     h.append("<p>Each row tests whether two groups of networks are linearly separable in a metric's space: the "
         + "cross-validated accuracy of a linear classifier on the networks' MDS coordinates and on the rows of "
         + "the distance matrix, and the fraction of label permutations that reach that accuracy (p).</p>\n");
-    h.append("<table class=\"runs\">\n<tr><th>metric</th><th>scope</th><th>grouping</th><th>groups</th>")
+    h.append("<div class=\"scroll\"><table class=\"runs\">\n")
+        .append("<tr><th>metric</th><th>scope</th><th>grouping</th><th>groups</th>")
         .append("<th>n</th><th>accuracy (MDS)</th><th>p (MDS)</th><th>accuracy (rows)</th><th>p (rows)</th>")
         .append("<th>permutations</th><th>classifier</th></tr>\n");
     for (StudyData.SeparabilityTest t : data.separability()) {
@@ -214,7 +281,7 @@ final class Html {
           .append(StudyReport.fmt(t.number("permutations"))).append("</td><td>")
           .append(esc(StudyData.text(t.attributes(), "classifier", ""))).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private static String fixed(double v, int digits) {
@@ -341,7 +408,10 @@ final class Html {
 
   private static final String CSS = String.join("\n",
       "body { font-family: -apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif; color: #222;",
-      "  max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; line-height: 1.45; }",
+      "  max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; line-height: 1.45; overflow-wrap: break-word; }",
+      "/* a wide table scrolls sideways in its own box instead of widening the page */",
+      ".scroll { overflow-x: auto; max-width: 100%; margin: 8px 0 16px; }",
+      ".scroll table { margin: 0; }",
       "h1 { font-size: 26px; margin-bottom: 4px; }",
       "h2 { font-size: 21px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 36px; }",
       "h3 { font-size: 16px; margin-top: 20px; }",
@@ -351,7 +421,9 @@ final class Html {
       "table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }",
       "th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }",
       "th { background: #f4f6f8; }",
-      "table.runs td code { white-space: nowrap; }",
+      "table.runs th, table.runs td { white-space: nowrap; }",
+      "table.runs td.reason { white-space: normal; }",
+      "table.runs td.reason:not(:empty) { min-width: 18em; }",
       "td.num { text-align: right; font-variant-numeric: tabular-nums; }",
       "table.summary th { width: 240px; }",
       "tr.failed td { background: #fde8e8; }",

@@ -80,9 +80,14 @@ public final class LinePlot {
   private final String xLabel;
   private final List<Panel> panels;
   private final List<Marker> markers;
+  /** Width of the margin left of the plot: room for the widest lane label and y tick label, whole. */
+  private final int left;
 
+  private static final Font LANE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
   private static final int WIDTH = 1200;
-  private static final int LEFT = 130;
+  /** The least width of the margin left of the plot, which holds the lane labels and the y tick labels. */
+  private static final int MIN_LEFT = 130;
   private static final int RIGHT = 30;
   private static final int LANE_HEIGHT = 58;
   private static final int PANEL_HEADER = 44;
@@ -102,6 +107,31 @@ public final class LinePlot {
     this.xLabel = xLabel;
     this.panels = List.copyOf(panels);
     this.markers = List.copyOf(markers);
+    this.left = leftMargin(this.panels);
+  }
+
+  /** The left margin that holds every lane label (at x = 8) and, clear of it, every y tick label, whole. */
+  private static int leftMargin(List<Panel> panels) {
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = probe.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      FontMetrics laneFm = g.getFontMetrics(LANE_FONT);
+      FontMetrics tickFm = g.getFontMetrics(TICK_FONT);
+      int lane = 0;
+      int tick = 0;
+      for (Panel p : panels) {
+        for (Lane l : p.lanes()) {
+          lane = Math.max(lane, laneFm.stringWidth(l.label()));
+        }
+        for (double v : yTicks(p.yMin(), p.yMax())) {
+          tick = Math.max(tick, tickFm.stringWidth(number(v)));
+        }
+      }
+      return Math.max(MIN_LEFT, 8 + lane + 10 + tick + 6);
+    } finally {
+      g.dispose();
+    }
   }
 
   /** Draws the figure. */
@@ -123,14 +153,14 @@ public final class LinePlot {
       g.fillRect(0, 0, WIDTH, height);
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-      g.drawString(title, LEFT, 28);
+      g.drawString(title, left, 28);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
       g.setColor(new Color(60, 60, 60));
       for (int i = 0; i < sub.length; i++) {
-        g.drawString(sub[i], LEFT, 50 + 17 * i);
+        g.drawString(sub[i], left, 50 + 17 * i);
       }
       int y = headerTop;
-      int plotWidth = WIDTH - LEFT - RIGHT;
+      int plotWidth = WIDTH - left - RIGHT;
       for (int pi = 0; pi < panels.size(); pi++) {
         Panel p = panels.get(pi);
         y = drawPanel(g, p, y, plotWidth, pi == 0);
@@ -144,7 +174,7 @@ public final class LinePlot {
   }
 
   private double xOf(double step, int plotWidth) {
-    return LEFT + plotWidth * step / steps;
+    return left + plotWidth * step / steps;
   }
 
   /** Height above a panel's lanes: title and legend, plus two rows of marker labels over the first panel. */
@@ -155,7 +185,7 @@ public final class LinePlot {
   private int drawPanel(Graphics2D g, Panel p, int top, int plotWidth, boolean first) {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     g.setColor(Color.BLACK);
-    g.drawString(p.title(), LEFT - 120, top + 18);
+    g.drawString(p.title(), 10, top + 18);
     drawLegend(g, p, top + 4, plotWidth);
     int lanesTop = top + header(first) - 10;
     int lanesHeight = p.lanes().size() * LANE_HEIGHT;
@@ -191,14 +221,14 @@ public final class LinePlot {
       // frame and zero line
       g.setStroke(new BasicStroke(1f));
       g.setColor(new Color(200, 200, 200));
-      g.drawRect(LEFT, laneTop, plotWidth, LANE_HEIGHT);
+      g.drawRect(left, laneTop, plotWidth, LANE_HEIGHT);
       if (p.yMin() < 0 && p.yMax() > 0) {
         double zy = base + inner * (p.yMax() - 0) / (p.yMax() - p.yMin());
         g.setColor(new Color(215, 215, 215));
-        g.draw(new java.awt.geom.Line2D.Double(LEFT, zy, LEFT + plotWidth, zy));
+        g.draw(new java.awt.geom.Line2D.Double(left, zy, left + plotWidth, zy));
       }
       // y ticks: round values inside the range (e.g. 0 and 1), with faint grid lines
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      g.setFont(TICK_FONT);
       fm = g.getFontMetrics();
       double previous = Double.NaN;
       for (double v : yTicks(p.yMin(), p.yMax())) {
@@ -209,15 +239,15 @@ public final class LinePlot {
         previous = ty;
         String label = number(v);
         g.setColor(new Color(90, 90, 90));
-        g.drawString(label, LEFT - 6 - fm.stringWidth(label), (float) (ty + fm.getAscent() / 2.0 - 1));
+        g.drawString(label, left - 6 - fm.stringWidth(label), (float) (ty + fm.getAscent() / 2.0 - 1));
         g.setColor(new Color(150, 150, 150));
-        g.draw(new java.awt.geom.Line2D.Double(LEFT - 3, ty, LEFT, ty));
+        g.draw(new java.awt.geom.Line2D.Double(left - 3, ty, left, ty));
       }
       // lane label
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(LANE_FONT);
       Color labelColor = lane.series().size() == 1 ? lane.series().get(0).color().darker() : Color.BLACK;
       g.setColor(labelColor);
-      g.drawString(shorten(lane.label(), 14), 8, laneTop + LANE_HEIGHT / 2 + 5);
+      g.drawString(lane.label(), 8, laneTop + LANE_HEIGHT / 2 + 5);
       for (Series s : lane.series()) {
         drawSeries(g, s, base, inner, p.yMin(), p.yMax(), plotWidth);
       }
@@ -238,15 +268,16 @@ public final class LinePlot {
         row = 0;
       }
       g.setColor(new Color(70, 70, 70));
-      g.drawString(m.label(), (float) Math.min(x, LEFT + plotWidth - w), lanesTop - 3 - row * 12 + 0f);
+      g.drawString(m.label(), (float) Math.min(x, left + plotWidth - w), lanesTop - 3 - row * 12 + 0f);
       lastEnd = x + w;
     }
   }
 
   private void drawLegend(Graphics2D g, Panel p, int top, int plotWidth) {
+    int titleWidth = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, 14)).stringWidth(p.title());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     FontMetrics fm = g.getFontMetrics();
-    int x = LEFT + plotWidth;
+    int x = left + plotWidth;
     List<Object[]> items = new ArrayList<>();
     for (Lane lane : p.lanes()) {
       for (Series s : lane.series()) {
@@ -261,7 +292,7 @@ public final class LinePlot {
       Color c = (Color) items.get(i)[1];
       int w = 26 + fm.stringWidth(name) + 14;
       x -= w;
-      if (x < LEFT + 160) {
+      if (x < 10 + titleWidth + 24) { // no room left beside the panel's title
         break;
       }
       if (c == null) {
@@ -310,7 +341,7 @@ public final class LinePlot {
   private void drawXAxis(Graphics2D g, int y, int plotWidth) {
     g.setStroke(new BasicStroke(1f));
     g.setColor(Color.BLACK);
-    g.drawLine(LEFT, y, LEFT + plotWidth, y);
+    g.drawLine(left, y, left + plotWidth, y);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     FontMetrics fm = g.getFontMetrics();
     double span = steps * stepSize;
@@ -323,7 +354,7 @@ public final class LinePlot {
     }
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     fm = g.getFontMetrics();
-    g.drawString(xLabel, LEFT + (plotWidth - fm.stringWidth(xLabel)) / 2, y + 38);
+    g.drawString(xLabel, left + (plotWidth - fm.stringWidth(xLabel)) / 2, y + 38);
   }
 
   /** Round tick values inside {@code [lo, hi]}: the lowest and highest multiple of a 1-2-5 step, and 0. */
@@ -366,10 +397,6 @@ public final class LinePlot {
       mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
     return e < 0 ? mantissa : mantissa + s.substring(e);
-  }
-
-  private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   /** Writes {@code image} as a PNG, creating parent directories. */

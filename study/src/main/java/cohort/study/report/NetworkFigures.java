@@ -22,7 +22,10 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * The figures of {@code cohort analyze-network --png DIR}: the network's trajectories and its fixed points
  * projected on the top two principal components of the trajectories, coloured by stability, and the eigenvalues of
- * its recurrent matrix and of the Jacobians at the fixed points on the complex plane with the unit circle.
+ * its recurrent matrix and of the Jacobians at the fixed points on the complex plane with the unit circle. Every
+ * eigenvalue is coloured by its modulus against 1 (outside the unit circle: unstable, red; inside or on it: stable,
+ * blue), the criterion of the summary line's spectral radius; the kind of fixed point it belongs to is its marker's
+ * shape.
  */
 public final class NetworkFigures {
 
@@ -31,6 +34,10 @@ public final class NetworkFigures {
   private static final Color UNSTABLE = new Color(0x9467bd);
   private static final Color SLOW = new Color(0x7f7f7f);
   private static final Color TRAJECTORY = new Color(0xbbbbbb);
+  private static final Color NEUTRAL = new Color(0x555555);
+  private static final String[] KIND_NAMES = {"a stable point", "a saddle", "an unstable point", "a slow point"};
+  private static final MarkerShape[] KIND_SHAPES = {MarkerShape.CIRCLE, MarkerShape.TRIANGLE, MarkerShape.SQUARE,
+      MarkerShape.HOLLOW_CIRCLE};
 
   private NetworkFigures() {}
 
@@ -119,7 +126,7 @@ public final class NetworkFigures {
       double[] mean, double[][] axes, int units, List<double[]> xs, List<double[]> ys) {
     String[] names = {"stable", "saddle", "unstable", "slow point"};
     Color[] colors = {STABLE, SADDLE, UNSTABLE, SLOW};
-    MarkerShape[] shapes = {MarkerShape.CIRCLE, MarkerShape.TRIANGLE, MarkerShape.SQUARE, MarkerShape.HOLLOW_CIRCLE};
+    MarkerShape[] shapes = KIND_SHAPES;
     for (int cls = 0; cls < 4; cls++) {
       List<double[]> sel = new ArrayList<>();
       for (FixedPoint p : points.points()) {
@@ -159,37 +166,87 @@ public final class NetworkFigures {
   private static Path spectra(Path file, String title, FixedPointSet points, Spectrum spectrum, String matrix) {
     List<Panel> panels = new ArrayList<>();
     List<LegendEntry> legend = new ArrayList<>();
+    legend.add(new LegendEntry("|λ| ≤ 1: stable (decaying) mode", STABLE, MarkerShape.CIRCLE, false));
+    legend.add(new LegendEntry("|λ| > 1: unstable (growing) mode", SADDLE, MarkerShape.CIRCLE, false));
     if (spectrum != null) {
-      panels.add(complexPanel("eigenvalues of " + shortName(matrix), List.of(new Points(spectrum.valuesReal(),
-          spectrum.valuesImag(), STABLE, MarkerShape.CIRCLE, 6)), spectrum.valuesReal(), spectrum.valuesImag()));
+      double[] re = spectrum.valuesReal();
+      double[] im = spectrum.valuesImag();
+      List<Chart.Layer> layers = new ArrayList<>(byModulus(re, im, MarkerShape.CIRCLE, 6));
+      layers.add(new Chart.Text(String.format(java.util.Locale.ROOT, "spectral radius %s; %d of %d outside",
+          LinePlot.number(spectrum.spectralRadius()), outside(re, im), re.length)));
+      panels.add(complexPanel("eigenvalues of " + shortName(matrix), layers, re, im));
     }
     if (points != null && points.size() > 0) {
       List<Chart.Layer> layers = new ArrayList<>();
       List<double[]> re = new ArrayList<>();
       List<double[]> im = new ArrayList<>();
-      Color[] colors = {STABLE, SADDLE, UNSTABLE, SLOW};
+      boolean[] present = new boolean[KIND_NAMES.length];
       for (FixedPoint p : points.points()) {
         double[] r = p.eigen().valuesReal();
         double[] i = p.eigen().valuesImag();
         re.add(r);
         im.add(i);
-        layers.add(new Points(r, i, colors[classOf(p)], MarkerShape.CIRCLE, 5));
+        int cls = classOf(p);
+        present[cls] = true;
+        layers.addAll(byModulus(r, i, KIND_SHAPES[cls], 7));
       }
       double[] allRe = concat(re);
       double[] allIm = concat(im);
-      panels.add(complexPanel("Jacobian eigenvalues at the " + points.size() + " points", layers, allRe, allIm));
-      legend.add(new LegendEntry("at a stable point", STABLE, MarkerShape.CIRCLE, false));
-      legend.add(new LegendEntry("at a saddle", SADDLE, MarkerShape.CIRCLE, false));
-      legend.add(new LegendEntry("at an unstable point", UNSTABLE, MarkerShape.CIRCLE, false));
-      legend.add(new LegendEntry("at a slow point", SLOW, MarkerShape.CIRCLE, false));
+      layers.add(new Chart.Text(String.format(java.util.Locale.ROOT, "%d of %d eigenvalues outside",
+          outside(allRe, allIm), allRe.length)));
+      String where = points.size() == 1 ? "point" : points.size() + " points";
+      panels.add(complexPanel("Jacobian eigenvalues at the " + where, layers, allRe, allIm));
+      for (int cls = 0; cls < KIND_NAMES.length; cls++) {
+        if (present[cls]) {
+          legend.add(new LegendEntry("at " + KIND_NAMES[cls], NEUTRAL, KIND_SHAPES[cls], false));
+        }
+      }
     }
-    legend.add(new LegendEntry("unit circle", Color.DARK_GRAY, null, false));
+    legend.add(new LegendEntry("unit circle |λ| = 1", Color.DARK_GRAY, null, false));
     if (panels.isEmpty()) {
       panels.add(complexPanel("no spectrum", List.of(), new double[] {0}, new double[] {0}));
     }
-    LinePlot.writePng(Chart.render(title + ": eigenvalue spectra", "complex plane; the unit circle bounds stable "
-        + "discrete-time modes (for Euler CTRNNs, |λ| < 1 near 1 means slow)", panels, 2, 460, 460, legend), file);
+    String subtitle = "complex plane, coloured by |λ| against 1: outside the unit circle a mode grows, inside it "
+        + "decays" + (points != null && points.size() > 0 ? "; marker shape = kind of point" : "");
+    if (points != null && points.continuousTime()) {
+      subtitle += "\nEuler map of a continuous-time cell: |λ| < 1 near 1 means slow; the fixed-point classes count "
+          + "Re λ > 1 as unstable (the flow's criterion)";
+    }
+    LinePlot.writePng(Chart.render(title + ": eigenvalue spectra", subtitle, panels, 2, 460, 460, legend), file);
     return file;
+  }
+
+  /**
+   * Markers for eigenvalues {@code re + i·im}: those inside or on the unit circle in the stable colour, those
+   * outside it ({@code |λ| > 1}) in the unstable colour, drawn last so that they stay visible.
+   */
+  static List<Chart.Layer> byModulus(double[] re, double[] im, MarkerShape shape, double size) {
+    int n = outside(re, im);
+    double[][] in = new double[2][re.length - n];
+    double[][] out = new double[2][n];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < re.length; i++) {
+      if (Math.hypot(re[i], im[i]) > 1) {
+        out[0][b] = re[i];
+        out[1][b++] = im[i];
+      } else {
+        in[0][a] = re[i];
+        in[1][a++] = im[i];
+      }
+    }
+    return List.of(new Points(in[0], in[1], STABLE, shape, size), new Points(out[0], out[1], SADDLE, shape, size));
+  }
+
+  /** Number of eigenvalues outside the unit circle. */
+  private static int outside(double[] re, double[] im) {
+    int n = 0;
+    for (int i = 0; i < re.length; i++) {
+      if (Math.hypot(re[i], im[i]) > 1) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Panel complexPanel(String title, List<Chart.Layer> points, double[] re, double[] im) {

@@ -34,7 +34,9 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
   public record Curves(double[] iteration, double[] trainLoss, double[] valLoss, double[] valAccuracy) {}
 
   /**
-   * The fixed and slow points of one run.
+   * The fixed and slow points of one run whose fixed-point search ran. A search that found nothing is a set of
+   * {@link #count} 0 (with the stored {@code reason}, if any), not an absent one: only a run without the root
+   * attribute {@code fixed_point_count} and without a {@code fixed_points} group was never analysed.
    *
    * @param unstableDims number of unstable directions of each point (0 = stable)
    * @param slow 1 for a slow point, 0 for a fixed point
@@ -43,9 +45,26 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
    * @param continuousTime the eigenvalues are of the Euler map of a continuous-time cell, whose stability
    *     boundary is {@code Re λ = 1} rather than the unit circle (attribute {@code continuous_time})
    * @param alpha the Euler step {@code α = Δt/τ} of a continuous-time cell (attribute {@code alpha}; NaN if absent)
+   * @param reason why the search found no point (attribute {@code reason} of {@code fixed_points}; empty if none)
    */
   public record FixedPoints(int[] unstableDims, int[] slow, double[][] eigRe, double[][] eigIm,
-      boolean continuousTime, double alpha) {
+      boolean continuousTime, double alpha, String reason) {
+
+    public FixedPoints {
+      reason = reason == null ? "" : reason;
+    }
+
+    /** Points without a stored reason. */
+    public FixedPoints(int[] unstableDims, int[] slow, double[][] eigRe, double[][] eigIm, boolean continuousTime,
+        double alpha) {
+      this(unstableDims, slow, eigRe, eigIm, continuousTime, alpha, "");
+    }
+
+    /** A search that found no point. */
+    static FixedPoints none(String reason) {
+      return new FixedPoints(new int[0], new int[0], new double[0][], new double[0][], false, Double.NaN, reason);
+    }
+
     public int count() {
       return unstableDims.length;
     }
@@ -182,11 +201,16 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
       curves = new Curves(it, column(t, "train_loss", it.length), column(t, "val_loss", it.length),
           column(t, "val_accuracy", it.length));
     }
+    // A search ran when the run has the root attribute fixed_point_count or a fixed_points group; one that found
+    // nothing stores no points (and, in files written before its group was always written, no group either).
     FixedPoints fp = null;
     Group f = group(g, "fixed_points");
-    if (f != null && dataset(f, "unstable_dims") == null && number(attributes(f), "count") == 0) {
-      fp = new FixedPoints(new int[0], new int[0], new double[0][], new double[0][], false, Double.NaN);
-    } else if (f != null && dataset(f, "unstable_dims") != null) {
+    Map<String, Object> fa = f == null ? Map.of() : attributes(f);
+    double found = fa.containsKey("count") ? number(fa, "count") : number(attrs, "fixed_point_count");
+    boolean stored = f != null && dataset(f, "unstable_dims") != null;
+    if (!stored && found == 0) {
+      fp = FixedPoints.none(text(fa, "reason", ""));
+    } else if (stored) {
       int[] unstable = ints(doubles(dataset(f, "unstable_dims").getDataFlat()));
       int[] slow = dataset(f, "slow") == null ? new int[unstable.length] : ints(doubles(dataset(f, "slow").getDataFlat()));
       if (slow.length != unstable.length) {
@@ -198,7 +222,6 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
         re = null;
         im = null;
       }
-      Map<String, Object> fa = attributes(f);
       fp = new FixedPoints(unstable, slow, re, im, number(fa, "continuous_time") == 1, number(fa, "alpha"));
     }
     double[] wre = null;

@@ -23,12 +23,17 @@ import java.util.TreeSet;
 /**
  * The human-readable report of a study: PNG figures and an {@code index.html} that links them, built from the
  * consolidated {@code study.h5} (see {@link StudyData}). Figures: training curves per task; MDS scatter plots of
- * every embedding (coloured by architecture, and by activation or task where those vary; untrained networks as
- * open triangles); distance matrices as heat maps ordered by average-linkage clustering
- * ({@link AverageLinkage}); fixed-point counts per stability class and architecture; W_rec and fixed-point
- * Jacobian eigenvalues on the complex plane with the unit circle; and each separability permutation test as its
- * null histogram with the observed accuracy. Parts of the file that are absent leave their section out with a
- * note; they never fail the report.
+ * every embedding (untrained networks as open triangles); distance matrices as heat maps ordered by average-linkage
+ * clustering ({@link AverageLinkage}); fixed-point counts per stability class and architecture; W_rec and
+ * fixed-point Jacobian eigenvalues on the complex plane with the unit circle, coloured by the stability of each
+ * mode; and each separability permutation test as its null histogram with the observed accuracy. Parts of the file
+ * that are absent leave their section out with a note; they never fail the report.
+ *
+ * <p>Colours follow what the study varies. The grid factors are taken in the fixed order of {@link #FACTORS}
+ * (task, architecture, activation, units, init, gain): the training curves, one row per task, are coloured by the
+ * first factor other than the task that takes more than one value over the runs; each embedding gets one MDS figure
+ * per factor that varies over its networks (architecture whenever it varies). Where nothing varies, architecture
+ * colours them. The captions say which factor colours a figure.
  *
  * <p>The report is written to a temporary sibling directory and moved into place only when complete, so a failed
  * report leaves the previous one (or nothing) behind.
@@ -127,13 +132,96 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
-  /** Distinct values of a run attribute, sorted. */
+  /** Distinct values of a run attribute, sorted (numerically when they are all numbers). */
   private List<String> levels(String attribute) {
-    TreeSet<String> s = new TreeSet<>();
-    for (StudyData.Run r : data.runs()) {
+    return levels(data.runs(), attribute);
+  }
+
+  /**
+   * The grid factors a study can vary, as run attributes, in the order in which the report picks the one to colour
+   * by: the first of them that takes more than one value over the runs drawn.
+   */
+  static final List<String> FACTORS = List.of("task", "architecture", "activation", "units", "init", "gain");
+
+  /**
+   * The factors of {@link #FACTORS}, in that order and except {@code skip}, that take more than one known value
+   * over {@code runs} (a run without the attribute has no known value).
+   */
+  static List<String> varying(List<StudyData.Run> runs, String skip) {
+    List<String> out = new ArrayList<>();
+    for (String f : FACTORS) {
+      if (f.equals(skip)) {
+        continue;
+      }
+      TreeSet<String> known = new TreeSet<>();
+      for (StudyData.Run r : runs) {
+        String v = r.text(f, null);
+        if (v != null) {
+          known.add(v);
+        }
+      }
+      if (known.size() > 1) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct values of a run attribute over {@code runs} ("?" where absent), numerically sorted if numbers. */
+  static List<String> levels(List<StudyData.Run> runs, String attribute) {
+    TreeSet<String> s = new TreeSet<>(LEVEL_ORDER);
+    for (StudyData.Run r : runs) {
       s.add(r.text(attribute, "?"));
     }
     return new ArrayList<>(s);
+  }
+
+  /** Numbers in numeric order before other text in alphabetical order. */
+  static final Comparator<String> LEVEL_ORDER = (a, b) -> {
+    double x = parse(a);
+    double y = parse(b);
+    if (!Double.isNaN(x) && !Double.isNaN(y)) {
+      int c = Double.compare(x, y);
+      return c != 0 ? c : a.compareTo(b);
+    }
+    if (Double.isNaN(x) != Double.isNaN(y)) {
+      return Double.isNaN(x) ? 1 : -1;
+    }
+    return a.compareTo(b);
+  };
+
+  private static double parse(String s) {
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** A level as a legend label: numeric factors say what the number is ("units 64"). */
+  static String levelLabel(String factor, String level) {
+    return (factor.equals("units") || factor.equals("gain")) && !Double.isNaN(parse(level)) ? factor + " " + level
+        : level;
+  }
+
+  /** Colours of the levels of {@code factor}: the architectures' own colours, or the secondary palette. */
+  private Map<String, Color> factorColors(String factor, List<String> levels) {
+    if (!factor.equals("architecture")) {
+      return colors(levels, true);
+    }
+    Map<String, Color> m = new LinkedHashMap<>();
+    for (String level : levels) { // items whose run is not in /runs are grey
+      m.put(level, archColors.getOrDefault(level, Color.GRAY));
+    }
+    return m;
+  }
+
+  /** "units (the first of architecture, activation, units, init, gain that varies ...)" for captions. */
+  private static String colourByText(String by, boolean varies, String skip) {
+    List<String> order = new ArrayList<>(FACTORS);
+    order.remove(skip);
+    return varies ? by + " (the first of " + String.join(", ", order) + " that varies across these runs)"
+        : by + " (none of " + String.join(", ", order) + " varies across these runs)";
   }
 
   /** Colours of levels: the palette in order (architectures), or a rotation of it that starts elsewhere. */
@@ -163,8 +251,12 @@ public final class StudyReport {
   }
 
   private List<Chart.LegendEntry> archLegend(boolean lines) {
+    return legend("architecture", archColors, lines);
+  }
+
+  private static List<Chart.LegendEntry> legend(String factor, Map<String, Color> colours, boolean lines) {
     List<Chart.LegendEntry> l = new ArrayList<>();
-    archColors.forEach((k, c) -> l.add(new Chart.LegendEntry(k, c, null, !lines)));
+    colours.forEach((k, c) -> l.add(new Chart.LegendEntry(levelLabel(factor, k), c, null, !lines)));
     return l;
   }
 
@@ -187,6 +279,12 @@ public final class StudyReport {
       sectionNotes.put(CURVES, "no run has training curves (no /runs/*/training group with data).");
       return;
     }
+    // one row per task, so the lines are coloured by the first other grid factor that varies
+    List<StudyData.Run> drawn = new ArrayList<>();
+    byTask.values().forEach(drawn::addAll);
+    List<String> varies = varying(drawn, "task");
+    String by = varies.isEmpty() ? "architecture" : varies.get(0);
+    Map<String, Color> cols = factorColors(by, levels(drawn, by));
     List<Chart.Panel> panels = new ArrayList<>();
     boolean anyTrainFallback = false;
     for (Map.Entry<String, List<StudyData.Run>> e : byTask.entrySet()) {
@@ -198,7 +296,7 @@ public final class StudyReport {
       boolean fallback = false;
       for (StudyData.Run r : e.getValue()) {
         StudyData.Curves c = r.curves();
-        Color col = archColors.getOrDefault(r.text("architecture", "?"), Color.GRAY);
+        Color col = cols.getOrDefault(r.text(by, "?"), Color.GRAY);
         double[] l = c.valLoss();
         if (Double.isNaN(Chart.range(List.of(l))[0])) { // no validation loss recorded: use the training loss
           l = c.trainLoss();
@@ -210,9 +308,11 @@ public final class StudyReport {
         boolean failed = "failed".equals(r.text("status", ""));
         acc.add(new Chart.Line(c.iteration(), c.valAccuracy(), alpha(col, 200), 1.6f, failed));
         loss.add(new Chart.Line(c.iteration(), l, alpha(col, 200), 1.6f, failed));
-        if (c.iteration().length <= 25) { // few validation points: mark them
-          acc.add(new Chart.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), Chart.MarkerShape.CIRCLE, 5));
-          loss.add(new Chart.Points(c.iteration(), l, alpha(col, 220), Chart.MarkerShape.CIRCLE, 5));
+        if (c.iteration().length <= 25) { // few validation points: mark them (open for a failed run)
+          Chart.MarkerShape mark = failed ? Chart.MarkerShape.HOLLOW_CIRCLE : Chart.MarkerShape.CIRCLE;
+          double size = failed ? 7 : 5;
+          acc.add(new Chart.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), mark, size));
+          loss.add(new Chart.Points(c.iteration(), l, alpha(col, 220), mark, size));
         }
       }
       anyTrainFallback |= fallback;
@@ -242,13 +342,29 @@ public final class StudyReport {
           what + (log ? " (log scale)" : ""), xMin, xMax, lLo, lHi, log, false, null,
           loss));
     }
-    List<Chart.LegendEntry> legend = archLegend(true);
-    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by architecture; dashed = "
-        + "failed runs", panels, 2, 520, 280, legend);
+    int failedDrawn = 0;
+    for (StudyData.Run r : drawn) {
+      failedDrawn += "failed".equals(r.text("status", "")) ? 1 : 0;
+    }
+    int failedUndrawn = -failedDrawn;
+    for (StudyData.Run r : data.runs()) {
+      failedUndrawn += "failed".equals(r.text("status", "")) ? 1 : 0;
+    }
+    List<Chart.LegendEntry> legend = legend(by, cols, true);
+    if (failedDrawn > 0) {
+      legend.add(new Chart.LegendEntry("failed run, up to the failure (dashed, open markers)", Color.DARK_GRAY, null,
+          false, true));
+    }
+    String failures = (failedDrawn == 0 ? "" : " Dashed lines are the " + plural(failedDrawn, "run")
+        + " that failed, drawn up to the failure (with open markers where points are marked).")
+        + (failedUndrawn == 0 ? "" : " " + plural(failedUndrawn, "failed run") + " stored no curve and "
+            + (failedUndrawn == 1 ? "is" : "are") + " not drawn.");
+    BufferedImage img = Chart.render("Training curves", "one line per network, coloured by " + by
+        + (failedDrawn > 0 ? "; dashed = failed runs" : ""), panels, 2, 520, 280, legend);
     save(img, "curves.png", CURVES, "Validation accuracy and loss during training",
         "Validation accuracy (left) and " + (anyTrainFallback ? "loss (training loss where no validation loss was "
             + "recorded)" : "validation loss") + " (right) against the training iteration, one row per task and "
-            + "one line per network, coloured by architecture. Dashed lines are runs that failed.");
+            + "one line per network, coloured by " + colourByText(by, !varies.isEmpty(), "task") + "." + failures);
   }
 
   // ------------------------------------------------------------------------------------- 2. embeddings
@@ -261,35 +377,35 @@ public final class StudyReport {
       return;
     }
     for (StudyData.Embedding e : data.embeddings()) {
-      String[] colourings = {"architecture", "activation", "task"};
-      for (String by : colourings) {
+      // one figure per grid factor that varies over the embedded networks, in the order of FACTORS
+      List<StudyData.Run> embedded = new ArrayList<>();
+      for (String item : e.items()) {
+        StudyData.Run r = runsById.get(runIdOf(item));
+        if (r != null && !embedded.contains(r)) {
+          embedded.add(r);
+        }
+      }
+      List<String> varies = varying(embedded, null);
+      for (String by : varies.isEmpty() ? List.of("architecture") : varies) {
         String[] groups = new String[e.items().length];
-        TreeSet<String> distinct = new TreeSet<>();
+        List<String> distinct = new ArrayList<>(levels(embedded, by));
         for (int i = 0; i < groups.length; i++) {
           StudyData.Run r = runsById.get(runIdOf(e.items()[i]));
           groups[i] = r == null ? "unknown run" : r.text(by, "?");
-          distinct.add(groups[i]);
-        }
-        TreeSet<String> known = new TreeSet<>(distinct);
-        known.remove("?");
-        known.remove("unknown run");
-        if (!by.equals("architecture") && known.size() < 2) {
-          continue; // a second colouring only where the attribute varies
-        }
-        Map<String, Color> cols;
-        if (by.equals("architecture")) {
-          cols = new LinkedHashMap<>();
-          for (String level : distinct) { // items whose run is not in /runs are grey
-            cols.put(level, archColors.getOrDefault(level, Color.GRAY));
+          if (!distinct.contains(groups[i])) {
+            distinct.add(groups[i]);
           }
-        } else {
-          cols = colors(new ArrayList<>(distinct), true);
         }
+        Map<String, Color> cols = factorColors(by, distinct);
         String file = "mds-" + slug(e.metric()) + "-" + slug(e.scope()) + "-by-" + by + ".png";
         save(mdsFigure(e, groups, cols, by), file, MDS,
             "MDS of " + e.metric() + " distances, " + scopeText(e.scope()) + ", coloured by " + by,
             "Classical multidimensional scaling of the " + e.metric() + " distance matrix between " + e.items().length
                 + " networks (" + scopeText(e.scope()) + "). Each point is a network, coloured by " + by
+                + (varies.isEmpty() ? " (no grid factor varies across these networks)"
+                    : varies.size() == 1 ? " (the one grid factor that varies across these networks)"
+                    : " (one figure for each grid factor that varies across these networks: "
+                        + String.join(", ", varies) + ")")
                 + "; filled circles are trained networks, open triangles the same networks before training. "
                 + "Stress = " + fmt(e.stress()) + " (0 = the distances are reproduced exactly).");
       }
@@ -338,7 +454,7 @@ public final class StudyReport {
     double[] xr = Chart.pad(Chart.range(xs)[0], Chart.range(xs)[1], 0.08);
     double[] yr = Chart.pad(Chart.range(ys)[0], Chart.range(ys)[1], 0.08);
     List<Chart.LegendEntry> legend = new ArrayList<>();
-    cols.forEach((name, c) -> legend.add(new Chart.LegendEntry(name, c, null, true)));
+    cols.forEach((name, c) -> legend.add(new Chart.LegendEntry(levelLabel(by, name), c, null, true)));
     legend.add(new Chart.LegendEntry("trained", TRAINED_MARK, Chart.MarkerShape.CIRCLE, false));
     boolean anyUntrained = Arrays.stream(e.items()).anyMatch(s -> s.endsWith(":untrained"));
     if (anyUntrained) {
@@ -439,8 +555,14 @@ public final class StudyReport {
       }
     }
     if (byTask.isEmpty()) {
-      sectionNotes.put(FIXED, "no run has fixed points (the study did not analyse them).");
+      sectionNotes.put(FIXED, "no run's fixed points were searched for (the study did not analyse them).");
       return;
+    }
+    int withNone = 0;
+    for (List<StudyData.Run> runs : byTask.values()) {
+      for (StudyData.Run r : runs) {
+        withNone += r.fixedPoints().count() == 0 ? 1 : 0;
+      }
     }
     int cap = Math.min(maxIndex, 4); // index ≥ 4 share one class
     List<String> classes = new ArrayList<>();
@@ -502,18 +624,91 @@ public final class StudyReport {
         "Number of fixed points per network, by stability class (stable = no unstable direction; index-k = k "
             + "unstable directions of the Jacobian) and slow points (local minima of q = ½|F(h) − h|² above the "
             + "fixed-point tolerance), one panel per task. Bars are the mean over the networks of an architecture, "
-            + "dots the individual networks.");
+            + "dots the individual networks. Every network whose search ran is counted"
+            + (withNone > 0 ? ", including the " + withNone + " whose search found no point (as 0)" : "") + ".");
   }
 
   // ---------------------------------------------------------------------------------------- 5. spectra
 
   static final String SPECTRA = "Eigenvalue spectra";
 
+  /** Colour of a stable mode: an eigenvalue inside or on the unit circle (map) or with Re μ ≤ 0 (flow). */
+  static final Color STABLE_MODE = new Color(31, 119, 180);
+  /** Colour of an unstable mode: an eigenvalue outside the unit circle (map) or with Re μ > 0 (flow). */
+  static final Color UNSTABLE_MODE = new Color(214, 39, 40);
+  private static final Color NEUTRAL = new Color(85, 85, 85);
+  private static final Chart.MarkerShape[] SHAPES = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
+      Chart.MarkerShape.SQUARE, Chart.MarkerShape.DIAMOND, Chart.MarkerShape.HOLLOW_CIRCLE,
+      Chart.MarkerShape.HOLLOW_TRIANGLE, Chart.MarkerShape.CROSS};
+
+  /**
+   * Eigenvalues {@code (x, y)} split by the stability of their mode and by a class of marker (task, kind of point),
+   * gathered over several runs.
+   */
+  private static final class ModeSets {
+    /** {@code [class][0 = stable, 1 = unstable]}: x values then y values, {@code size} of each used. */
+    private final double[][][] x;
+    private final double[][][] y;
+    private final int[][] size;
+
+    ModeSets(int classes) {
+      x = new double[classes][2][16];
+      y = new double[classes][2][16];
+      size = new int[classes][2];
+    }
+
+    /** Adds eigenvalues under marker class {@code cls}; unstable: {@code x > 0} for a flow, else {@code |λ| > 1}. */
+    void add(int cls, double[] xs, double[] ys, boolean flow) {
+      for (int i = 0; i < xs.length; i++) {
+        int s = (flow ? xs[i] > 0 : Math.hypot(xs[i], ys[i]) > 1) ? 1 : 0;
+        int n = size[cls][s];
+        if (n == x[cls][s].length) {
+          x[cls][s] = Arrays.copyOf(x[cls][s], 2 * n);
+          y[cls][s] = Arrays.copyOf(y[cls][s], 2 * n);
+        }
+        x[cls][s][n] = xs[i];
+        y[cls][s][n] = ys[i];
+        size[cls][s] = n + 1;
+      }
+    }
+
+    /** Number of stable ({@code 0}) or unstable ({@code 1}) modes. */
+    int count(int stability) {
+      int n = 0;
+      for (int[] s : size) {
+        n += s[stability];
+      }
+      return n;
+    }
+
+    /** Markers: every stable mode first, then every unstable one on top, in the class's shape. */
+    List<Chart.Layer> layers(Chart.MarkerShape[] shapes, int alpha, double markerSize) {
+      List<Chart.Layer> out = new ArrayList<>();
+      for (int s = 0; s < 2; s++) {
+        for (int c = size.length - 1; c >= 0; c--) {
+          out.add(new Chart.Points(Arrays.copyOf(x[c][s], size[c][s]), Arrays.copyOf(y[c][s], size[c][s]),
+              alpha(s == 0 ? STABLE_MODE : UNSTABLE_MODE, alpha), shapes[c], markerSize));
+        }
+      }
+      return out;
+    }
+
+    /** Every x ({@code axis} 0) or y (1) value, for axis ranges. */
+    List<double[]> all(int axis) {
+      List<double[]> out = new ArrayList<>();
+      for (int c = 0; c < size.length; c++) {
+        for (int s = 0; s < 2; s++) {
+          out.add(Arrays.copyOf(axis == 0 ? x[c][s] : y[c][s], size[c][s]));
+        }
+      }
+      return out;
+    }
+  }
+
   private void spectra() {
     List<String> archs = new ArrayList<>(archColors.keySet());
     List<String> tasks = levels("task");
-    Map<String, Color> taskColors = colors(tasks, true);
-    boolean byTask = tasks.size() > 1;
+    boolean byTask = tasks.size() > 1 && tasks.size() <= SHAPES.length;
     // W_rec
     List<Chart.Panel> panels = new ArrayList<>();
     double radius = 1.1;
@@ -530,9 +725,12 @@ public final class StudyReport {
         wRecTotal.merge(r.text("architecture", "?"), r.wRecRe().length, Integer::sum);
       }
     }
+    Chart.MarkerShape[] taskShapes = new Chart.MarkerShape[byTask ? tasks.size() : 1];
+    for (int k = 0; k < taskShapes.length; k++) {
+      taskShapes[k] = SHAPES[k];
+    }
     for (String a : archs) {
-      List<Chart.Layer> layers = new ArrayList<>();
-      layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+      ModeSets modes = new ModeSets(taskShapes.length);
       int runs = 0;
       double sumRadius = 0;
       for (StudyData.Run r : data.runs()) {
@@ -545,42 +743,49 @@ public final class StudyReport {
           rho = Math.max(rho, Math.hypot(r.wRecRe()[i], r.wRecIm()[i]));
         }
         sumRadius += rho;
-        Color c = byTask ? taskColors.get(r.text("task", "?")) : archColors.get(a);
-        int total = wRecTotal.getOrDefault(a, 0);
-        layers.add(new Chart.Points(r.wRecRe(), r.wRecIm(), alpha(c, total < 400 ? 200 : 120), Chart.MarkerShape.CIRCLE,
-            total < 400 ? 7 : 5));
+        modes.add(byTask ? tasks.indexOf(r.text("task", "?")) : 0, r.wRecRe(), r.wRecIm(), false);
       }
       if (runs == 0) {
         continue;
       }
-      layers.add(new Chart.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs)));
+      int total = wRecTotal.getOrDefault(a, 0);
+      List<Chart.Layer> layers = new ArrayList<>();
+      layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+      layers.addAll(modes.layers(taskShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
+      layers.add(new Chart.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs) + "\n"
+          + modes.count(1) + " of " + total + " eigenvalues outside"));
       panels.add(new Chart.Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null, layers));
     }
     if (panels.isEmpty()) {
       sectionNotes.put(SPECTRA, "no run has a W_rec spectrum (/runs/*/spectrum).");
     } else {
-      List<Chart.LegendEntry> legend = new ArrayList<>();
+      List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
+          new Chart.LegendEntry("|λ| ≤ 1: stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
+          new Chart.LegendEntry("|λ| > 1: unstable (growing) mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
+              false)));
       if (byTask) {
-        taskColors.forEach((t, c) -> legend.add(new Chart.LegendEntry("task " + t, c, Chart.MarkerShape.CIRCLE, false)));
+        for (int k = 0; k < tasks.size(); k++) {
+          legend.add(new Chart.LegendEntry("task " + tasks.get(k), NEUTRAL, taskShapes[k], false));
+        }
       }
       legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
       BufferedImage img = Chart.render("Eigenvalues of the trained recurrent dynamics",
           "W_eff for vanilla and continuous-time cells; dF/dh at h = 0, x = 0 for gated cells (no single W_rec); "
-              + "one panel per architecture", panels, Math.min(3, panels.size()),
+              + "one panel per architecture; red: outside the unit circle", panels, Math.min(3, panels.size()),
           360, 360, legend);
       save(img, "spectra-w-rec.png", SPECTRA, "W_rec eigenvalues",
           "Eigenvalues of the effective recurrent weight matrix W_eff of every trained vanilla or "
               + "continuous-time network, and of the Jacobian at the origin of every gated network (which has no "
               + "single recurrent matrix; each run's /spectrum attribute 'matrix' says which), on the complex plane, "
-              + "one panel per architecture" + (byTask ? ", coloured by task" : "") + ", with the unit circle "
-              + "(dashed) for reference.");
+              + "one panel per architecture, with the unit circle (dashed). Each eigenvalue is coloured by its "
+              + "modulus: red outside the unit circle (|λ| > 1, a mode that grows), blue inside or on it"
+              + (byTask ? "; the marker shape gives the task" : "") + ".");
     }
     // Jacobians at fixed points: discrete-time cells on the λ plane with the unit circle; continuous-time
     // (Euler) cells F(h) = h + α f(h) as the flow's eigenvalues μ = (λ − 1)/α with the imaginary axis
     panels = new ArrayList<>();
-    Color stable = new Color(31, 119, 180);
-    Color saddle = new Color(214, 39, 40);
-    Color slow = new Color(127, 127, 127);
+    Chart.MarkerShape[] kindShapes = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
+        Chart.MarkerShape.HOLLOW_CIRCLE};
     radius = 1.1;
     for (StudyData.Run r : data.runs()) {
       StudyData.FixedPoints fp = r.fixedPoints();
@@ -594,10 +799,10 @@ public final class StudyReport {
     }
     boolean anyFlow = false;
     boolean anyMap = false;
+    boolean[] kinds = new boolean[3];
     for (String a : archs) {
       for (boolean asFlow : new boolean[] {false, true}) {
-        List<double[]> re = new ArrayList<>(List.of(new double[0], new double[0], new double[0]));
-        List<double[]> im = new ArrayList<>(List.of(new double[0], new double[0], new double[0]));
+        ModeSets modes = new ModeSets(3);
         int points = 0;
         int runs = 0;
         for (StudyData.Run r : data.runs()) {
@@ -609,6 +814,7 @@ public final class StudyReport {
           runs++;
           for (int p = 0; p < fp.count(); p++) {
             int cls = fp.slow()[p] != 0 ? 2 : fp.unstableDims()[p] > 0 ? 1 : 0;
+            kinds[cls] = true;
             double[] x = fp.eigRe()[p].clone();
             double[] y = fp.eigIm()[p].clone();
             if (asFlow) {
@@ -617,8 +823,7 @@ public final class StudyReport {
                 y[i] = y[i] / fp.alpha();
               }
             }
-            re.set(cls, concat(re.get(cls), x));
-            im.set(cls, concat(im.get(cls), y));
+            modes.add(cls, x, y, asFlow);
             points++;
           }
         }
@@ -629,18 +834,15 @@ public final class StudyReport {
         if (!asFlow) {
           layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
         }
-        Color[] cc = {stable, saddle, slow};
-        int total = re.get(0).length + re.get(1).length + re.get(2).length;
-        for (int cls : new int[] {2, 1, 0}) {
-          layers.add(new Chart.Points(re.get(cls), im.get(cls), alpha(cc[cls], total < 400 ? 200 : 120),
-              Chart.MarkerShape.CIRCLE, total < 400 ? 7 : 5));
-        }
-        layers.add(new Chart.Text(points + " points in " + runs + " networks"));
+        int total = modes.count(0) + modes.count(1);
+        layers.addAll(modes.layers(kindShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
+        layers.add(new Chart.Text(points + " points in " + runs + " networks\n" + modes.count(1) + " of " + total
+            + " eigenvalues unstable"));
         if (asFlow) {
           anyFlow = true;
           layers.add(new Chart.VLine(0, new Color(90, 90, 90), 1.2f, null));
-          double[] xr = Chart.range(re);
-          double[] yr = Chart.range(im);
+          double[] xr = Chart.range(modes.all(0));
+          double[] yr = Chart.range(modes.all(1));
           double[] xp = Chart.pad(Math.min(xr[0], -0.1), Math.max(xr[1], 0.1), 0.06);
           double ym = Math.max(Math.max(Math.abs(yr[0]), Math.abs(yr[1])), 0.1) * 1.1;
           panels.add(new Chart.Panel(a + " (continuous time, flow eigenvalues)", "Re μ (1/τ)", "Im μ (1/τ)", xp[0],
@@ -653,10 +855,18 @@ public final class StudyReport {
       }
     }
     if (!panels.isEmpty()) {
+      String stableText = anyMap && anyFlow ? "|λ| ≤ 1 or Re μ ≤ 0" : anyMap ? "|λ| ≤ 1" : "Re μ ≤ 0";
+      String unstableText = anyMap && anyFlow ? "|λ| > 1 or Re μ > 0" : anyMap ? "|λ| > 1" : "Re μ > 0";
       List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
-          new Chart.LegendEntry("at stable fixed points", stable, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry("at saddles (≥ 1 unstable direction)", saddle, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry("at slow points", slow, Chart.MarkerShape.CIRCLE, false)));
+          new Chart.LegendEntry(stableText + ": stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
+          new Chart.LegendEntry(unstableText + ": unstable mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
+              false)));
+      String[] kindNames = {"at stable fixed points", "at saddles (≥ 1 unstable direction)", "at slow points"};
+      for (int k = 0; k < 3; k++) {
+        if (kinds[k]) {
+          legend.add(new Chart.LegendEntry(kindNames[k], NEUTRAL, kindShapes[k], false));
+        }
+      }
       if (anyMap) {
         legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
       }
@@ -664,13 +874,16 @@ public final class StudyReport {
         legend.add(new Chart.LegendEntry("Re μ = 0", new Color(90, 90, 90), null, false));
       }
       BufferedImage img = Chart.render("Eigenvalues of the Jacobian at the fixed points",
-          "linearised dynamics at every fixed and slow point; one panel per architecture", panels,
-          Math.min(3, panels.size()), 360, 360, legend);
+          "linearised dynamics at every fixed and slow point; one panel per architecture; colour: stability of "
+              + "the mode, shape: kind of point", panels, Math.min(3, panels.size()), 360, 360, legend);
       save(img, "spectra-jacobian.png", SPECTRA, "Jacobian eigenvalues at the fixed points",
-          "Eigenvalues of the linearised dynamics at every fixed and slow point found, one panel per architecture, "
-              + "coloured by the kind of point."
+          "Eigenvalues of the linearised dynamics at every fixed and slow point found, one panel per architecture. "
+              + "Each eigenvalue is coloured by the stability of its mode (red: unstable, blue: stable); the "
+              + "marker's shape gives the kind of point it belongs to (filled circle: stable fixed point, "
+              + "triangle: saddle, open circle: slow point)."
               + (anyMap ? " Discrete-time cells: eigenvalues λ of the one-step Jacobian ∂F/∂h; outside the unit "
-              + "circle (dashed) is an unstable direction, near 1 a slow, line-attractor-like direction." : "")
+              + "circle (dashed, |λ| > 1) is an unstable direction, near 1 a slow, line-attractor-like direction."
+              : "")
               + (anyFlow ? " Continuous-time (Euler) cells, F(h) = h + α f(h): eigenvalues μ = (λ − 1)/α of the "
               + "flow τ dh/dt = f(h), in units of 1/τ; right of the imaginary axis (Re μ > 0) is an unstable "
               + "direction, the criterion the fixed-point analysis used." : ""));
@@ -680,12 +893,6 @@ public final class StudyReport {
   /** Whether a run's fixed-point eigenvalues are shown as flow eigenvalues μ = (λ − 1)/α. */
   private static boolean flow(StudyData.FixedPoints fp) {
     return fp.continuousTime() && fp.alpha() > 0 && Double.isFinite(fp.alpha());
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] c = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, c, a.length, b.length);
-    return c;
   }
 
   // ----------------------------------------------------------------------------------- 6. separability
@@ -761,6 +968,11 @@ public final class StudyReport {
         + ")" : "";
     return new Chart.Panel(groups + sizes + " — " + features, "cross-validated accuracy (fraction correct)",
         "permutations (count)", lo, hi + 0.04, 0, Math.ceil(maxCount * 1.25), false, false, null, layers);
+  }
+
+  /** "1 run", "3 runs". */
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** A number for captions: 3 significant digits, NaN as "n/a". */

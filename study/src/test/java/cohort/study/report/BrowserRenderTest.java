@@ -59,6 +59,32 @@ class BrowserRenderTest {
     assertTrue(colouredPixels(img) > 2000, "screenshot shows no figure");
   }
 
+  @Test
+  void aNarrowWindowScrollsTheTablesNotThePage() throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
+    Path study = dir.resolve("study");
+    Files.createDirectories(study);
+    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(11));
+    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    // the report runs no scripts; a copy of it beside it measures the page once loaded (images included)
+    String html = Files.readString(r.index(), StandardCharsets.UTF_8);
+    String probe = "<script>window.addEventListener('load', () => { const d = document.documentElement; "
+        + "document.body.setAttribute('data-widths', d.scrollWidth + ' ' + d.clientWidth); });</script>";
+    Path copy = r.directory().resolve("narrow-probe.html");
+    Files.writeString(copy, html.replace("</body>", probe + "</body>"), StandardCharsets.UTF_8);
+    Path dom = dir.resolve("narrow.html");
+    Run dump = chromium(List.of("--window-size=480,900", "--dump-dom", copy.toUri().toString()), dom);
+    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-widths=\"(\\d+) (\\d+)\"")
+        .matcher(Files.readString(dom, StandardCharsets.UTF_8));
+    assertTrue(m.find(), "the page did not report its widths");
+    int scroll = Integer.parseInt(m.group(1));
+    int client = Integer.parseInt(m.group(2));
+    assertTrue(client < 600, "the window is not narrow: " + client + " px");
+    assertTrue(scroll <= client, "at " + client + " px the page scrolls sideways to " + scroll + " px: a table (or "
+        + "something else) overflows the window instead of scrolling in its own box");
+  }
+
   private record Run(int exit, String log) {}
 
   private Run chromium(List<String> args, Path stdout) throws IOException, InterruptedException {

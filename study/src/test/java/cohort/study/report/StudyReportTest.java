@@ -132,6 +132,83 @@ class StudyReportTest {
   }
 
   @Test
+  void theCurvesLegendPromisesDashedLinesOnlyForFailedRunsThatHaveACurve() {
+    // the synthetic study's failed run stored its curve up to the failure
+    StudyReport.Figure curves = full.figures().stream().filter(f -> f.file().equals("curves.png")).findFirst()
+        .orElseThrow();
+    assertTrue(curves.caption().contains("Dashed lines are the 1 run that failed, drawn up to the failure"),
+        curves.caption());
+    assertFalse(curves.caption().contains("stored no curve"), curves.caption());
+  }
+
+  @Test
+  void aRunWhoseSearchFoundNoPointIsAnalysedWithZeroPoints() throws IOException {
+    StudyData d = StudyData.read(fullStudy.resolve("study.h5"));
+    StudyData.Run none = run(d, SyntheticStudy.NO_POINTS);
+    assertNotNull(none.fixedPoints(), "a run with fixed_point_count = 0 was read as never analysed");
+    assertEquals(0, none.fixedPoints().count());
+    assertEquals(null, run(d, SyntheticStudy.FAILED).fixedPoints(), "the failed run was never analysed");
+
+    String html = Files.readString(full.index(), StandardCharsets.UTF_8);
+    assertTrue(html.contains("<tr><th>with fixed points analysed</th><td>11 (1 of them with no point found)</td>"),
+        "summary: 11 of the 12 runs were analysed, the failed one was not");
+    String row = rowOf(html, SyntheticStudy.NO_POINTS);
+    assertTrue(row.contains("<td class=\"num\">0</td>"), "run table: 0 fixed points expected in " + row);
+    assertFalse(row.contains("not analysed"), row);
+    assertTrue(rowOf(html, SyntheticStudy.FAILED).contains("not analysed"));
+    // sine × gru: 6 points in each of seeds 0 and 1, none in seed 2: a mean of 4 over 3 networks, not 6 over 2
+    assertTrue(html.contains("<tr><td>sine</td><td>gru</td><td class=\"num\">3</td><td class=\"num\">1</td>"
+        + "<td class=\"num\">4.00</td>"), "fixed-point averages must count the run without points as 0");
+    StudyReport.Figure fixed = full.figures().stream().filter(f -> f.file().equals("fixed-points.png")).findFirst()
+        .orElseThrow();
+    assertTrue(fixed.caption().contains("including the 1 whose search found no point"), fixed.caption());
+  }
+
+  @Test
+  void anEmptyFixedPointsGroupWithAReasonIsAnAnalysedRunWithZeroPoints() throws Exception {
+    // the layout where a search that found nothing leaves a fixed_points group with count 0 and a reason (written
+    // with h5py: jhdf 0.9.4 cannot write a group without children next to groups holding datasets)
+    Path study = dir.resolve("empty-group");
+    Files.createDirectories(study);
+    String python = """
+        import h5py, sys
+        with h5py.File(sys.argv[1], 'w') as f:
+            f.attrs['format'] = 'cohort-study/1'
+            r = f.create_group('runs/a')
+            for k, v in dict(status='completed', task='t', architecture='gru', fixed_point_count=0).items():
+                r.attrs[k] = v
+            r.create_dataset('training/iteration', data=[0, 10])
+            r.create_dataset('training/val_loss', data=[1.0, 0.5])
+            fp = r.create_group('fixed_points')
+            fp.attrs['count'] = 0
+            fp.attrs['reason'] = 'no candidate converged'
+        """;
+    Process p = new ProcessBuilder("/usr/bin/python3", "-c", python, study.resolve("study.h5").toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    StudyData.FixedPoints fp = StudyData.read(study.resolve("study.h5")).runs().get(0).fixedPoints();
+    assertNotNull(fp);
+    assertEquals(0, fp.count());
+    assertEquals("no candidate converged", fp.reason());
+    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    String html = Files.readString(r.index(), StandardCharsets.UTF_8);
+    assertTrue(rowOf(html, "a").contains("<td class=\"reason\">0 (no candidate converged)</td>"), rowOf(html, "a"));
+    assertTrue(r.figures().stream().anyMatch(f -> f.file().equals("fixed-points.png")), "no fixed-point figure");
+  }
+
+  private static StudyData.Run run(StudyData d, String id) {
+    return d.runs().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The run table's row of a run. */
+  private static String rowOf(String html, String id) {
+    int at = html.indexOf("<td><code>" + id + "</code></td>");
+    assertTrue(at >= 0, "no row for " + id);
+    return html.substring(at, html.indexOf("</tr>", at));
+  }
+
+  @Test
   void aStudyWithOnlyRunsStillGetsAReport() throws IOException {
     Path study = dir.resolve("runs-only");
     Files.createDirectories(study);
@@ -192,6 +269,10 @@ class StudyReportTest {
         "separability-cka-x.png"), files);
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
     assertTrue(html.contains("out of memory"));
+    String curves = r.figures().stream().filter(f -> f.file().equals("curves.png")).findFirst().orElseThrow()
+        .caption();
+    assertTrue(curves.contains("1 failed run stored no curve and is not drawn."), curves);
+    assertFalse(curves.contains("Dashed"), "no dashed line is drawn: " + curves);
     assertTrue(html.contains("clustering impossible") || html.contains("grouped by architecture"), "NaN distances");
     assertTrue(html.contains("The file carries no spec attribute."));
   }

@@ -10,10 +10,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes a realistic synthetic {@code study.h5} in the layout "cohort-study/1": 2 architectures (gru, ctrnn) ×
- * 2 tasks (flipflop, sine) × 3 seeds = 12 runs, one of which failed, with training curves, fixed points and their
- * Jacobian eigenvalues, W_rec spectra, geometry comparisons per task and DSA over all networks (trained and
- * untrained), their MDS embeddings and separability tests. The distances are Euclidean distances between
- * generated 2-D positions that cluster by architecture (and by task for DSA), so the figures have structure.
+ * 2 tasks (flipflop, sine) × 3 seeds = 12 runs, one of which failed and one of which found no fixed point, with
+ * training curves, fixed points and their Jacobian eigenvalues, W_rec spectra, geometry comparisons per task and
+ * DSA over all networks (trained and untrained), their MDS embeddings and separability tests. The distances are
+ * Euclidean distances between generated 2-D positions that cluster by architecture (and by task for DSA), so the
+ * figures have structure.
  */
 final class SyntheticStudy {
 
@@ -23,6 +24,8 @@ final class SyntheticStudy {
   static final int UNITS = 24;
   static final String FAILED = "sine-ctrnn-tanh-n24-s2";
   static final String FAILED_REASON = "loss became NaN at iteration 350 (gradient explosion); lower lr or clip";
+  /** A run whose fixed-point search ran and found nothing: {@code fixed_point_count = 0}, no fixed_points group. */
+  static final String NO_POINTS = "sine-gru-tanh-n24-s2";
 
   private SyntheticStudy() {}
 
@@ -162,6 +165,15 @@ final class SyntheticStudy {
     if (!full || failed) {
       return;
     }
+    if (id.equals(NO_POINTS)) {
+      g.putAttribute("fixed_point_count", 0);
+    } else {
+      writeFixedPoints(g, task, ai, seed, rng);
+    }
+    writeSpectrum(g, ai, seed, rng);
+  }
+
+  private static void writeFixedPoints(WritableGroup g, String task, int ai, int seed, RandomGenerator rng) {
     // fixed points: flip-flop has 2^3 stable states and saddles between them; sine a few unstable points
     int stable = task.equals("flipflop") ? 8 - (seed == 2 ? 1 : 0) : 1;
     int index1 = task.equals("flipflop") ? 12 + ai : 2;
@@ -195,6 +207,7 @@ final class SyntheticStudy {
         row[u] = rng.nextGaussian() * 0.5;
       }
     }
+    g.putAttribute("fixed_point_count", kk);
     WritableGroup f = g.putGroup("fixed_points");
     f.putAttribute("count", kk);
     f.putAttribute("stable", stable);
@@ -210,6 +223,9 @@ final class SyntheticStudy {
     f.putDataset("unstable_dims", unstable);
     f.putDataset("eigenvalues_re", re);
     f.putDataset("eigenvalues_im", im);
+  }
+
+  private static void writeSpectrum(WritableGroup g, int ai, int seed, RandomGenerator rng) {
     // W_rec spectrum: a disk of radius ~0.9 (gru) or ~1.1 (ctrnn) with a few outliers
     double[] wre = new double[UNITS];
     double[] wim = new double[UNITS];
