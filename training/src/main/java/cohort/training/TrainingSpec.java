@@ -20,7 +20,7 @@ import cohort.training.optim.Schedule;
  * @param weightL2 λ of the L2 penalty on weight matrices ({@link WeightPenalty}), >= 0
  * @param rateL2 λ of the activity penalty ({@link RatePenalty}), >= 0
  * @param schedule the learning-rate schedule
- * @param targetLoss stop when the validation loss is <= this, > 0; 0 disables the rule
+ * @param targetLoss stop when the validation loss is ≤ this, > 0; 0 disables the rule
  * @param targetAccuracy stop when the validation accuracy is >= this, in (0, 1]; 0 disables the rule
  * @param patience stop after this many validations without a new best validation loss, >= 1; 0 disables
  * @param validateEvery validate (and report progress) every this many iterations, >= 1; also after the last one
