@@ -27,6 +27,12 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
    */
   public static final int MAX_HIDDEN = 4096;
 
+  /**
+   * The Euler factor α = dt/τ of continuous-time cells when none is given: dt 10 ms, τ 100 ms (the same for
+   * {@code cohort train}, study specs and {@link #of}).
+   */
+  public static final double DEFAULT_ALPHA = 0.1;
+
   /** Validates every field; a bad one gives one message naming the field, the value and what is accepted. */
   public NetworkSpec {
     if (architecture == null) {
@@ -102,7 +108,7 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
     }
     boolean ct = architecture.continuousTime();
     return new NetworkSpec(architecture, activation, inputs, hidden, outputs,
-        ct ? InitKind.NORMAL : InitKind.UNIFORM, 1.0, ct ? 0.1 : 1.0, 0.0, 0.0,
+        ct ? InitKind.NORMAL : InitKind.UNIFORM, 1.0, ct ? DEFAULT_ALPHA : 1.0, 0.0, 0.0,
         architecture == Architecture.LOW_RANK ? 1 : 0);
   }
 

@@ -9,7 +9,7 @@ import cohort.models.ReferenceNetwork;
 import cohort.models.Workspace;
 import cohort.study.report.NetworkFigures;
 import cohort.study.run.NetworkAnalysis;
-import cohort.study.store.NetworkFile;
+import cohort.io.NetworkFile;
 import cohort.study.store.RunFile;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
@@ -57,11 +57,11 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
   @Option(names = "--initial-states", paramLabel = "K",
       description = "Starts of the search, drawn from the network's trajectories; the search also starts where the "
           + "network settles when run at x* from them and from the end of every trial (default ${DEFAULT-VALUE}).")
-  int initialStates = 256;
+  int initialStates = cohort.study.spec.StudySpec.AnalysisSpec.DEFAULT_INITIAL_STATES;
 
   @Option(names = "--noise", paramLabel = "SIGMA",
       description = "Standard deviation of the noise added to the starts (default ${DEFAULT-VALUE}).")
-  double noise = 0.05;
+  double noise = cohort.study.spec.StudySpec.AnalysisSpec.DEFAULT_START_NOISE;
 
   @Option(names = "--trials", paramLabel = "B",
       description = "Trials of the task whose trajectories give the starts (default ${DEFAULT-VALUE}).")
@@ -81,9 +81,9 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
           + initialStates + ", " + trials + ", " + noise);
     }
     NetworkFile.Contents contents = NetworkFile.read(file);
-    cohort.study.store.OutputPaths.requireWritableFile(file, "FILE.h5 (the analyses are added to it)");
+    cohort.io.OutputPaths.requireWritableFile(file, "FILE.h5 (the analyses are added to it)");
     if (png != null) {
-      cohort.study.store.OutputPaths.requireWritableDirectory(png, "--png");
+      cohort.io.OutputPaths.requireWritableDirectory(png, "--png");
     }
     Network network = contents.network();
     Task task = task(contents.specJson());
@@ -114,7 +114,7 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
     byIndex.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> classes.append(classes.length() > 0
         ? ", " : "").append(e.getValue()).append(e.getKey() == 0 ? " stable" : " with " + e.getKey() + " unstable"));
     out.println("  fixed points: " + (classes.length() == 0 ? "none" : classes));
-    out.println("  topology: " + RunFile.describe(topology) + "; " + topology.edges().size()
+    out.println("  topology: " + cohort.io.NetworkAnalyses.describe(topology) + "; " + topology.edges().size()
         + " saddle-to-attractor edges");
     double tau = spectrum.spectrum().dominantTimeConstant();
     out.printf(Locale.ROOT, "  %s: spectral radius %.4f; dominant mode %s %.3g steps, %.3g cycles/step%n",

@@ -44,14 +44,14 @@ public final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("DIR: " + dir + " holds no study.h5; accepted: a study directory after "
           + "'cohort run' (and 'cohort analyze')");
     }
-    cohort.study.store.Hdf5Files.requireHdf5(dir.resolve("study.h5"), "study file");
+    cohort.io.Hdf5Files.requireHdf5(dir.resolve("study.h5"), "study file");
     Path target = outDir == null ? dir.resolve("report") : outDir;
-    cohort.study.store.OutputPaths.requireWritableDirectory(target, outDir == null ? "report directory" : "--out");
+    cohort.io.OutputPaths.requireWritableDirectory(target, outDir == null ? "report directory" : "--out");
     StudyReport.Result r;
     try {
       r = StudyReport.write(dir, target);
     } catch (io.jhdf.exceptions.HdfException | ClassCastException e) {
-      throw cohort.study.store.Hdf5Files.damaged(dir.resolve("study.h5"), "study file", e);
+      throw cohort.io.Hdf5Files.damaged(dir.resolve("study.h5"), "study file", e);
     }
     PrintWriter out = spec.commandLine().getOut();
     for (String note : r.notes()) {

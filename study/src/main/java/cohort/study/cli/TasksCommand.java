@@ -181,10 +181,10 @@ public final class TasksCommand implements Callable<Integer> {
     public Integer call() {
       Task task = TaskRegistry.standard().create(name, params);
       if (png != null) {
-        cohort.study.store.OutputPaths.requireWritableFile(png, "--png");
+        cohort.io.OutputPaths.requireWritableFile(png, "--png");
       }
       if (csv != null) {
-        cohort.study.store.OutputPaths.requireWritableFile(csv, "--csv");
+        cohort.io.OutputPaths.requireWritableFile(csv, "--csv");
       }
       TrialBatch trial = task.sample(1, random(seed));
       PrintWriter out = spec.commandLine().getOut();

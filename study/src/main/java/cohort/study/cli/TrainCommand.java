@@ -5,10 +5,11 @@ import cohort.models.Architecture;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
-import cohort.study.store.NetworkFile;
-import cohort.study.store.OutputPaths;
-import cohort.study.store.TrainingRun;
+import cohort.io.NetworkFile;
+import cohort.io.OutputPaths;
+import cohort.io.TrainingRun;
 import cohort.tasks.Task;
+import cohort.tasks.TaskParameters;
 import cohort.tasks.TaskRegistry;
 import cohort.training.ProgressListener;
 import cohort.training.Trainer;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = TrainCommand.Defaults.class,
     sortOptions = false,
     description = "Train one recurrent network on one task and write it to an HDF5 file.",
     footer = {
@@ -86,26 +88,27 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Seed of every random draw: initial weights, batches, noise (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "Trials per batch (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", paramLabel = "B", description = "Trials per batch (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
+  @Option(names = "--iterations", paramLabel = "K",
       description = "Maximum number of parameter updates (default: ${DEFAULT-VALUE}).")
   int iterations;
 
-  @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "OPT",
+  @Option(names = "--optimizer", paramLabel = "OPT",
       description = "adam, sgd (momentum 0.9) or rmsprop (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--clip", defaultValue = "1", paramLabel = "C",
+  @Option(names = "--clip", paramLabel = "C",
       description = "Clip the gradient to this global L2 norm; 0 = no clipping (default: ${DEFAULT-VALUE}).")
   double clip;
 
   @Option(names = "--alpha", paramLabel = "DT/TAU",
-      description = "Euler factor dt/tau in (0, 1] for ctrnn, scaled-ctrnn, low-rank (default: 0.1); discrete cells take none.")
+      description = "Euler factor dt/tau in (0, 1] for ctrnn, scaled-ctrnn, low-rank (default: " + NetworkSpec.DEFAULT_ALPHA
+          + "); discrete cells take none.")
   Double alpha;
 
   @Option(names = "--noise", defaultValue = "0", paramLabel = "SIGMA",
@@ -119,24 +122,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--rank", paramLabel = "R", description = "Rank of W for low-rank (default: 1); other cells take none.")
   Integer rank;
 
-  @Option(names = "--loss", defaultValue = "mse", paramLabel = "LOSS",
+  @Option(names = "--loss", paramLabel = "LOSS",
       description = "mse (masked mean-squared error) or ce (masked cross-entropy, choice tasks) (default: ${DEFAULT-VALUE}).")
   String loss;
 
-  @Option(names = "--weight-l2", defaultValue = "0", paramLabel = "L",
+  @Option(names = "--weight-l2", paramLabel = "L",
       description = "L2 penalty on the weight matrices (not biases), lambda * mean(w^2) each (default: ${DEFAULT-VALUE}).")
   double weightL2;
 
-  @Option(names = "--rate-l2", defaultValue = "0", paramLabel = "L",
+  @Option(names = "--rate-l2", paramLabel = "L",
       description = "Activity penalty lambda * mean(h^2) (default: ${DEFAULT-VALUE}).")
   double rateL2;
 
-  @Option(names = "--target-accuracy", defaultValue = "0", paramLabel = "A",
-      description = "Stop at the first validation whose accuracy is >= A, for A in (0, 1] (1 = stop at 100 %); "
+  @Option(names = "--target-accuracy", paramLabel = "A",
+      description = "Stop at the first validation whose accuracy is >= A, for A in (0, 1] (1 = stop at 100 %%); "
           + "0 = never stop early (default: ${DEFAULT-VALUE}). Same meaning as training.target_accuracy in a study spec.")
   double targetAccuracy;
 
-  @Option(names = "--validate-every", defaultValue = "100", paramLabel = "K",
+  @Option(names = "--validate-every", paramLabel = "K",
       description = "Validate and report progress every K iterations (default: ${DEFAULT-VALUE}).")
   int validateEvery;
 
@@ -196,6 +199,33 @@ public final class TrainCommand implements Callable<Integer> {
         result.iterations(), duration(result.wallSeconds()), validation, out));
     stdout.flush();
     return result.status() == TrainingResult.Status.FAILED ? 1 : 0;
+  }
+
+  /**
+   * The training options' defaults, read from {@link TrainingSpec#defaults()}: defined once, for {@code cohort train},
+   * study specs and library users alike.
+   */
+  public static final class Defaults implements CommandLine.IDefaultValueProvider {
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec arg) {
+      if (!(arg instanceof CommandLine.Model.OptionSpec o)) {
+        return null;
+      }
+      TrainingSpec d = TrainingSpec.defaults();
+      return switch (o.longestName()) {
+        case "--batch" -> String.valueOf(d.batch());
+        case "--iterations" -> String.valueOf(d.iterations());
+        case "--lr" -> TaskParameters.format(d.learningRate());
+        case "--optimizer" -> d.optimizer().id();
+        case "--clip" -> TaskParameters.format(d.clipNorm());
+        case "--loss" -> d.loss().id();
+        case "--weight-l2" -> TaskParameters.format(d.weightL2());
+        case "--rate-l2" -> TaskParameters.format(d.rateL2());
+        case "--target-accuracy" -> TaskParameters.format(d.targetAccuracy());
+        case "--validate-every" -> String.valueOf(d.validateEvery());
+        default -> null;
+      };
+    }
   }
 
   /** The options that set each {@link NetworkSpec} field, to name them in messages. */

@@ -1,5 +1,7 @@
 package cohort.study.report;
 
+import cohort.io.Hdf5Schema;
+
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -116,7 +118,7 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     try (HdfFile h5 = new HdfFile(file)) {
       Map<String, Object> root = attributes(h5);
       List<Run> runs = new ArrayList<>();
-      Group runsGroup = group(h5, "runs");
+      Group runsGroup = group(h5, Hdf5Schema.Study.RUNS);
       if (runsGroup != null) {
         for (Node n : runsGroup.getChildren().values()) {
           if (n instanceof Group g) {
@@ -125,10 +127,10 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
         }
       }
       List<Comparison> comparisons = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, "comparisons"))) {
+      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.COMPARISONS))) {
         Group g = mg[1];
-        Dataset d = dataset(g, "distance");
-        String[] items = strings(dataset(g, "items"));
+        Dataset d = dataset(g, Hdf5Schema.Study.DISTANCE);
+        String[] items = strings(dataset(g, Hdf5Schema.Study.ITEMS));
         if (d == null || items == null) {
           continue;
         }
@@ -139,10 +141,10 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
         comparisons.add(new Comparison(mg[0].getName(), g.getName(), attributes(g), dist, items.length, items));
       }
       List<Embedding> embeddings = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, "embeddings"))) {
+      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.EMBEDDINGS))) {
         Group g = mg[1];
-        Dataset d = dataset(g, "coordinates");
-        String[] items = strings(dataset(g, "items"));
+        Dataset d = dataset(g, Hdf5Schema.Study.COORDINATES);
+        String[] items = strings(dataset(g, Hdf5Schema.Study.ITEMS));
         if (d == null || items == null) {
           continue;
         }
@@ -150,18 +152,18 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
         if (coords == null || coords.length != items.length) {
           continue;
         }
-        embeddings.add(new Embedding(mg[0].getName(), g.getName(), number(attributes(g), "stress"), coords, items));
+        embeddings.add(new Embedding(mg[0].getName(), g.getName(), number(attributes(g), Hdf5Schema.Study.STRESS), coords, items));
       }
       List<SeparabilityTest> tests = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, "separability"))) {
+      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.SEPARABILITY))) {
         for (Node gn : mg[1].getChildren().values()) {
           if (!(gn instanceof Group grouping)) {
             continue;
           }
           for (Node tn : grouping.getChildren().values()) {
             if (tn instanceof Group t) {
-              Dataset nm = dataset(t, "null_mds");
-              Dataset nr = dataset(t, "null_rows");
+              Dataset nm = dataset(t, Hdf5Schema.Study.NULL_MDS);
+              Dataset nr = dataset(t, Hdf5Schema.Study.NULL_ROWS);
               tests.add(new SeparabilityTest(mg[0].getName(), mg[1].getName(), grouping.getName(), t.getName(),
                   attributes(t), nm == null ? new double[0] : doubles(nm.getDataFlat()),
                   nr == null ? new double[0] : doubles(nr.getDataFlat())));
@@ -195,41 +197,43 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
   private static Run run(Group g) {
     Map<String, Object> attrs = attributes(g);
     Curves curves = null;
-    Group t = group(g, "training");
-    if (t != null && dataset(t, "iteration") != null) {
-      double[] it = doubles(dataset(t, "iteration").getDataFlat());
-      curves = new Curves(it, column(t, "train_loss", it.length), column(t, "val_loss", it.length),
-          column(t, "val_accuracy", it.length));
+    Group t = group(g, Hdf5Schema.Training.GROUP);
+    if (t != null && dataset(t, Hdf5Schema.Training.ITERATION) != null) {
+      double[] it = doubles(dataset(t, Hdf5Schema.Training.ITERATION).getDataFlat());
+      curves = new Curves(it, column(t, Hdf5Schema.Training.TRAIN_LOSS, it.length), column(t, Hdf5Schema.Training.VAL_LOSS, it.length),
+          column(t, Hdf5Schema.Training.VAL_ACCURACY, it.length));
     }
     // A search ran when the run has the root attribute fixed_point_count or a fixed_points group; one that found
     // nothing stores no points (and, in files written before its group was always written, no group either).
     FixedPoints fp = null;
-    Group f = group(g, "fixed_points");
+    Group f = group(g, Hdf5Schema.FixedPoints.GROUP);
     Map<String, Object> fa = f == null ? Map.of() : attributes(f);
-    double found = fa.containsKey("count") ? number(fa, "count") : number(attrs, "fixed_point_count");
-    boolean stored = f != null && dataset(f, "unstable_dims") != null;
+    double found = fa.containsKey(Hdf5Schema.FixedPoints.COUNT) ? number(fa, Hdf5Schema.FixedPoints.COUNT)
+        : number(attrs, Hdf5Schema.Root.FIXED_POINT_COUNT);
+    boolean stored = f != null && dataset(f, Hdf5Schema.FixedPoints.UNSTABLE_DIMS) != null;
     if (!stored && found == 0) {
-      fp = FixedPoints.none(text(fa, "reason", ""));
+      fp = FixedPoints.none(text(fa, Hdf5Schema.FixedPoints.REASON, ""));
     } else if (stored) {
-      int[] unstable = ints(doubles(dataset(f, "unstable_dims").getDataFlat()));
-      int[] slow = dataset(f, "slow") == null ? new int[unstable.length] : ints(doubles(dataset(f, "slow").getDataFlat()));
+      int[] unstable = ints(doubles(dataset(f, Hdf5Schema.FixedPoints.UNSTABLE_DIMS).getDataFlat()));
+      int[] slow = dataset(f, Hdf5Schema.FixedPoints.SLOW) == null ? new int[unstable.length] : ints(doubles(dataset(f, Hdf5Schema.FixedPoints.SLOW).getDataFlat()));
       if (slow.length != unstable.length) {
         slow = new int[unstable.length];
       }
-      double[][] re = dataset(f, "eigenvalues_re") == null ? null : matrix(dataset(f, "eigenvalues_re"));
-      double[][] im = dataset(f, "eigenvalues_im") == null ? null : matrix(dataset(f, "eigenvalues_im"));
+      double[][] re = dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_RE) == null ? null : matrix(dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_RE));
+      double[][] im = dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_IM) == null ? null : matrix(dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_IM));
       if (re == null || im == null || re.length != unstable.length || im.length != unstable.length) {
         re = null;
         im = null;
       }
-      fp = new FixedPoints(unstable, slow, re, im, number(fa, "continuous_time") == 1, number(fa, "alpha"));
+      fp = new FixedPoints(unstable, slow, re, im, number(fa, Hdf5Schema.FixedPoints.CONTINUOUS_TIME) == 1,
+          number(fa, Hdf5Schema.FixedPoints.ALPHA));
     }
     double[] wre = null;
     double[] wim = null;
-    Group s = group(g, "spectrum");
-    if (s != null && dataset(s, "w_rec_re") != null && dataset(s, "w_rec_im") != null) {
-      wre = doubles(dataset(s, "w_rec_re").getDataFlat());
-      wim = doubles(dataset(s, "w_rec_im").getDataFlat());
+    Group s = group(g, Hdf5Schema.Spectrum.GROUP);
+    if (s != null && dataset(s, Hdf5Schema.Spectrum.REAL) != null && dataset(s, Hdf5Schema.Spectrum.IMAG) != null) {
+      wre = doubles(dataset(s, Hdf5Schema.Spectrum.REAL).getDataFlat());
+      wim = doubles(dataset(s, Hdf5Schema.Spectrum.IMAG).getDataFlat());
       if (wre.length != wim.length) {
         wre = null;
         wim = null;

@@ -1,5 +1,7 @@
 package cohort.study.run;
 
+import cohort.study.store.RunOutcome;
+
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
@@ -9,13 +11,13 @@ import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceNetwork;
 import cohort.models.Workspace;
-import cohort.study.run.RunOutcome.ProbeActivations;
+import cohort.study.store.RunOutcome.ProbeActivations;
 import cohort.study.spec.Grid;
 import cohort.study.spec.RunSpec;
 import cohort.study.spec.RunSpec.TrainingChoice;
 import cohort.study.spec.StudySpec;
 import cohort.study.spec.StudySpec.AnalysisSpec;
-import cohort.study.store.TrainingRun;
+import cohort.io.TrainingRun;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;

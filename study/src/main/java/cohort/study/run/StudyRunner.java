@@ -1,14 +1,16 @@
 package cohort.study.run;
 
+import cohort.study.store.RunOutcome;
+
 import cohort.study.progress.Notices;
 import cohort.study.progress.StudyProgress;
 import cohort.study.spec.Grid;
 import cohort.study.spec.RunSpec;
 import cohort.study.spec.StudySpec;
-import cohort.study.store.Hdf5Files;
+import cohort.io.Hdf5Files;
 import cohort.study.store.RunFile;
 import cohort.study.store.StudyDirectory;
-import cohort.study.store.TrainingRun;
+import cohort.io.TrainingRun;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.training.Trainer;

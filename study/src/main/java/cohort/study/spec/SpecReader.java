@@ -11,6 +11,7 @@ import cohort.study.spec.StudySpec.InitChoice;
 import cohort.study.spec.StudySpec.TaskChoice;
 import cohort.study.spec.StudySpec.TrainingGrid;
 import cohort.tasks.TaskRegistry;
+import cohort.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class SpecReader {
           + "JSON spec");
     } catch (IOException e) {
       throw new IllegalArgumentException("study spec " + file + ": cannot be read ("
-          + cohort.study.store.OutputPaths.reason(e) + ")");
+          + cohort.io.OutputPaths.reason(e) + ")");
     }
     return parse(text, file.toString());
   }
@@ -130,7 +131,7 @@ public final class SpecReader {
     List<InitChoice> inits = inits(g);
     List<Double> dale = g.numberList("dale", 0.0, 0.0, 1.0);
     List<Integer> ranks = g.intList("rank", 0, 0, cohort.models.NetworkSpec.MAX_HIDDEN);
-    List<Double> alphas = g.numberList("alpha", 0.2, 1e-6, 1.0);
+    List<Double> alphas = g.numberList("alpha", cohort.models.NetworkSpec.DEFAULT_ALPHA, 1e-6, 1.0);
     List<Double> noises = g.numberList("recurrent_noise", 0.0, 0.0, 10.0);
     int seeds = (int) g.integer("seeds", 1, 1, 100_000);
     g.rejectUnknownKeys();
@@ -237,19 +238,21 @@ public final class SpecReader {
     return out;
   }
 
+  /** Every training default comes from {@link TrainingSpec#defaults()}, as on {@code cohort train}. */
   private TrainingGrid training(SpecNode t) {
+    TrainingSpec d = TrainingSpec.defaults();
     TrainingGrid grid = new TrainingGrid(
-        t.intList("iterations", 1000, 1, 10_000_000),
-        t.intList("batch", 64, 1, 65_536),
-        t.numberList("lr", 1e-3, 1e-12, 10.0),
-        t.stringList("optimizer", "adam", OPTIMIZERS),
-        t.numberList("clip", 1.0, 0.0, 1e6),
-        t.numberList("weight_l2", 0.0, 0.0, 10.0),
-        t.numberList("rate_l2", 0.0, 0.0, 10.0),
-        t.stringList("loss", "mse", LOSSES),
-        t.number("target_accuracy", 0.0, 0.0, 1.0, TARGET_ACCURACY),
-        (int) t.integer("validate_every", 100, 1, 10_000_000),
-        (int) t.integer("validation_batches", 2, 1, 1000));
+        t.intList("iterations", d.iterations(), 1, 10_000_000),
+        t.intList("batch", d.batch(), 1, 65_536),
+        t.numberList("lr", d.learningRate(), 1e-12, 10.0),
+        t.stringList("optimizer", d.optimizer().id(), OPTIMIZERS),
+        t.numberList("clip", d.clipNorm(), 0.0, 1e6),
+        t.numberList("weight_l2", d.weightL2(), 0.0, 10.0),
+        t.numberList("rate_l2", d.rateL2(), 0.0, 10.0),
+        t.stringList("loss", d.loss().id(), LOSSES),
+        t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
+        (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
+        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000));
     t.rejectUnknownKeys();
     return grid;
   }
@@ -258,8 +261,8 @@ public final class SpecReader {
     AnalysisSpec spec = new AnalysisSpec(
         a.bool("untrained", false),
         a.bool("fixed_points", true),
-        (int) a.integer("initial_states", 256, 1, 1_000_000),
-        a.number("start_noise", 0.05, 0.0, 100.0),
+        (int) a.integer("initial_states", AnalysisSpec.DEFAULT_INITIAL_STATES, 1, 1_000_000),
+        a.number("start_noise", AnalysisSpec.DEFAULT_START_NOISE, 0.0, 100.0),
         a.bool("spectrum", true),
         a.bool("topology", true),
         (int) a.integer("probe_trials", 32, 0, 100_000));

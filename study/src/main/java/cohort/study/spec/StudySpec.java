@@ -87,7 +87,17 @@ public record StudySpec(
       double startNoise,
       boolean spectrum,
       boolean topology,
-      int probeTrials) {}
+      int probeTrials) {
+
+    /** Starts of the fixed-point search drawn from the trajectories when none is given (spec and CLI alike). */
+    public static final int DEFAULT_INITIAL_STATES = 256;
+
+    /**
+     * Standard deviation of the noise added to those starts when none is given (FixedPointFinder's own default is
+     * 0; a little noise lets starts on one trajectory explore around it).
+     */
+    public static final double DEFAULT_START_NOISE = 0.05;
+  }
 
   /**
    * Population comparisons.

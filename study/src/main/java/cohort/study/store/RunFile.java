@@ -1,5 +1,11 @@
 package cohort.study.store;
 
+import cohort.io.Hdf5Schema;
+
+import cohort.io.Hdf5Files;
+import cohort.io.NetworkAnalyses;
+import cohort.io.NetworkFile;
+
 import cohort.analysis.fixedpoints.FixedPoint;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
@@ -7,8 +13,8 @@ import cohort.analysis.linearize.EigenSystem;
 import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.study.json.Json;
-import cohort.study.run.RunOutcome;
-import cohort.study.run.RunOutcome.ProbeActivations;
+import cohort.study.store.RunOutcome;
+import cohort.study.store.RunOutcome.ProbeActivations;
 import cohort.study.spec.RunSpec;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -26,7 +32,7 @@ import java.time.Instant;
 public final class RunFile {
 
   /** The value of the root {@code format} attribute. */
-  public static final String FORMAT = "cohort-run/1";
+  public static final String FORMAT = Hdf5Schema.RUN_FORMAT;
 
   private RunFile() {}
 
@@ -36,37 +42,13 @@ public final class RunFile {
       NetworkFile.writeRoot(h5, outcome.training(), outcome.result());
       h5.putAttribute("format", FORMAT);
       writeRunAttributes(h5, outcome);
-      NetworkFile.writeWeights(h5.putGroup("weights"), outcome.network());
+      NetworkFile.writeWeights(h5.putGroup(Hdf5Schema.Weights.GROUP), outcome.network());
       NetworkFile.writeCurves(h5, outcome.result().curves());
-      writeAnalyses(h5, outcome.fixedPoints(), outcome.spectrum(), outcome.spectrumMatrix(), outcome.topology());
+      NetworkAnalyses.write(h5, outcome.fixedPoints(), outcome.spectrum(), outcome.spectrumMatrix(), outcome.topology());
       if (outcome.probe() != null) {
-        writeActivations(h5.putGroup("activations"), outcome);
+        writeActivations(h5.putGroup(Hdf5Schema.Activations.GROUP), outcome);
       }
     });
-  }
-
-  /**
-   * Writes the dynamical analyses of a network under {@code h5}: {@code /fixed_points} (with the root attribute
-   * {@code fixed_point_count}), {@code /spectrum} and {@code /topology}. Null arguments are skipped. A search that
-   * found no point still writes both groups, with count 0 and the reason, so that a run's analysis is never mistaken
-   * for a missing one.
-   */
-  public static void writeAnalyses(WritableGroup h5, FixedPointSet points, Spectrum spectrum, String matrix,
-      TopologyGraph topology) {
-    if (points != null) {
-      h5.putAttribute("fixed_point_count", points.size());
-      writeFixedPoints(h5.putGroup("fixed_points"), points);
-    }
-    if (spectrum != null) {
-      WritableGroup s = h5.putGroup("spectrum");
-      s.putAttribute("matrix", matrix);
-      s.putAttribute("spectral_radius", spectrum.spectralRadius());
-      s.putDataset("w_rec_re", spectrum.valuesReal());
-      s.putDataset("w_rec_im", spectrum.valuesImag());
-    }
-    if (topology != null) {
-      writeTopology(h5.putGroup("topology"), topology);
-    }
   }
 
   private static void writeRunAttributes(WritableGroup h5, RunOutcome o) {
@@ -89,102 +71,6 @@ public final class RunFile {
     h5.putAttribute("final_loss", o.result().finalValidationLoss());
   }
 
-  private static void writeFixedPoints(WritableGroup g, FixedPointSet set) {
-    int k = set.size();
-    int n = set.stateSize();
-    int maxIndex = 0;
-    for (int i = 0; i < k; i++) {
-      if (set.get(i).kind() == PointKind.FIXED) {
-        maxIndex = Math.max(maxIndex, set.get(i).unstableDimensions());
-      }
-    }
-    int[] census = new int[maxIndex + 1];
-    for (int i = 0; i < k; i++) {
-      if (set.get(i).kind() == PointKind.FIXED) {
-        census[set.get(i).unstableDimensions()]++;
-      }
-    }
-    g.putAttribute("count", k);
-    // Always at least one element, so the group is never empty (jhdf 0.9.4 can write neither an empty group beside
-    // groups holding datasets nor a zero-length dataset): census[i] = true fixed points with i unstable directions.
-    g.putDataset("census", census);
-    g.putAttribute("fixed", set.count(PointKind.FIXED));
-    g.putAttribute("slow", set.count(PointKind.SLOW));
-    g.putAttribute("stable", set.countWithUnstableDimensions(0));
-    g.putAttribute("input", set.input());
-    g.putAttribute("candidates", set.candidates());
-    g.putAttribute("continuous_time", set.continuousTime() ? 1 : 0);
-    g.putAttribute("alpha", set.alpha());
-    g.putAttribute("options", set.options().toString());
-    g.putAttribute("description", "fixed and slow points of h' = F(h, input): states [K][S], speed "
-        + "q = 0.5*|F(h)-h|^2, slow (1 = q above the fixed-point tolerance), number of unstable directions, and "
-        + "the eigenvalues of dF/dh at each point; census[i] = true fixed points with i unstable directions");
-    if (k == 0) {
-      g.putAttribute("reason", "none of the " + set.candidates() + " starts of the search reached a fixed or slow "
-          + "point (q = 0.5*|F(h)-h|^2 below " + set.options().slowQ() + ")");
-      g.putAttribute("note", "no point was found, so the per-point datasets (states, q, slow, unstable_dims, "
-          + "eigenvalues_re, eigenvalues_im) are absent: they would have zero rows");
-      return;
-    }
-    double[][] states = new double[k][];
-    double[] q = new double[k];
-    int[] slow = new int[k];
-    int[] unstable = new int[k];
-    double[][] re = new double[k][];
-    double[][] im = new double[k][];
-    for (int i = 0; i < k; i++) {
-      FixedPoint p = set.get(i);
-      states[i] = p.state();
-      q[i] = p.q();
-      slow[i] = p.kind() == PointKind.SLOW ? 1 : 0;
-      unstable[i] = p.unstableDimensions();
-      EigenSystem e = p.eigen();
-      re[i] = e.valuesReal();
-      im[i] = e.valuesImag();
-    }
-    g.putDataset("states", states);
-    g.putDataset("q", q);
-    g.putDataset("slow", slow);
-    g.putDataset("unstable_dims", unstable);
-    g.putDataset("eigenvalues_re", re);
-    g.putDataset("eigenvalues_im", im);
-    if (n != states[0].length) {
-      throw new IllegalStateException("fixed point state length " + states[0].length + " != " + n);
-    }
-  }
-
-  private static void writeTopology(WritableGroup g, TopologyGraph t) {
-    g.putAttribute("signature", describe(t));
-    g.putAttribute("perturbations", t.perturbations());
-    g.putAttribute("unresolved", t.unresolved());
-    int[] census = t.signature().census();
-    g.putDataset("class_counts", census.length == 0 ? new int[] {0} : census);
-    if (!t.edges().isEmpty()) {
-      int[][] edges = new int[t.edges().size()][];
-      for (int i = 0; i < edges.length; i++) {
-        TopologyGraph.Edge e = t.edges().get(i);
-        edges[i] = new int[] {e.source(), e.target(), e.count()};
-      }
-      g.putDataset("edges", edges);
-    }
-  }
-
-  /** A topology's census in words, e.g. {@code 8 stable, 12 index-1, 6 index-2, 1 index-3}. */
-  public static String describe(TopologyGraph t) {
-    int[] census = t.signature().census();
-    StringBuilder sb = new StringBuilder();
-    for (int k = 0; k < census.length; k++) {
-      if (census[k] == 0) {
-        continue;
-      }
-      if (sb.length() > 0) {
-        sb.append(", ");
-      }
-      sb.append(census[k]).append(k == 0 ? " stable" : " index-" + k);
-    }
-    return sb.length() == 0 ? "no fixed points" : sb.toString();
-  }
-
   private static void writeActivations(WritableGroup g, RunOutcome o) {
     ProbeActivations p = o.probe();
     g.putAttribute("steps", p.steps());
@@ -192,9 +78,9 @@ public final class RunFile {
     g.putAttribute("units", p.units());
     g.putAttribute("task", o.run().task().label());
     g.putAttribute("row_order", "t*trials+b (time-major: row r is step r / trials of trial r % trials)");
-    g.putDataset("trained", rows(p.trained(), p.steps() * p.trials(), p.units()));
+    g.putDataset(Hdf5Schema.Activations.TRAINED, rows(p.trained(), p.steps() * p.trials(), p.units()));
     if (p.untrained() != null) {
-      g.putDataset("untrained", rows(p.untrained(), p.steps() * p.trials(), p.units()));
+      g.putDataset(Hdf5Schema.Activations.UNTRAINED, rows(p.untrained(), p.steps() * p.trials(), p.units()));
     }
   }
 

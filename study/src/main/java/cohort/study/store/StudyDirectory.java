@@ -1,5 +1,8 @@
 package cohort.study.store;
 
+import cohort.io.Hdf5Files;
+import cohort.io.OutputPaths;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

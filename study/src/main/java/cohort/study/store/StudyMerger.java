@@ -1,6 +1,10 @@
 package cohort.study.store;
 
-import cohort.study.cli.CohortVersion;
+import cohort.io.Hdf5Schema;
+
+import cohort.io.Hdf5Files;
+
+import cohort.io.CohortVersion;
 import cohort.study.population.PopulationAnalysis;
 import cohort.study.population.PopulationItem;
 import cohort.study.population.PopulationResults;
@@ -46,7 +50,7 @@ import java.util.Map;
 public final class StudyMerger {
 
   /** The value of the root {@code format} attribute of {@code study.h5}. */
-  public static final String FORMAT = "cohort-study/1";
+  public static final String FORMAT = Hdf5Schema.STUDY_FORMAT;
 
   private final StudyDirectory directory;
   private final int threads;
@@ -224,7 +228,7 @@ public final class StudyMerger {
       }
       h5.putAttribute("comparisons_computed", compute ? 1 : 0);
       h5.putAttribute("inputs_digest", digest);
-      WritableGroup runs = h5.putGroup("runs");
+      WritableGroup runs = h5.putGroup(Hdf5Schema.Study.RUNS);
       for (int i = 0; i < sound.size(); i++) {
         String id = sound.get(i);
         try (HdfFile run = new HdfFile(directory.runFile(id))) {
@@ -241,7 +245,7 @@ public final class StudyMerger {
   private static Summary summary(HdfFile old, int runs, int completed, int failed, int expected,
       List<String> missing, List<String> damaged, boolean skipped, boolean upToDate) {
     int comparisons = 0;
-    if (old.getChild("comparisons") instanceof Group c) {
+    if (old.getChild(Hdf5Schema.Study.COMPARISONS) instanceof Group c) {
       for (Node metric : c.getChildren().values()) {
         if (metric instanceof Group m) {
           comparisons += m.getChildren().size();
@@ -284,7 +288,7 @@ public final class StudyMerger {
   /** The distance matrices of an earlier {@code study.h5}, by fingerprint. */
   private static Map<String, double[]> earlierComparisons(HdfFile old) {
     Map<String, double[]> out = new LinkedHashMap<>();
-    if (!(old.getChild("comparisons") instanceof Group comparisons)) {
+    if (!(old.getChild(Hdf5Schema.Study.COMPARISONS) instanceof Group comparisons)) {
       return out;
     }
     for (Node metric : comparisons.getChildren().values()) {
@@ -293,7 +297,7 @@ public final class StudyMerger {
       }
       for (Node scope : m.getChildren().values()) {
         if (scope instanceof Group g && g.getAttribute("fingerprint") != null
-            && g.getChild("distance") instanceof Dataset d && d.getData() instanceof double[][] rows) {
+            && g.getChild(Hdf5Schema.Study.DISTANCE) instanceof Dataset d && d.getData() instanceof double[][] rows) {
           double[] flat = new double[rows.length * rows.length];
           for (int r = 0; r < rows.length; r++) {
             System.arraycopy(rows[r], 0, flat, r * rows.length, rows.length);
@@ -318,7 +322,7 @@ public final class StudyMerger {
   /** The trained (and, if stored, untrained) probe activations of one run file. */
   static List<PopulationItem> items(String id, HdfFile run) {
     List<PopulationItem> out = new ArrayList<>();
-    Node a = run.getChild("activations");
+    Node a = run.getChild(Hdf5Schema.Activations.GROUP);
     if (!(a instanceof Group g)) {
       return out;
     }
@@ -333,8 +337,8 @@ public final class StudyMerger {
     labels.put("init", text(run, "init"));
     Map<String, String> trained = new LinkedHashMap<>(labels);
     trained.put("trained", "trained");
-    out.add(new PopulationItem(id, trained, steps, trials, units, flatten((Dataset) g.getChild("trained"))));
-    if (g.getChild("untrained") instanceof Dataset d) {
+    out.add(new PopulationItem(id, trained, steps, trials, units, flatten((Dataset) g.getChild(Hdf5Schema.Activations.TRAINED))));
+    if (g.getChild(Hdf5Schema.Activations.UNTRAINED) instanceof Dataset d) {
       Map<String, String> untrained = new LinkedHashMap<>(labels);
       untrained.put("trained", "untrained");
       out.add(new PopulationItem(id + ":untrained", untrained, steps, trials, units, flatten(d)));
@@ -357,7 +361,7 @@ public final class StudyMerger {
     if (p.comparisons().isEmpty()) {
       return;
     }
-    WritableGroup comparisons = h5.putGroup("comparisons");
+    WritableGroup comparisons = h5.putGroup(Hdf5Schema.Study.COMPARISONS);
     Map<String, WritableGroup> metricGroups = new LinkedHashMap<>();
     for (Comparison c : p.comparisons()) {
       WritableGroup g = metricGroups.computeIfAbsent(c.metric(), comparisons::putGroup).putGroup(c.scope());
@@ -369,10 +373,10 @@ public final class StudyMerger {
       g.putAttribute("kind", "distance");
       g.putAttribute("excluded", String.join(",", c.excluded()));
       g.putAttribute("excluded_reason", "probe activity that does not vary across samples (no metric is defined)");
-      g.putDataset("distance", rect(c.distance(), c.items().size(), c.items().size()));
-      g.putDataset("items", c.items().toArray(new String[0]));
+      g.putDataset(Hdf5Schema.Study.DISTANCE, rect(c.distance(), c.items().size(), c.items().size()));
+      g.putDataset(Hdf5Schema.Study.ITEMS, c.items().toArray(new String[0]));
     }
-    WritableGroup embeddings = p.embeddings().isEmpty() ? null : h5.putGroup("embeddings");
+    WritableGroup embeddings = p.embeddings().isEmpty() ? null : h5.putGroup(Hdf5Schema.Study.EMBEDDINGS);
     Map<String, WritableGroup> embeddingGroups = new LinkedHashMap<>();
     for (EmbeddingResult e : p.embeddings()) {
       WritableGroup g = embeddingGroups.computeIfAbsent(e.metric(), embeddings::putGroup).putGroup(e.scope());
@@ -387,11 +391,11 @@ public final class StudyMerger {
           + "eigenvalues, scaled by their square roots; kept_fraction = their sum over the sum of all positive "
           + "eigenvalues; negative_mass = sum |negative eigenvalues| / sum positive ones (0 for Euclidean "
           + "distances); eigenvalues: all of B's, descending");
-      g.putDataset("eigenvalues", e.eigenvalues());
-      g.putDataset("coordinates", rect(e.coordinates(), e.items().size(), e.dimensions()));
-      g.putDataset("items", e.items().toArray(new String[0]));
+      g.putDataset(Hdf5Schema.Study.EIGENVALUES, e.eigenvalues());
+      g.putDataset(Hdf5Schema.Study.COORDINATES, rect(e.coordinates(), e.items().size(), e.dimensions()));
+      g.putDataset(Hdf5Schema.Study.ITEMS, e.items().toArray(new String[0]));
     }
-    WritableGroup separability = p.separability().isEmpty() ? null : h5.putGroup("separability");
+    WritableGroup separability = p.separability().isEmpty() ? null : h5.putGroup(Hdf5Schema.Study.SEPARABILITY);
     Map<String, WritableGroup> groups = new LinkedHashMap<>();
     for (SeparabilityTest t : p.separability()) {
       String key = t.metric() + "/" + t.scope() + "/" + t.grouping();
@@ -414,8 +418,8 @@ public final class StudyMerger {
       g.putAttribute("accuracy_rows", t.accuracyRows());
       g.putAttribute("p_value_rows", t.pValueRows());
       if (t.permutations() > 0) {
-        g.putDataset("null_mds", t.nullMds());
-        g.putDataset("null_rows", t.nullRows());
+        g.putDataset(Hdf5Schema.Study.NULL_MDS, t.nullMds());
+        g.putDataset(Hdf5Schema.Study.NULL_ROWS, t.nullRows());
       }
     }
   }

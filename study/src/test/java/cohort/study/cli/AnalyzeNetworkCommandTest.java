@@ -5,7 +5,7 @@ import static cohort.study.cli.Cli.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cohort.study.store.NetworkFile;
+import cohort.io.NetworkFile;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import java.awt.image.BufferedImage;

@@ -38,4 +38,24 @@ class CohortCommandTest {
     }
     assertTrue(seen >= 12, "commands checked: " + seen);
   }
+
+  /** Every command's help renders without picocli warnings (an unescaped % in a description, say). */
+  @Test
+  void everyHelpRendersWithoutWarnings() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true));
+    try {
+      Deque<CommandLine> todo = new ArrayDeque<>();
+      todo.add(CohortCommand.commandLine());
+      while (!todo.isEmpty()) {
+        CommandLine cl = todo.pop();
+        cl.getUsageMessage();
+        todo.addAll(cl.getSubcommands().values());
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals("", captured.toString(), "picocli warnings");
+  }
 }

@@ -5,7 +5,7 @@ import static cohort.study.cli.Cli.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cohort.study.io.Npy;
+import cohort.io.Npy;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Architecture;
-import cohort.study.store.NetworkFile;
+import cohort.io.NetworkFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;

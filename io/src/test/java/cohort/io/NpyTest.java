@@ -1,4 +1,4 @@
-package cohort.study.io;
+package cohort.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,5 +81,36 @@ class NpyTest {
     e = assertThrows(IllegalArgumentException.class, () -> Npy.read(ints));
     assertTrue(e.getMessage().contains("accepted: float64 or float32"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
+  }
+
+  /** An .npz written here is what numpy.load reads, and one numpy.savez_compressed writes is read here. */
+  @Test
+  void npzRoundTripsWithNumPy() throws Exception {
+    Path mine = dir.resolve("mine.npz");
+    java.util.Map<String, Npy.Array> arrays = new java.util.LinkedHashMap<>();
+    arrays.put("weight_hh_l0", new Npy.Array(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6.5}));
+    arrays.put("bias", new Npy.Array(new int[] {3}, new double[] {-1, 0.25, 7}));
+    Npz.write(mine, arrays, true);
+    assertEquals(arrays, Npz.read(mine));
+    Path theirs = dir.resolve("theirs.npz");
+    String script = String.join("\n",
+        "import numpy as np, sys",
+        "d = np.load(sys.argv[1])",
+        "print(sorted(d.files), d['weight_hh_l0'].dtype, d['weight_hh_l0'].tolist(), d['bias'].tolist())",
+        "np.savez_compressed(sys.argv[2], a=np.arange(6.0).reshape(2, 3), b=np.float32([1.5, -2]))");
+    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, mine.toString(), theirs.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    assertEquals(0, p.waitFor(), out);
+    assertEquals("['bias', 'weight_hh_l0'] float32 [[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]] [-1.0, 0.25, 7.0]", out);
+    java.util.Map<String, Npy.Array> back = Npz.read(theirs);
+    assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5}, back.get("a").data());
+    assertArrayEquals(new int[] {2, 3}, back.get("a").shape());
+    assertArrayEquals(new double[] {1.5, -2}, back.get("b").data());
+    assertEquals(back.get("b"), ArraySource.load(theirs + ":b"));
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> ArraySource.load(theirs + ":c"));
+    assertTrue(missing.getMessage().contains("no array 'c'") && missing.getMessage().contains("a, b"),
+        missing.getMessage());
   }
 }

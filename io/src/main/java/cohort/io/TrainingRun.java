@@ -1,4 +1,4 @@
-package cohort.study.store;
+package cohort.io;
 
 import cohort.models.NetworkSpec;
 import cohort.tasks.TaskParameters;

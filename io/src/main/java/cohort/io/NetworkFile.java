@@ -1,4 +1,10 @@
-package cohort.study.store;
+package cohort.io;
+
+import cohort.io.Hdf5Schema.FixedPoints;
+import cohort.io.Hdf5Schema.Root;
+import cohort.io.Hdf5Schema.Topology;
+import cohort.io.Hdf5Schema.Training;
+import cohort.io.Hdf5Schema.Weights;
 
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.linearize.Spectrum;
@@ -9,7 +15,6 @@ import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ParameterBlock;
-import cohort.study.cli.CohortVersion;
 import cohort.training.TrainingCurves;
 import cohort.training.TrainingResult;
 import io.jhdf.HdfFile;
@@ -55,8 +60,8 @@ import java.util.Objects;
  */
 public final class NetworkFile {
 
-  /** The value of the root {@code format} attribute. */
-  public static final String FORMAT = "cohort-network/1";
+  /** The value of the root {@code format} attribute ({@link Hdf5Schema#NETWORK_FORMAT}). */
+  public static final String FORMAT = Hdf5Schema.NETWORK_FORMAT;
 
   private NetworkFile() {}
 
@@ -75,42 +80,44 @@ public final class NetworkFile {
     Objects.requireNonNull(result, "result");
     Hdf5Files.writeAtomically(file, h5 -> {
       writeRoot(h5, run, result);
-      writeWeights(h5.putGroup("weights"), network);
+      writeWeights(h5.putGroup(Weights.GROUP), network);
       writeCurves(h5, result.curves());
     });
   }
 
-  static void writeRoot(WritableGroup h5, TrainingRun run, TrainingResult result) {
-    h5.putAttribute("format", FORMAT);
-    h5.putAttribute("spec", run.toJson());
-    h5.putAttribute("cohort_version", CohortVersion.version());
-    h5.putAttribute("status", result.status().id());
-    h5.putAttribute("stop_rule", result.stopRule().name().toLowerCase(java.util.Locale.ROOT));
-    h5.putAttribute("reason", result.reason());
-    h5.putAttribute("iterations", result.iterations());
-    h5.putAttribute("seed", run.seed());
-    h5.putAttribute("task", run.task());
-    h5.putAttribute("wall_seconds", result.wallSeconds());
-    h5.putAttribute("java_version", System.getProperty("java.version"));
-    h5.putAttribute("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    h5.putAttribute("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+  /** Writes the root provenance attributes of a network or run file. */
+  public static void writeRoot(WritableGroup h5, TrainingRun run, TrainingResult result) {
+    h5.putAttribute(Root.FORMAT, FORMAT);
+    h5.putAttribute(Root.SPEC, run.toJson());
+    h5.putAttribute(Root.COHORT_VERSION, CohortVersion.version());
+    h5.putAttribute(Root.STATUS, result.status().id());
+    h5.putAttribute(Root.STOP_RULE, result.stopRule().name().toLowerCase(java.util.Locale.ROOT));
+    h5.putAttribute(Root.REASON, result.reason());
+    h5.putAttribute(Root.ITERATIONS, result.iterations());
+    h5.putAttribute(Root.SEED, run.seed());
+    h5.putAttribute(Root.TASK, run.task());
+    h5.putAttribute(Root.WALL_SECONDS, result.wallSeconds());
+    h5.putAttribute(Root.JAVA_VERSION, System.getProperty("java.version"));
+    h5.putAttribute(Root.OS_ARCH, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    h5.putAttribute(Root.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
-  static void writeWeights(WritableGroup g, Network network) {
+  /** Writes {@code /weights}: the network spec as attributes and one float32 dataset per parameter block. */
+  public static void writeWeights(WritableGroup g, Network network) {
     NetworkSpec s = network.spec();
-    g.putAttribute("architecture", s.architecture().id());
-    g.putAttribute("activation", s.activation().id());
-    g.putAttribute("inputs", s.inputs());
-    g.putAttribute("hidden", s.hidden());
-    g.putAttribute("outputs", s.outputs());
-    g.putAttribute("init", s.init().id());
-    g.putAttribute("gain", s.gain());
-    g.putAttribute("alpha", s.alpha());
-    g.putAttribute("recurrent_noise", s.recurrentNoise());
-    g.putAttribute("excitatory_fraction", s.excitatoryFraction());
-    g.putAttribute("rank", s.rank());
+    g.putAttribute(Weights.ARCHITECTURE, s.architecture().id());
+    g.putAttribute(Weights.ACTIVATION, s.activation().id());
+    g.putAttribute(Weights.INPUTS, s.inputs());
+    g.putAttribute(Weights.HIDDEN, s.hidden());
+    g.putAttribute(Weights.OUTPUTS, s.outputs());
+    g.putAttribute(Weights.INIT, s.init().id());
+    g.putAttribute(Weights.GAIN, s.gain());
+    g.putAttribute(Weights.ALPHA, s.alpha());
+    g.putAttribute(Weights.RECURRENT_NOISE, s.recurrentNoise());
+    g.putAttribute(Weights.EXCITATORY_FRACTION, s.excitatoryFraction());
+    g.putAttribute(Weights.RANK, s.rank());
     float[] p = network.parameters();
-    g.putAttribute("parameter_count", p.length);
+    g.putAttribute(Weights.PARAMETER_COUNT, p.length);
     g.putAttribute("layout", "each block is rows x cols = [in][out]: element (k, j) is the weight from "
         + "presynaptic unit or input k to unit j (transpose of PyTorch's weight_hh); biases are 1 x N");
     for (ParameterBlock b : network.blocks()) {
@@ -131,19 +138,19 @@ public final class NetworkFile {
    * children beside groups with datasets makes an unreadable file): the root attribute {@code training_points}
    * is 0.
    */
-  static void writeCurves(WritableGroup parent, TrainingCurves c) {
-    parent.putAttribute("training_points", c.size());
+  public static void writeCurves(WritableGroup parent, TrainingCurves c) {
+    parent.putAttribute(Root.TRAINING_POINTS, c.size());
     if (c.size() == 0) {
       return;
     }
-    WritableGroup g = parent.putGroup("training");
+    WritableGroup g = parent.putGroup(Training.GROUP);
     g.putAttribute("points", c.size());
     g.putAttribute("description", "one entry per validation point: updates done, mean training loss since the "
         + "previous point, validation loss and validation accuracy on the fixed validation batches");
-    g.putDataset("iteration", c.iteration());
-    g.putDataset("train_loss", c.trainLoss());
-    g.putDataset("val_loss", c.validationLoss());
-    g.putDataset("val_accuracy", c.validationAccuracy());
+    g.putDataset(Training.ITERATION, c.iteration());
+    g.putDataset(Training.TRAIN_LOSS, c.trainLoss());
+    g.putDataset(Training.VAL_LOSS, c.validationLoss());
+    g.putDataset(Training.VAL_ACCURACY, c.validationAccuracy());
   }
 
   /**
@@ -165,7 +172,7 @@ public final class NetworkFile {
         Hdf5Files.copyAttributes(old, h5);
         for (Node child : old.getChildren().values()) {
           String name = child.getName();
-          if (name.equals("fixed_points") || name.equals("spectrum") || name.equals("topology")) {
+          if (name.equals(FixedPoints.GROUP) || name.equals(Hdf5Schema.Spectrum.GROUP) || name.equals(Topology.GROUP)) {
             continue;
           }
           if (child instanceof Group g) {
@@ -174,7 +181,7 @@ public final class NetworkFile {
             Hdf5Files.copyAttributes(d, h5.putDataset(name, d.getData()));
           }
         }
-        RunFile.writeAnalyses(h5, points, spectrum, matrix, topology);
+        NetworkAnalyses.write(h5, points, spectrum, matrix, topology);
       });
     }
   }
@@ -198,25 +205,25 @@ public final class NetworkFile {
   }
 
   private static Contents read(Path file, HdfFile h5) {
-    String format = h5.getAttribute("format") == null ? null : string(h5, "format");
-    if (!FORMAT.equals(format) && !RunFile.FORMAT.equals(format)) {
+    String format = h5.getAttribute(Root.FORMAT) == null ? null : string(h5, Root.FORMAT);
+    if (!FORMAT.equals(format) && !Hdf5Schema.RUN_FORMAT.equals(format)) {
       throw new IllegalArgumentException("file " + file + " is not a Cohort network file (format '" + format
-          + "'; expected '" + FORMAT + "' or '" + RunFile.FORMAT + "')");
+          + "'; expected '" + FORMAT + "' or '" + Hdf5Schema.RUN_FORMAT + "')");
     }
-    if (!(h5.getChild("weights") instanceof Group w)) {
+    if (!(h5.getChild(Weights.GROUP) instanceof Group w)) {
       throw new IllegalArgumentException("network file " + file + " has no /weights group; accepted: a file "
           + "written by 'cohort train' or a run file of a study");
     }
     NetworkSpec spec = new NetworkSpec(
-        Architecture.parse(string(w, "architecture")),
-        Activation.parse(string(w, "activation")),
-        integer(w, "inputs"), integer(w, "hidden"), integer(w, "outputs"),
-        InitKind.parse(string(w, "init")),
-        real(w, "gain"), real(w, "alpha"), real(w, "recurrent_noise"), real(w, "excitatory_fraction"),
-        integer(w, "rank"));
+        Architecture.parse(string(w, Weights.ARCHITECTURE)),
+        Activation.parse(string(w, Weights.ACTIVATION)),
+        integer(w, Weights.INPUTS), integer(w, Weights.HIDDEN), integer(w, Weights.OUTPUTS),
+        InitKind.parse(string(w, Weights.INIT)),
+        real(w, Weights.GAIN), real(w, Weights.ALPHA), real(w, Weights.RECURRENT_NOISE), real(w, Weights.EXCITATORY_FRACTION),
+        integer(w, Weights.RANK));
     int count = Network.parameterCount(spec);
-    if (integer(w, "parameter_count") != count) {
-      throw new IllegalArgumentException("file " + file + " holds " + integer(w, "parameter_count")
+    if (integer(w, Weights.PARAMETER_COUNT) != count) {
+      throw new IllegalArgumentException("file " + file + " holds " + integer(w, Weights.PARAMETER_COUNT)
           + " parameters; its network spec needs " + count);
     }
     float[] p = new float[count];
@@ -234,12 +241,12 @@ public final class NetworkFile {
         System.arraycopy(m[r], 0, p, b.index(r, 0), b.cols());
       }
     }
-    TrainingCurves curves = !(h5.getChild("training") instanceof Group t)
+    TrainingCurves curves = !(h5.getChild(Training.GROUP) instanceof Group t)
         ? new TrainingCurves(new int[0], new double[0], new double[0], new double[0])
-        : new TrainingCurves((int[]) data(t, "iteration"), (double[]) data(t, "train_loss"),
-            (double[]) data(t, "val_loss"), (double[]) data(t, "val_accuracy"));
-    return new Contents(Network.of(spec, p), string(h5, "spec"), string(h5, "status"), string(h5, "reason"),
-        integer(h5, "iterations"), curves, string(h5, "cohort_version"));
+        : new TrainingCurves((int[]) data(t, Training.ITERATION), (double[]) data(t, Training.TRAIN_LOSS),
+            (double[]) data(t, Training.VAL_LOSS), (double[]) data(t, Training.VAL_ACCURACY));
+    return new Contents(Network.of(spec, p), string(h5, Root.SPEC), string(h5, Root.STATUS), string(h5, Root.REASON),
+        integer(h5, Root.ITERATIONS), curves, string(h5, Root.COHORT_VERSION));
   }
 
   private static Object data(Group g, String name) {

@@ -1,4 +1,4 @@
-package cohort.study.store;
+package cohort.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package cohort.study.store;
+package cohort.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,11 +1,11 @@
-package cohort.study.run;
+package cohort.study.store;
 
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Network;
 import cohort.study.spec.RunSpec;
-import cohort.study.store.TrainingRun;
+import cohort.io.TrainingRun;
 import cohort.training.TrainingResult;
 
 /**

@@ -1,4 +1,4 @@
-package cohort.study.io;
+package cohort.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads a numeric array named on the command line: either a {@code .npy} file or an HDF5 dataset
- * written as {@code FILE.h5:/path/to/dataset} (read with jHDF). Floating-point and integer datasets are
- * converted to double, in C order.
+ * Loads a numeric array named on the command line: a {@code .npy} file, an array of an {@code .npz} archive
+ * written as {@code FILE.npz:NAME}, or an HDF5 dataset written as {@code FILE.h5:/path/to/dataset} (read with
+ * jHDF). Floating-point and integer datasets are converted to double, in C order.
  */
 public final class ArraySource {
 
@@ -22,6 +22,22 @@ public final class ArraySource {
     if (colon >= 0 || colon5 >= 0) {
       int cut = colon >= 0 ? colon + 3 : colon5 + 5;
       return hdf5(Path.of(spec.substring(0, cut)), spec.substring(cut + 1), spec);
+    }
+    int npz = spec.indexOf(".npz:");
+    if (npz >= 0) {
+      Path file = Path.of(spec.substring(0, npz + 4));
+      String name = spec.substring(npz + 5);
+      java.util.Map<String, Npy.Array> arrays = Npz.read(file);
+      Npy.Array a = arrays.get(name);
+      if (a == null) {
+        throw new IllegalArgumentException("input " + spec + ": no array '" + name + "' in " + file + "; accepted: "
+            + String.join(", ", arrays.keySet()));
+      }
+      return a;
+    }
+    if (spec.endsWith(".npz")) {
+      throw new IllegalArgumentException("input " + spec + ": an .npz archive needs an array name; accepted: "
+          + "FILE.npz:" + String.join(" or FILE.npz:", Npz.read(Path.of(spec)).keySet()));
     }
     if (spec.endsWith(".h5") || spec.endsWith(".hdf5")) {
       throw new IllegalArgumentException("input " + spec + ": an HDF5 file needs a dataset path; accepted: "
@@ -39,7 +55,7 @@ public final class ArraySource {
     try {
       return readHdf5(file, dataset, spec);
     } catch (RuntimeException e) {
-      throw cohort.study.store.Hdf5Files.damaged(file, "input " + spec + ": file", e);
+      throw cohort.io.Hdf5Files.damaged(file, "input " + spec + ": file", e);
     }
   }
 
@@ -48,7 +64,7 @@ public final class ArraySource {
       throw new IllegalArgumentException("input " + spec + ": file " + file + " not found; accepted: an existing "
           + "HDF5 file as FILE.h5:/path/to/dataset");
     }
-    try (HdfFile f = cohort.study.store.Hdf5Files.open(file, "input " + spec + ": file")) {
+    try (HdfFile f = cohort.io.Hdf5Files.open(file, "input " + spec + ": file")) {
       Node node;
       try {
         node = f.getByPath(dataset);

@@ -1,4 +1,4 @@
-package cohort.study.store;
+package cohort.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  */
 public final class Hdf5Files {
 
-  static final String TEMP_SUFFIX = ".tmp";
+  /** The suffix of the temporary file a write goes to before its rename. */
+  public static final String TEMP_SUFFIX = ".tmp";
 
   private Hdf5Files() {}
 

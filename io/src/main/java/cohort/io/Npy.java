@@ -1,4 +1,4 @@
-package cohort.study.io;
+package cohort.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -183,6 +183,15 @@ public final class Npy {
   }
 
   private static void writeImpl(Path file, Array a, boolean f32) {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(bytes(a, f32));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The bytes of a little-endian, C-order .npy file (format 1.0) holding {@code a}, as float32 or float64. */
+  public static byte[] bytes(Array a, boolean float32) {
     StringBuilder sh = new StringBuilder("(");
     for (int i = 0; i < a.shape().length; i++) {
       sh.append(a.shape()[i]);
@@ -191,29 +200,23 @@ public final class Npy {
       }
     }
     sh.append(')');
-    StringBuilder header = new StringBuilder("{'descr': '" + (f32 ? "<f4" : "<f8")
+    StringBuilder header = new StringBuilder("{'descr': '" + (float32 ? "<f4" : "<f8")
         + "', 'fortran_order': False, 'shape': " + sh + ", }");
     int total = 10 + header.length() + 1;
     int pad = (64 - total % 64) % 64;
     header.append(" ".repeat(pad)).append('\n');
     byte[] h = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-    int width = f32 ? 4 : 8;
-    ByteBuffer body = ByteBuffer.allocate(a.data().length * width).order(ByteOrder.LITTLE_ENDIAN);
+    int width = float32 ? 4 : 8;
+    ByteBuffer out = ByteBuffer.allocate(10 + h.length + a.data().length * width).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(MAGIC).put(new byte[] {1, 0, (byte) (h.length & 0xff), (byte) (h.length >>> 8)}).put(h);
     for (double v : a.data()) {
-      if (f32) {
-        body.putFloat((float) v);
+      if (float32) {
+        out.putFloat((float) v);
       } else {
-        body.putDouble(v);
+        out.putDouble(v);
       }
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(MAGIC);
-      out.write(new byte[] {1, 0, (byte) (h.length & 0xff), (byte) (h.length >>> 8)});
-      out.write(h);
-      out.write(body.array());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + e.getMessage() + ")");
-    }
+    return out.array();
   }
 
   private static double[] fromFortran(double[] f, int[] dims) {

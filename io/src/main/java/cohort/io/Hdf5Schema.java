@@ -1,0 +1,156 @@
+package cohort.io;
+
+/**
+ * The names of Cohort's HDF5 files, in one place: every writer and every reader (Java here, Python users through
+ * h5py) agree on them because they come from these constants, never from a literal repeated in a writer and a
+ * reader. Three kinds of file share the run layout:
+ *
+ * <pre>
+ * network file (cohort train)          format cohort-network/1
+ *   /               provenance attributes (spec, cohort_version, status, reason, seed, ...)
+ *   /weights/BLOCK  float32 [in][out] parameter blocks, network spec as attributes
+ *   /training/      iteration, train_loss, val_loss, val_accuracy
+ *   /fixed_points/  states, q, slow, unstable_dims, eigenvalues_re, eigenvalues_im, census
+ *   /spectrum/      w_rec_re, w_rec_im
+ *   /topology/      class_counts, edges
+ * run file (a study's runs/ID.h5)      format cohort-run/1: the same, plus
+ *   /activations/   trained, untrained  ([steps * trials][units], time-major)
+ * study file (study.h5)                format cohort-study/1
+ *   /runs/RUN-ID/                       a copy of each run file
+ *   /comparisons/METRIC/SCOPE/          distance, items
+ *   /embeddings/METRIC/SCOPE/           coordinates, items, eigenvalues
+ *   /separability/METRIC/SCOPE/GROUPING/A_vs_B/   null_mds, null_rows
+ *   /findings/NAME/                     a replicated claim: value, uncertainty, population, the claim as text
+ * </pre>
+ */
+public final class Hdf5Schema {
+
+  private Hdf5Schema() {}
+
+  /** The root {@code format} attribute of a network file written by {@code cohort train}. */
+  public static final String NETWORK_FORMAT = "cohort-network/1";
+  /** The root {@code format} attribute of a study's run file. */
+  public static final String RUN_FORMAT = "cohort-run/1";
+  /** The root {@code format} attribute of {@code study.h5}. */
+  public static final String STUDY_FORMAT = "cohort-study/1";
+
+  /** Attributes on the root of every Cohort file. */
+  public static final class Root {
+    private Root() {}
+
+    public static final String FORMAT = "format";
+    public static final String SPEC = "spec";
+    public static final String COHORT_VERSION = "cohort_version";
+    public static final String STATUS = "status";
+    public static final String STOP_RULE = "stop_rule";
+    public static final String REASON = "reason";
+    public static final String ITERATIONS = "iterations";
+    public static final String SEED = "seed";
+    public static final String TASK = "task";
+    public static final String WALL_SECONDS = "wall_seconds";
+    public static final String JAVA_VERSION = "java_version";
+    public static final String OS_ARCH = "os_arch";
+    public static final String CREATED = "created";
+    public static final String TRAINING_POINTS = "training_points";
+    public static final String FIXED_POINT_COUNT = "fixed_point_count";
+  }
+
+  /** {@code /weights}: one float32 dataset per parameter block, the network spec as attributes. */
+  public static final class Weights {
+    private Weights() {}
+
+    public static final String GROUP = "weights";
+    public static final String ARCHITECTURE = "architecture";
+    public static final String ACTIVATION = "activation";
+    public static final String INPUTS = "inputs";
+    public static final String HIDDEN = "hidden";
+    public static final String OUTPUTS = "outputs";
+    public static final String INIT = "init";
+    public static final String GAIN = "gain";
+    public static final String ALPHA = "alpha";
+    public static final String RECURRENT_NOISE = "recurrent_noise";
+    public static final String EXCITATORY_FRACTION = "excitatory_fraction";
+    public static final String RANK = "rank";
+    public static final String PARAMETER_COUNT = "parameter_count";
+  }
+
+  /** {@code /training}: the validation curve, one entry per validation point. */
+  public static final class Training {
+    private Training() {}
+
+    public static final String GROUP = "training";
+    public static final String ITERATION = "iteration";
+    public static final String TRAIN_LOSS = "train_loss";
+    public static final String VAL_LOSS = "val_loss";
+    public static final String VAL_ACCURACY = "val_accuracy";
+  }
+
+  /** {@code /fixed_points}: the fixed and slow points of {@code h' = F(h, input)}. */
+  public static final class FixedPoints {
+    private FixedPoints() {}
+
+    public static final String GROUP = "fixed_points";
+    public static final String STATES = "states";
+    public static final String Q = "q";
+    public static final String SLOW = "slow";
+    public static final String UNSTABLE_DIMS = "unstable_dims";
+    public static final String EIGENVALUES_RE = "eigenvalues_re";
+    public static final String EIGENVALUES_IM = "eigenvalues_im";
+    public static final String CENSUS = "census";
+    public static final String COUNT = "count";
+    public static final String REASON = "reason";
+    public static final String CONTINUOUS_TIME = "continuous_time";
+    public static final String ALPHA = "alpha";
+  }
+
+  /** {@code /spectrum}: eigenvalues of the recurrent matrix (or of dF/dh at the origin for gated cells). */
+  public static final class Spectrum {
+    private Spectrum() {}
+
+    public static final String GROUP = "spectrum";
+    public static final String REAL = "w_rec_re";
+    public static final String IMAG = "w_rec_im";
+    public static final String MATRIX = "matrix";
+    public static final String SPECTRAL_RADIUS = "spectral_radius";
+  }
+
+  /** {@code /topology}: the saddle-to-attractor graph of the fixed points. */
+  public static final class Topology {
+    private Topology() {}
+
+    public static final String GROUP = "topology";
+    public static final String CLASS_COUNTS = "class_counts";
+    public static final String EDGES = "edges";
+    public static final String SIGNATURE = "signature";
+  }
+
+  /** {@code /activations}: hidden states on the study's probe trials. */
+  public static final class Activations {
+    private Activations() {}
+
+    public static final String GROUP = "activations";
+    public static final String TRAINED = "trained";
+    public static final String UNTRAINED = "untrained";
+    public static final String STEPS = "steps";
+    public static final String TRIALS = "trials";
+    public static final String UNITS = "units";
+  }
+
+  /** The groups of {@code study.h5} and their datasets. */
+  public static final class Study {
+    private Study() {}
+
+    public static final String RUNS = "runs";
+    public static final String COMPARISONS = "comparisons";
+    public static final String EMBEDDINGS = "embeddings";
+    public static final String SEPARABILITY = "separability";
+    public static final String FINDINGS = "findings";
+    public static final String DISTANCE = "distance";
+    public static final String ITEMS = "items";
+    public static final String COORDINATES = "coordinates";
+    public static final String EIGENVALUES = "eigenvalues";
+    public static final String NULL_MDS = "null_mds";
+    public static final String NULL_ROWS = "null_rows";
+    public static final String STRESS = "stress";
+  }
+}
