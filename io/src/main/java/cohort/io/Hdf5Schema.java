@@ -153,4 +153,44 @@ public final class Hdf5Schema {
     public static final String NULL_ROWS = "null_rows";
     public static final String STRESS = "stress";
   }
+
+  /**
+   * {@code /findings/NAME}: one replicated claim of a source work, computed by the study. Attributes only (plus
+   * optional datasets of the per-network values behind it): what the source claims, what Cohort measured, with its
+   * uncertainty, the criterion it was judged by (set before looking), whether they agree, and the population.
+   */
+  public static final class Findings {
+    private Findings() {}
+
+    public static final String GROUP = "findings";
+    /** The source work, e.g. {@code Maheswaranathan et al. 2019}. */
+    public static final String SOURCE = "source";
+    /** The claim as the source states it, in words. */
+    public static final String CLAIM = "claim";
+    /** The source's own number or statement, e.g. {@code "clusters by architecture"} or {@code "8 of 8"}. */
+    public static final String SOURCE_VALUE = "source_value";
+    /** What Cohort measured, in words, e.g. {@code "leave-one-out 1-NN accuracy of architecture from SVCCA"}. */
+    public static final String STATISTIC = "statistic";
+    /** Cohort's number. */
+    public static final String VALUE = "value";
+    /** Lower and upper ends of its 95 % interval (NaN when none applies). */
+    public static final String CI_LOW = "ci_low";
+    public static final String CI_HIGH = "ci_high";
+    /** A permutation or test p-value (NaN when none applies). */
+    public static final String P_VALUE = "p_value";
+    /** The criterion the claim is judged by, fixed before the study ran, e.g. {@code ">= 0.75 and p < 0.01"}. */
+    public static final String CRITERION = "criterion";
+    /** {@code agrees}, {@code disagrees}, or {@code not assessed} (too few networks, say). */
+    public static final String VERDICT = "verdict";
+    /** Which networks the value was computed on, in words. */
+    public static final String POPULATION = "population";
+    /** How many networks (or pairs, as {@code population} says) are behind the value. */
+    public static final String N = "n";
+    /** Anything a reader needs to interpret the number (a choice the source left open, say). */
+    public static final String NOTES = "notes";
+    /** Whether the claim is checked by the replication tests ({@code 1}) or only reported ({@code 0}). */
+    public static final String ASSERTED = "asserted";
+    /** The order of the findings in the report. */
+    public static final String ORDER = "order";
+  }
 }
