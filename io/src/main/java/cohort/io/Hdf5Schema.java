@@ -122,6 +122,8 @@ public final class Hdf5Schema {
     public static final String CLASS_COUNTS = "class_counts";
     public static final String EDGES = "edges";
     public static final String SIGNATURE = "signature";
+    /** The non-zero eigenvalues of the graph's Laplacian, descending (absent for a graph without edges). */
+    public static final String LAPLACIAN_SPECTRUM = "laplacian_spectrum";
   }
 
   /** {@code /activations}: hidden states on the study's probe trials. */

@@ -112,6 +112,10 @@ public final class NetworkAnalyses {
     g.putAttribute("unresolved", t.unresolved());
     int[] census = t.signature().census();
     g.putDataset(Hdf5Schema.Topology.CLASS_COUNTS, census.length == 0 ? new int[] {0} : census);
+    double[] spectrum = t.signature().laplacianSpectrum();
+    if (spectrum.length > 0) {
+      g.putDataset(Hdf5Schema.Topology.LAPLACIAN_SPECTRUM, spectrum);
+    }
     if (!t.edges().isEmpty()) {
       int[][] edges = new int[t.edges().size()][];
       for (int i = 0; i < edges.length; i++) {

@@ -46,6 +46,16 @@ public interface Task {
    */
   double accuracy(TrialBatch trials, float[] outputs);
 
+  /**
+   * The constant inputs at which a trained network's autonomous dynamics are analysed (fixed points, stability,
+   * linearisation), the task's primary one first. The default is the zero input alone (a memory holds its state
+   * when nothing comes in); tasks whose computation depends on a static cue (a sine generator's frequency, an
+   * integrator's context) list one input per cue value.
+   */
+  default List<ConstantInput> analysisInputs() {
+    return List.of(ConstantInput.zero(inputSize()));
+  }
+
   default int inputSize() {
     return inputNames().size();
   }

@@ -23,6 +23,20 @@ class TaskContractTest {
 
   private static final int BATCH = 64;
 
+  /** Every task names at least one constant input to analyse dynamics at, each the right size, names unique. */
+  @ParameterizedTest
+  @MethodSource("tasks")
+  void analysisInputsFitTheInputChannels(String name) {
+    Task task = TaskRegistry.standard().create(name);
+    java.util.List<ConstantInput> inputs = task.analysisInputs();
+    org.junit.jupiter.api.Assertions.assertFalse(inputs.isEmpty(), name);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ConstantInput c : inputs) {
+      org.junit.jupiter.api.Assertions.assertEquals(task.inputSize(), c.values().length, name + " " + c);
+      org.junit.jupiter.api.Assertions.assertTrue(names.add(c.name()), name + ": repeated input name " + c.name());
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("tasks")
   void shapesNamesAndSizes(String name) {

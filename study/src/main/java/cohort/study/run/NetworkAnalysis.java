@@ -57,8 +57,21 @@ public final class NetworkAnalysis {
    */
   public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
       double noise, RandomGenerator random) {
+    return fixedPoints(reference, probe, input, k, noise, new double[0], random);
+  }
+
+  /**
+   * As {@link #fixedPoints(ReferenceNetwork, TrialBatch, double[], int, double, RandomGenerator)}, with
+   * {@code extraStarts} ({@code [K][S]} row-major, e.g. {@link #drivenStates}) added to the drawn starts: the states
+   * a network visits while the constant input drives it surround the input's own fixed point (the unstable focus a
+   * sine generator's limit cycle turns around), which the probe trials, at other inputs, may never come near.
+   */
+  public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
+      double noise, double[] extraStarts, RandomGenerator random) {
     ReferenceNetwork.Trajectory trajectory = reference.forward(probe.inputs(), probe.steps(), probe.batch());
-    double[] starts = starts(reference, trajectory, k, random);
+    double[] drawn = starts(reference, trajectory, k, random);
+    double[] starts = Arrays.copyOf(drawn, drawn.length + extraStarts.length);
+    System.arraycopy(extraStarts, 0, starts, drawn.length, extraStarts.length);
     double[] settleFrom = Arrays.copyOf(starts, starts.length + probe.batch() * reference.stateSize());
     System.arraycopy(finalStates(reference, trajectory), 0, settleFrom, starts.length,
         probe.batch() * reference.stateSize());
@@ -101,6 +114,47 @@ public final class NetworkAnalysis {
       System.arraycopy(states, order[i] * s, starts, i * s, s);
     }
     return starts;
+  }
+
+  /**
+   * The states of the network run at the constant {@code input} from rest and from the end state of every probe
+   * trial: {@code burnIn} steps are dropped, then every {@code stride}-th state of the next {@code keep} steps is
+   * kept, {@code [K][S]} row-major. These are the states the network visits when the input alone drives it: a limit
+   * cycle, a point attractor or a line of slow states.
+   */
+  public static double[] drivenStates(ReferenceNetwork reference, TrialBatch probe, double[] input, int burnIn,
+      int keep, int stride) {
+    if (burnIn < 0 || keep < 1 || stride < 1) {
+      throw new IllegalArgumentException("driven states: burn-in " + burnIn + ", keep " + keep + ", stride " + stride
+          + "; accepted: burn-in >= 0, keep >= 1, stride >= 1");
+    }
+    ReferenceNetwork.Trajectory trajectory = reference.forward(probe.inputs(), probe.steps(), probe.batch());
+    int s = reference.stateSize();
+    int rows = probe.batch() + 1;
+    double[] h = new double[rows * s];
+    System.arraycopy(finalStates(reference, trajectory), 0, h, s, probe.batch() * s);
+    double[] next = new double[rows * s];
+    ReferenceCell cell = reference.cell();
+    int kept = (keep + stride - 1) / stride;
+    double[] out = new double[kept * rows * s];
+    int k = 0;
+    for (int t = 0; t < burnIn + keep; t++) {
+      cell.stepBatch(rows, h, input, next);
+      double[] tmp = h;
+      h = next;
+      next = tmp;
+      int after = t - burnIn;
+      if (after >= 0 && after % stride == 0) {
+        System.arraycopy(h, 0, out, k * rows * s, rows * s);
+        k++;
+      }
+    }
+    for (double v : out) {
+      if (!Double.isFinite(v)) {
+        return new double[0]; // a network that blows up under this input has no driven states to start from
+      }
+    }
+    return out;
   }
 
   /** The last full state of every trial of {@code tr}, {@code batch × S} row-major. */

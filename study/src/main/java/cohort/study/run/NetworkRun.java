@@ -28,17 +28,27 @@ import cohort.training.TrainingSpec;
 import cohort.training.loss.LossKind;
 import cohort.training.optim.OptimizerKind;
 import cohort.training.optim.Schedule;
+import cohort.study.dynamics.InputAnalysis;
+import cohort.study.dynamics.Measurement;
+import cohort.study.dynamics.RunMeasure;
+import cohort.study.dynamics.RunMeasures;
+import cohort.tasks.ConstantInput;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
  * Generates, trains and analyses the network of one grid cell, on the calling thread.
  *
  * <p>Order of work: build the task and the network (initialised from the run seed); record the untrained
- * network's activations on the study's probe trials when asked; train; record the trained activations; find
- * fixed points from states of the network's own trajectories on the probe trials at zero input and from where
- * it settles at zero input ({@link NetworkAnalysis#fixedPoints}); eigenvalues of the recurrent matrix; the
- * fixed-point topology graph. A run whose training diverged keeps its training record
+ * network's activations on the study's probe trials when asked; train; judge it against the study's success
+ * criterion for its task; record the trained activations; eigenvalues of the recurrent matrix; then, at each of
+ * the task's constant analysis inputs ({@link cohort.tasks.Task#analysisInputs()}: zero for the flip-flop, each
+ * frequency cue of the sine generator, each context of the integrator), the fixed points searched from states of
+ * the network's own trajectories on the probe trials, from the states that input alone drives it through, and
+ * from where it settles there ({@link NetworkAnalysis#fixedPoints}), with their topology graph; finally the task's
+ * measures of that structure ({@link RunMeasures}). A run whose training diverged keeps its training record
  * and skips the analyses.
  *
  * <p>The probe trials depend only on the study seed and the task label, so every network of a task sees the same
@@ -76,28 +86,66 @@ public final class NetworkRun {
     float[] untrained = analysis.untrained() && analysis.probeTrials() > 0 ? hidden(network, probe) : null;
 
     TrainingResult result = new Trainer(trainingSpec).train(network, task);
+    double threshold = analysis.successFor(run.task().label());
+    String criterion = "validation accuracy (fraction of trials solved) >= " + threshold;
     if (result.status() == TrainingResult.Status.FAILED) {
-      return new RunOutcome(run, provenance, network, result, null, null, null, null, null, host, started,
-          System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
+      return new RunOutcome(run, provenance, network, result, List.of(), null, null, List.of(), false, criterion,
+          null, host, started, System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
     }
+    boolean solved = result.finalValidationAccuracy() >= threshold;
     ProbeActivations activations = analysis.probeTrials() > 0
         ? new ProbeActivations(probe.steps(), probe.batch(), networkSpec.hidden(), hidden(network, probe), untrained)
         : null;
 
     ReferenceNetwork reference = network.reference();
     NetworkAnalysis.RecurrentSpectrum spectrum = analysis.spectrum() ? NetworkAnalysis.spectrum(reference) : null;
-    FixedPointSet points = null;
-    TopologyGraph topology = null;
+    List<InputAnalysis> inputs = new ArrayList<>();
+    List<Measurement> measures = new ArrayList<>();
     if (analysis.fixedPoints()) {
-      points = NetworkAnalysis.fixedPoints(reference, probe, new double[networkSpec.inputs()],
-          analysis.initialStates(), analysis.startNoise(), RandomStreams.of(run.seed(), FIXED_POINT_PURPOSE));
-      if (analysis.topology()) {
-        topology = NetworkAnalysis.topology(reference, points);
+      List<ConstantInput> chosen = evenlySpaced(task.analysisInputs(), analysis.inputLevels());
+      int perInput = Math.max(MIN_STARTS_PER_INPUT, analysis.initialStates() / chosen.size());
+      RandomGenerator random = RandomStreams.of(run.seed(), FIXED_POINT_PURPOSE);
+      for (ConstantInput in : chosen) {
+        double[] driven = NetworkAnalysis.drivenStates(reference, probe, in.values(), task.steps(), task.steps(),
+            Math.max(1, task.steps() / DRIVEN_STATES_PER_TRIAL));
+        FixedPointSet points = NetworkAnalysis.fixedPoints(reference, probe, in.values(), perInput,
+            analysis.startNoise(), driven, random);
+        TopologyGraph topology = analysis.topology() ? NetworkAnalysis.topology(reference, points) : null;
+        inputs.add(new InputAnalysis(in, points, topology, driven));
+      }
+      for (RunMeasure m : RunMeasures.forTask(task.name())) {
+        measures.add(m.measure(reference, task, inputs));
       }
     }
-    return new RunOutcome(run, provenance, network, result, points,
-        spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(), topology,
-        activations, host, started, System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
+    return new RunOutcome(run, provenance, network, result, inputs,
+        spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(), measures,
+        solved, criterion, activations, host, started, System.currentTimeMillis() / 1000,
+        (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  /** The fewest fixed-point starts drawn per analysed input, however many inputs share the study's budget. */
+  static final int MIN_STARTS_PER_INPUT = 16;
+
+  /** States kept per probe trial (and from rest) along the trajectory a constant input drives. */
+  static final int DRIVEN_STATES_PER_TRIAL = 25;
+
+  /**
+   * {@code max} of {@code all}, evenly spaced and including the first and the last (all of them when {@code max}
+   * is 0 or at least their number).
+   */
+  static <T> List<T> evenlySpaced(List<T> all, int max) {
+    int n = all.size();
+    if (max <= 0 || max >= n) {
+      return all;
+    }
+    if (max == 1) {
+      return List.of(all.get(0));
+    }
+    List<T> out = new ArrayList<>(max);
+    for (int i = 0; i < max; i++) {
+      out.add(all.get((int) Math.round((double) i * (n - 1) / (max - 1))));
+    }
+    return out;
   }
 
   /** The network spec of a run; α applies to continuous-time cells only (discrete cells step with α = 1). */

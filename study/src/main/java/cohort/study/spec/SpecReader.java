@@ -265,9 +265,39 @@ public final class SpecReader {
         a.number("start_noise", AnalysisSpec.DEFAULT_START_NOISE, 0.0, 100.0),
         a.bool("spectrum", true),
         a.bool("topology", true),
-        (int) a.integer("probe_trials", 32, 0, 100_000));
+        (int) a.integer("probe_trials", 32, 0, 100_000),
+        (int) a.integer("input_levels", 0, 0, 100_000),
+        success(a));
     a.rejectUnknownKeys();
     return spec;
+  }
+
+  /**
+   * {@code analysis.success}: one number in (0, 1] for every task, or a mapping from task labels to numbers (with
+   * an optional {@code default}).
+   */
+  private static Map<String, Double> success(SpecNode a) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Object raw = a.raw("success");
+    String accepted = "a validation accuracy in (0, 1] (the fraction of trials solved at which a network counts as "
+        + "solving its task), or a mapping {TASK-LABEL: accuracy, default: accuracy}";
+    if (raw == null) {
+      return out;
+    }
+    if (raw instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1) {
+      out.put("", n.doubleValue());
+    } else if (raw instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (e.getValue() instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1) {
+          out.put("default".equals(String.valueOf(e.getKey())) ? "" : String.valueOf(e.getKey()), n.doubleValue());
+        } else {
+          a.problems().add(a.path("success") + "." + e.getKey(), e.getValue(), accepted);
+        }
+      }
+    } else {
+      a.problems().add(a.path("success"), raw, accepted);
+    }
+    return out;
   }
 
   private ComparisonSpec comparisons(SpecNode c) {
@@ -359,6 +389,15 @@ public final class SpecReader {
     an.put("spectrum", a.spectrum());
     an.put("topology", a.topology());
     an.put("probe_trials", a.probeTrials());
+    an.put("input_levels", a.inputLevels());
+    Map<String, Object> success = new java.util.TreeMap<>();
+    success.put("default", a.successFor(""));
+    a.success().forEach((task, v) -> {
+      if (!task.isEmpty()) {
+        success.put(task, v);
+      }
+    });
+    an.put("success", success);
     m.put("analysis", an);
     ComparisonSpec c = s.comparisons();
     Map<String, Object> co = new LinkedHashMap<>();

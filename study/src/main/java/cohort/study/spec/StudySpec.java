@@ -79,6 +79,10 @@ public record StudySpec(
    * @param spectrum eigenvalues of W_rec and of the Jacobians
    * @param topology fixed-point topology graph
    * @param probeTrials trials of the fixed probe set whose activations are stored (0 = none)
+   * @param inputLevels at most this many of each task's constant analysis inputs are analysed, evenly spaced
+   *     (0 = all of them; a sine generator has one per frequency cue)
+   * @param success the validation accuracy (fraction of trials solved) at which a network counts as solving its
+   *     task, by task label; {@code success.get("")} is the value for tasks not named
    */
   public record AnalysisSpec(
       boolean untrained,
@@ -87,7 +91,21 @@ public record StudySpec(
       double startNoise,
       boolean spectrum,
       boolean topology,
-      int probeTrials) {
+      int probeTrials,
+      int inputLevels,
+      java.util.Map<String, Double> success) {
+
+    public AnalysisSpec {
+      success = java.util.Map.copyOf(success);
+    }
+
+    /** The success threshold of the task labelled {@code taskLabel}. */
+    public double successFor(String taskLabel) {
+      return success.getOrDefault(taskLabel, success.getOrDefault("", DEFAULT_SUCCESS));
+    }
+
+    /** A network solves its task when at least this fraction of its validation trials are solved, by default. */
+    public static final double DEFAULT_SUCCESS = 0.9;
 
     /** Starts of the fixed-point search drawn from the trajectories when none is given (spec and CLI alike). */
     public static final int DEFAULT_INITIAL_STATES = 256;

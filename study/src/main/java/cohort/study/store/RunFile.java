@@ -5,6 +5,8 @@ import cohort.io.Hdf5Schema;
 import cohort.io.Hdf5Files;
 import cohort.io.NetworkAnalyses;
 import cohort.io.NetworkFile;
+import cohort.study.dynamics.InputAnalysis;
+import cohort.study.dynamics.Measurement;
 
 import cohort.analysis.fixedpoints.FixedPoint;
 import cohort.analysis.fixedpoints.FixedPointSet;
@@ -45,11 +47,55 @@ public final class RunFile {
       NetworkFile.writeWeights(h5.putGroup(Hdf5Schema.Weights.GROUP), outcome.network());
       NetworkFile.writeCurves(h5, outcome.result().curves());
       NetworkAnalyses.write(h5, outcome.fixedPoints(), outcome.spectrum(), outcome.spectrumMatrix(), outcome.topology());
+      writeInputs(h5, outcome);
+      writeMeasures(h5, outcome);
       if (outcome.probe() != null) {
         writeActivations(h5.putGroup(Hdf5Schema.Activations.GROUP), outcome);
       }
     });
   }
+
+  /**
+   * When the task has more than one analysis input, {@code /inputs/NAME/{fixed_points, topology}} for each (the
+   * first is also {@code /fixed_points}), with the input vector and its labels as attributes.
+   */
+  private static void writeInputs(WritableGroup h5, RunOutcome o) {
+    if (o.inputs().size() < 2) {
+      return;
+    }
+    WritableGroup inputs = h5.putGroup(INPUTS);
+    inputs.putAttribute("names", o.inputs().stream().map(a -> a.input().name()).toArray(String[]::new));
+    for (InputAnalysis a : o.inputs()) {
+      WritableGroup g = inputs.putGroup(a.input().name());
+      g.putAttribute("input", a.input().values());
+      for (var label : a.input().labels().entrySet()) {
+        g.putAttribute("label_" + label.getKey(), label.getValue());
+      }
+      NetworkAnalyses.write(g, a.points(), null, null, a.topology());
+    }
+  }
+
+  /** {@code /measures/NAME}: the task's measures of the network's dynamics ({@link cohort.study.dynamics.RunMeasures}). */
+  private static void writeMeasures(WritableGroup h5, RunOutcome o) {
+    if (o.measures().isEmpty()) {
+      return;
+    }
+    WritableGroup measures = h5.putGroup(MEASURES);
+    for (Measurement m : o.measures()) {
+      WritableGroup g = measures.putGroup(m.name());
+      for (var a : m.attributes().entrySet()) {
+        g.putAttribute(a.getKey(), a.getValue());
+      }
+      for (var d : m.datasets().entrySet()) {
+        g.putDataset(d.getKey(), d.getValue().length == 0 ? new double[] {Double.NaN} : d.getValue());
+      }
+    }
+  }
+
+  /** The group of per-input analyses. */
+  public static final String INPUTS = "inputs";
+  /** The group of the task's measures. */
+  public static final String MEASURES = "measures";
 
   private static void writeRunAttributes(WritableGroup h5, RunOutcome o) {
     RunSpec r = o.run();
@@ -69,6 +115,8 @@ public final class RunFile {
     h5.putAttribute("run_seconds", o.runSeconds());
     h5.putAttribute("final_accuracy", o.result().finalValidationAccuracy());
     h5.putAttribute("final_loss", o.result().finalValidationLoss());
+    h5.putAttribute("solved", o.solved() ? 1 : 0);
+    h5.putAttribute("success_criterion", o.successCriterion());
   }
 
   private static void writeActivations(WritableGroup g, RunOutcome o) {

@@ -1,5 +1,9 @@
 package cohort.study.store;
 
+import cohort.study.dynamics.InputAnalysis;
+import cohort.study.dynamics.Measurement;
+import java.util.List;
+
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
@@ -15,10 +19,14 @@ import cohort.training.TrainingResult;
  * @param training the task, network and training specs as run (provenance)
  * @param network the trained network
  * @param result the training record (status, curves)
- * @param fixedPoints fixed and slow points at the probe input, or null when not analysed (or the run failed)
+ * @param inputs the network's fixed points (and their topology graphs) at each analysed constant input of its task,
+ *     the task's primary input first; empty when not analysed (or the run failed)
  * @param spectrum eigenvalues of the recurrent matrix (see {@code spectrumMatrix}), or null
  * @param spectrumMatrix what {@code spectrum} is the spectrum of
- * @param topology the fixed-point graph, or null
+ * @param measures the task's measures of those dynamics ({@link cohort.study.dynamics.RunMeasures})
+ * @param solved whether the network meets the study's success criterion for its task (only solving networks enter
+ *     the findings, as in Maheswaranathan et al. 2019)
+ * @param successCriterion that criterion, in words
  * @param probe activations on the study's probe trials, or null when not asked
  * @param host the machine that ran it
  * @param startedEpochSeconds when it started
@@ -30,15 +38,32 @@ public record RunOutcome(
     TrainingRun training,
     Network network,
     TrainingResult result,
-    FixedPointSet fixedPoints,
+    List<InputAnalysis> inputs,
     Spectrum spectrum,
     String spectrumMatrix,
-    TopologyGraph topology,
+    List<Measurement> measures,
+    boolean solved,
+    String successCriterion,
     ProbeActivations probe,
     String host,
     long startedEpochSeconds,
     long finishedEpochSeconds,
     double runSeconds) {
+
+  public RunOutcome {
+    inputs = List.copyOf(inputs);
+    measures = List.copyOf(measures);
+  }
+
+  /** The fixed and slow points at the task's primary input, or null when none was analysed. */
+  public FixedPointSet fixedPoints() {
+    return inputs.isEmpty() ? null : inputs.get(0).points();
+  }
+
+  /** Their topology graph, or null. */
+  public TopologyGraph topology() {
+    return inputs.isEmpty() ? null : inputs.get(0).topology();
+  }
 
   /**
    * The hidden states of a network on the probe trials, time-major {@code [steps][trials][units]}, after and

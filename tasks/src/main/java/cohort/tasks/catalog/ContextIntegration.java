@@ -1,5 +1,7 @@
 package cohort.tasks.catalog;
 
+import cohort.tasks.ConstantInput;
+
 import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
@@ -65,6 +67,17 @@ public final class ContextIntegration extends AbstractTask {
     int steps = p.getInt("steps");
     this.tolerance = p.getDouble("relative-error")
         * Math.sqrt(steps * sigmaPerStep * sigmaPerStep + 5.0 * steps * steps * biasScale * biasScale);
+  }
+
+  /**
+   * The two context cues with no evidence ({@code context-c} = 1, both streams 0): at each, a trained integrator
+   * holds its integral on an approximate line attractor (Mante et al. 2013; Maheswaranathan et al. 2019, Fig. 3).
+   */
+  @Override
+  public List<ConstantInput> analysisInputs() {
+    return List.of(
+        new ConstantInput("context-1", new double[] {0, 0, 1, 0}, java.util.Map.of("context", 1.0)),
+        new ConstantInput("context-2", new double[] {0, 0, 0, 1}, java.util.Map.of("context", 2.0)));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package cohort.tasks.catalog;
 
+import cohort.tasks.ConstantInput;
+
 import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
@@ -66,6 +68,20 @@ public final class SineWave extends AbstractTask {
       throw new IllegalArgumentException("task 'sine': omega-min = " + p.getString("omega-min")
           + " exceeds omega-max = " + p.getString("omega-max") + "; accepted: omega-min <= omega-max");
     }
+  }
+
+  /**
+   * One constant input per frequency cue, {@code j/K + offset} for j = 1..K: the network at each is an oscillator
+   * turning around an input-dependent fixed point (Sussillo &amp; Barak 2013, Fig. 7).
+   */
+  @Override
+  public List<ConstantInput> analysisInputs() {
+    List<ConstantInput> out = new java.util.ArrayList<>(k);
+    for (int j = 1; j <= k; j++) {
+      out.add(new ConstantInput("frequency-" + j, new double[] {(double) j / k + offset},
+          java.util.Map.of("frequency_index", (double) j, "omega", omega(j))));
+    }
+    return out;
   }
 
   /** Angular frequency (rad per step) of index {@code j} in {@code 1..K}. */

@@ -1,0 +1,109 @@
+package cohort.study.dynamics;
+
+import cohort.analysis.fixedpoints.FixedPoint;
+import cohort.analysis.fixedpoints.PointKind;
+import cohort.analysis.linearize.EigenSystem;
+import cohort.models.ReferenceNetwork;
+import cohort.tasks.Task;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sine generator's oscillators (Sussillo &amp; Barak 2013, §3.3 and Fig. 7; Maheswaranathan et al. 2019, Fig.
+ * 2): at each frequency cue, the network's limit cycle turns around an input-dependent fixed point that is an
+ * unstable focus whose leading complex-conjugate eigenvalue pair rotates by the cued angular frequency ω per step.
+ *
+ * <p>For each analysed cue (label {@code omega}, rad per step): the fixed point the oscillation turns around is the
+ * fixed point nearest the mean of the states the cue alone drives the network through ({@link
+ * InputAnalysis#driven()}); its leading complex pair λ (largest modulus among eigenvalues with a non-zero imaginary
+ * part) gives the rotation {@code |arg λ|} per step (the Jacobian is the map's, so this holds for continuous-time
+ * cells too) and the point is an unstable focus when {@code |λ| > 1}. A cue is ok when that focus is unstable and
+ * rotates within {@code TOLERANCE} (relative) of ω; the network is ok when every analysed cue is.
+ */
+public final class InputRotation implements RunMeasure {
+
+  /** The relative error of the rotation a cue may have (issue 15's U4 criterion, set before any run). */
+  static final double TOLERANCE = 0.10;
+
+  @Override
+  public String name() {
+    return "input_rotation";
+  }
+
+  @Override
+  public Measurement measure(ReferenceNetwork network, Task task, List<InputAnalysis> analyses) {
+    int n = analyses.size();
+    double[] omega = new double[n];
+    double[] rotation = new double[n];
+    double[] modulus = new double[n];
+    double[] relativeError = new double[n];
+    double[] distance = new double[n];
+    double[] levelOk = new double[n];
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+      InputAnalysis a = analyses.get(i);
+      int s = a.points().stateSize();
+      omega[i] = a.input().labels().getOrDefault("omega", Double.NaN);
+      rotation[i] = Double.NaN;
+      modulus[i] = Double.NaN;
+      relativeError[i] = Double.NaN;
+      distance[i] = Double.NaN;
+      double[] driven = a.driven();
+      if (driven.length < s) {
+        continue;
+      }
+      double[] mean = new double[s];
+      int rows = driven.length / s;
+      for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < s; k++) {
+          mean[k] += driven[r * s + k] / rows;
+        }
+      }
+      FixedPoint nearest = null;
+      for (FixedPoint p : a.points().points()) {
+        if (p.kind() == PointKind.FIXED && (nearest == null || p.distanceTo(mean) < nearest.distanceTo(mean))) {
+          nearest = p;
+        }
+      }
+      if (nearest == null) {
+        continue;
+      }
+      distance[i] = nearest.distanceTo(mean);
+      EigenSystem e = nearest.eigen();
+      double[] re = e.valuesReal();
+      double[] im = e.valuesImag();
+      int lead = -1;
+      for (int k = 0; k < re.length; k++) {
+        if (Math.abs(im[k]) > 1e-9 && (lead < 0 || Math.hypot(re[k], im[k]) > Math.hypot(re[lead], im[lead]))) {
+          lead = k;
+        }
+      }
+      if (lead < 0) {
+        continue;
+      }
+      rotation[i] = Math.abs(Math.atan2(im[lead], re[lead]));
+      modulus[i] = Math.hypot(re[lead], im[lead]);
+      relativeError[i] = Math.abs(rotation[i] - omega[i]) / omega[i];
+      boolean good = modulus[i] > 1 && relativeError[i] <= TOLERANCE;
+      levelOk[i] = good ? 1 : 0;
+      ok += good ? 1 : 0;
+    }
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("levels", n);
+    attributes.put("levels_ok", ok);
+    attributes.put("tolerance", TOLERANCE);
+    attributes.put("ok", n > 0 && ok == n ? 1 : 0);
+    attributes.put("description", "per analysed frequency cue: target omega (rad/step), the rotation |arg lambda| "
+        + "and modulus |lambda| of the leading complex pair at the fixed point nearest the mean driven state, its "
+        + "relative error, and level_ok = unstable focus (|lambda| > 1) rotating within the tolerance of omega");
+    Map<String, double[]> datasets = new LinkedHashMap<>();
+    datasets.put("omega", omega);
+    datasets.put("rotation", rotation);
+    datasets.put("modulus", modulus);
+    datasets.put("relative_error", relativeError);
+    datasets.put("distance_to_driven_mean", distance);
+    datasets.put("level_ok", levelOk);
+    return new Measurement(name(), n > 0 && ok == n, attributes, datasets);
+  }
+}
