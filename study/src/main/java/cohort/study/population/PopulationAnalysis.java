@@ -17,6 +17,7 @@ import cohort.analysis.similarity.Procrustes;
 import cohort.analysis.similarity.RbfCka;
 import cohort.analysis.similarity.RepresentationalMetric;
 import cohort.analysis.similarity.Svcca;
+import cohort.analysis.topology.TopologySignature;
 import cohort.study.json.Json;
 import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
@@ -96,6 +97,20 @@ public final class PopulationAnalysis {
       if (metric.equals("dsa")) {
         if (items.size() >= 2) {
           comparisons.add(dsa(items, ids(silent)));
+        }
+        continue;
+      }
+      if (metric.equals("topology")) {
+        Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
+        for (PopulationItem it : all) {
+          if (!it.topology().isEmpty()) {
+            byTask.computeIfAbsent(it.label("task"), k -> new ArrayList<>()).add(it);
+          }
+        }
+        for (Map.Entry<String, List<PopulationItem>> e : byTask.entrySet()) {
+          if (e.getValue().size() >= 2) {
+            comparisons.add(topology(e.getKey(), e.getValue()));
+          }
         }
         continue;
       }
@@ -213,6 +228,63 @@ public final class PopulationAnalysis {
     distance = Dsa.pairwise(ts, o, threads, progress.started(what, pairs));
     progress.finished(what);
     return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, false);
+  }
+
+  /**
+   * Distances between the fixed-point topologies of trained networks of one task (Maheswaranathan et al. 2019, Fig.
+   * 1f): per analysed input, the census–spectral distance between topology signatures ({@link
+   * TopologySignature#distance}: the counts of fixed points by number of unstable directions and the Laplacian
+   * spectrum of the saddle-to-attractor graph), averaged over the inputs both networks were analysed at.
+   */
+  private Comparison topology(String scope, List<PopulationItem> items) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("metric", "topology");
+    described.put("distance", "census-spectral distance between fixed-point topology signatures, mean over the "
+        + "task's analysed inputs");
+    described.put("input", "the /topology (or /inputs/NAME/topology) groups of trained runs");
+    String options = Json.write(described);
+    java.security.MessageDigest sha = sha256();
+    for (PopulationItem it : items) {
+      sha.update(it.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (TopologySignature t : it.topology()) {
+        sha.update(java.util.Arrays.toString(t.census()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(java.util.Arrays.toString(t.laplacianSpectrum()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    String fingerprint = "topology:" + hex(sha.digest());
+    String what = "topology " + scope + " (" + items.size() + " networks)";
+    double[] distance = earlier.get(fingerprint);
+    if (distance != null) {
+      progress.reused(what);
+      return new Comparison("topology", scope, options, ids(items), distance, List.of(), fingerprint, true);
+    }
+    long pairs = (long) items.size() * (items.size() - 1) / 2;
+    distance = Pairwise.matrix("topology", items, PopulationItem::topology, (a, b) -> {
+      int k = Math.min(a.size(), b.size());
+      double sum = 0;
+      for (int i = 0; i < k; i++) {
+        sum += TopologySignature.distance(a.get(i), b.get(i));
+      }
+      return k == 0 ? 0 : sum / k;
+    }, false, threads, progress.started(what, pairs));
+    progress.finished(what);
+    return new Comparison("topology", scope, options, ids(items), distance, List.of(), fingerprint, false);
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : bytes) {
+      out.append(String.format("%02x", b));
+    }
+    return out.toString();
   }
 
   /**

@@ -1,5 +1,8 @@
 package cohort.study.population;
 
+import cohort.analysis.topology.TopologySignature;
+import java.util.List;
+
 import java.util.Map;
 
 /**
@@ -13,12 +16,20 @@ import java.util.Map;
  * @param trials number of probe trials
  * @param units hidden units
  * @param activations hidden states {@code [steps][trials][units]}, time-major
+ * @param topology the topology signatures of its fixed points, one per analysed constant input of its task (empty
+ *     for an untrained network or one not analysed)
  */
 public record PopulationItem(String id, Map<String, String> labels, int steps, int trials, int units,
-    float[] activations) {
+    float[] activations, List<TopologySignature> topology) {
 
   public PopulationItem {
     labels = Map.copyOf(labels);
+    topology = List.copyOf(topology);
+  }
+
+  /** An item with no topology. */
+  public PopulationItem(String id, Map<String, String> labels, int steps, int trials, int units, float[] activations) {
+    this(id, labels, steps, trials, units, activations, List.of());
   }
 
   /** The label of a grouping, e.g. {@code architecture} → {@code gru}. */

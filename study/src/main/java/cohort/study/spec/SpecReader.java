@@ -39,7 +39,7 @@ public final class SpecReader {
   public static final List<String> LOSSES = List.of("mse", "ce");
   /** Similarity metrics a study can compute between networks. */
   public static final List<String> METRICS =
-      List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa");
+      List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa", "topology");
   /** Run attributes that name groups of networks. */
   public static final List<String> GROUPINGS =
       List.of("task", "architecture", "activation", "units", "init", "trained");
@@ -108,6 +108,12 @@ public final class SpecReader {
       problems.add("study", name, "letters, digits, '_', '-' and '.'");
     }
     long seed = root.integer("seed", 0, 0, Long.MAX_VALUE);
+    String replication = root.string("replication", "");
+    if (!replication.isEmpty() && !cohort.study.findings.Replications.names().contains(replication)) {
+      problems.add("replication", replication, "one of " + String.join(", ",
+          cohort.study.findings.Replications.names()) + " (the source work whose findings the study computes), or "
+          + "none");
+    }
     GridSpec grid = grid(root.child("grid"));
     TrainingGrid training = training(root.child("training"));
     AnalysisSpec analysis = analysis(root.child("analysis"));
@@ -115,8 +121,9 @@ public final class SpecReader {
     root.rejectUnknownKeys();
     problems.throwIfAny(source);
 
-    StudySpec partial = new StudySpec(name, seed, grid, training, analysis, comparisons, "");
-    return new StudySpec(name, seed, grid, training, analysis, comparisons, Json.write(toMap(partial)));
+    StudySpec partial = new StudySpec(name, seed, grid, training, analysis, comparisons, replication, "");
+    return new StudySpec(name, seed, grid, training, analysis, comparisons, replication,
+        Json.write(toMap(partial)));
   }
 
   private GridSpec grid(SpecNode g) {
@@ -345,6 +352,9 @@ public final class SpecReader {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("study", s.name());
     m.put("seed", s.seed());
+    if (!s.replication().isEmpty()) {
+      m.put("replication", s.replication());
+    }
     GridSpec g = s.grid();
     List<Object> taskList = new ArrayList<>();
     for (TaskChoice t : g.tasks()) {

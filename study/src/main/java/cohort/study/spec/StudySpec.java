@@ -14,6 +14,8 @@ import java.util.Map;
  * @param training the training axes (each a list; one value means no sweep)
  * @param analysis what is computed on each network
  * @param comparisons what is computed across networks
+ * @param replication the source work whose findings the study computes ({@code cohort.study.findings.Replications});
+ *     empty for none
  * @param canonicalJson the whole spec as canonical JSON (defaults filled in), stored as provenance
  */
 public record StudySpec(
@@ -23,6 +25,7 @@ public record StudySpec(
     TrainingGrid training,
     AnalysisSpec analysis,
     ComparisonSpec comparisons,
+    String replication,
     String canonicalJson) {
 
   /**

@@ -5,12 +5,16 @@ import cohort.io.Hdf5Schema;
 import cohort.io.Hdf5Files;
 
 import cohort.io.CohortVersion;
+import cohort.analysis.topology.TopologySignature;
 import cohort.study.population.PopulationAnalysis;
 import cohort.study.population.PopulationItem;
 import cohort.study.population.PopulationResults;
 import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
+import cohort.study.findings.Evidence;
+import cohort.study.findings.Finding;
+import cohort.study.findings.Replications;
 import cohort.study.json.Json;
 import cohort.study.progress.Notices;
 import cohort.study.progress.PhaseProgress;
@@ -133,6 +137,7 @@ public final class StudyMerger {
     List<String> sound = new ArrayList<>();
     List<String> damaged = new ArrayList<>();
     List<PopulationItem> items = new ArrayList<>();
+    List<Evidence.RunEvidence> evidence = new ArrayList<>();
     int failed = 0;
     PhaseProgress.Counter reading = progress.counter("reading run files", ids.size(), "files");
     for (int i = 0; i < ids.size(); i++) {
@@ -150,6 +155,7 @@ public final class StudyMerger {
           } else {
             items.addAll(items(id, run));
           }
+          evidence.add(evidence(id, run));
         }
         sound.add(id);
       } catch (RuntimeException e) {
@@ -194,6 +200,15 @@ public final class StudyMerger {
     } else {
       population = new PopulationResults(List.of(), List.of(), List.of());
     }
+    List<Finding> findings = List.of();
+    if (compute && !spec.replication().isEmpty()) {
+      List<Evidence.Distances> distances = new ArrayList<>();
+      for (Comparison c : population.comparisons()) {
+        distances.add(new Evidence.Distances(c.metric(), c.scope(), c.items(), c.distance()));
+      }
+      findings = Replications.get(spec.replication()).findings(new Evidence(evidence, distances, spec.seed()));
+    }
+    final List<Finding> computedFindings = findings;
     int reused = 0;
     for (Comparison c : population.comparisons()) {
       reused += c.reused() ? 1 : 0;
@@ -237,6 +252,7 @@ public final class StudyMerger {
         writing.step(i + 1);
       }
       writePopulation(h5, population, provenance);
+      writeFindings(h5, computedFindings, provenance);
     });
     return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
         population.comparisons().size(), reused, !compute, false);
@@ -319,6 +335,66 @@ public final class StudyMerger {
     }
   }
 
+  /** {@code /findings/NAME}: the replicated claims (see {@link Finding} and {@code Hdf5Schema.Findings}). */
+  private static void writeFindings(WritableGroup h5, List<Finding> findings, Provenance provenance) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    WritableGroup group = h5.putGroup(Hdf5Schema.Findings.GROUP);
+    int order = 0;
+    for (Finding f : findings) {
+      WritableGroup g = group.putGroup(f.name());
+      provenance.on(g, Json.write(Map.of("replication", f.source())));
+      g.putAttribute(Hdf5Schema.Findings.SOURCE, f.source());
+      g.putAttribute(Hdf5Schema.Findings.CLAIM, f.claim());
+      g.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, f.sourceValue());
+      g.putAttribute(Hdf5Schema.Findings.STATISTIC, f.statistic());
+      g.putAttribute(Hdf5Schema.Findings.VALUE, f.value());
+      g.putAttribute(Hdf5Schema.Findings.CI_LOW, f.ciLow());
+      g.putAttribute(Hdf5Schema.Findings.CI_HIGH, f.ciHigh());
+      g.putAttribute(Hdf5Schema.Findings.P_VALUE, f.pValue());
+      g.putAttribute(Hdf5Schema.Findings.CRITERION, f.criterion());
+      g.putAttribute(Hdf5Schema.Findings.VERDICT, f.verdict().text());
+      g.putAttribute(Hdf5Schema.Findings.POPULATION, f.population());
+      g.putAttribute(Hdf5Schema.Findings.N, f.n());
+      g.putAttribute(Hdf5Schema.Findings.NOTES, f.notes());
+      g.putAttribute(Hdf5Schema.Findings.ASSERTED, f.asserted() ? 1 : 0);
+      g.putAttribute(Hdf5Schema.Findings.ORDER, order++);
+      g.putDataset("value", new double[] {f.value()}); // a group never without children (jhdf 0.9.4)
+    }
+  }
+
+  /** What a replication needs of one run file: its labels, verdict on its task, and its task measures. */
+  static Evidence.RunEvidence evidence(String id, HdfFile run) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("task", text(run, "task"));
+    labels.put("task_name", text(run, "task_name"));
+    labels.put("architecture", text(run, "architecture"));
+    labels.put("activation", text(run, "activation"));
+    labels.put("units", run.getAttribute("units") == null ? "" : String.valueOf(integer(run, "units")));
+    labels.put("init", text(run, "init"));
+    boolean solved = run.getAttribute("solved") != null && ((Number) run.getAttribute("solved").getData()).intValue() == 1;
+    double accuracy = run.getAttribute("final_accuracy") == null ? Double.NaN
+        : ((Number) run.getAttribute("final_accuracy").getData()).doubleValue();
+    Map<String, Evidence.Measure> measures = new LinkedHashMap<>();
+    if (run.getChild(RunFile.MEASURES) instanceof Group g) {
+      for (Node m : g.getChildren().values()) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        m.getAttributes().forEach((k, a) -> attributes.put(k, a.getData()));
+        Map<String, double[]> datasets = new LinkedHashMap<>();
+        if (m instanceof Group mg) {
+          for (Node d : mg.getChildren().values()) {
+            if (d instanceof Dataset ds && ds.getData() instanceof double[] values) {
+              datasets.put(d.getName(), values);
+            }
+          }
+        }
+        measures.put(m.getName(), new Evidence.Measure(attributes, datasets));
+      }
+    }
+    return new Evidence.RunEvidence(id, labels, text(run, "status"), solved, accuracy, measures);
+  }
+
   /** The trained (and, if stored, untrained) probe activations of one run file. */
   static List<PopulationItem> items(String id, HdfFile run) {
     List<PopulationItem> out = new ArrayList<>();
@@ -337,13 +413,39 @@ public final class StudyMerger {
     labels.put("init", text(run, "init"));
     Map<String, String> trained = new LinkedHashMap<>(labels);
     trained.put("trained", "trained");
-    out.add(new PopulationItem(id, trained, steps, trials, units, flatten((Dataset) g.getChild(Hdf5Schema.Activations.TRAINED))));
+    out.add(new PopulationItem(id, trained, steps, trials, units,
+        flatten((Dataset) g.getChild(Hdf5Schema.Activations.TRAINED)), topology(run)));
     if (g.getChild(Hdf5Schema.Activations.UNTRAINED) instanceof Dataset d) {
       Map<String, String> untrained = new LinkedHashMap<>(labels);
       untrained.put("trained", "untrained");
       out.add(new PopulationItem(id + ":untrained", untrained, steps, trials, units, flatten(d)));
     }
     return out;
+  }
+
+  /**
+   * The topology signatures of a run's fixed points: one per analysed input ({@code /inputs/NAME/topology}, in the
+   * order of the {@code names} attribute) or the single {@code /topology}; empty when there is none.
+   */
+  static List<TopologySignature> topology(HdfFile run) {
+    List<TopologySignature> out = new ArrayList<>();
+    if (run.getChild(RunFile.INPUTS) instanceof Group inputs && inputs.getAttribute("names") != null) {
+      for (String name : (String[]) inputs.getAttribute("names").getData()) {
+        if (inputs.getChild(name) instanceof Group g && g.getChild(Hdf5Schema.Topology.GROUP) instanceof Group t) {
+          out.add(signature(t));
+        }
+      }
+    } else if (run.getChild(Hdf5Schema.Topology.GROUP) instanceof Group t) {
+      out.add(signature(t));
+    }
+    return out;
+  }
+
+  private static TopologySignature signature(Group t) {
+    int[] census = (int[]) ((Dataset) t.getChild(Hdf5Schema.Topology.CLASS_COUNTS)).getData();
+    double[] spectrum = t.getChild(Hdf5Schema.Topology.LAPLACIAN_SPECTRUM) instanceof Dataset d
+        ? (double[]) d.getData() : new double[0];
+    return new TopologySignature(census, spectrum);
   }
 
   private static float[] flatten(Dataset d) {

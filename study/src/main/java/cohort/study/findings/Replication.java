@@ -1,0 +1,19 @@
+package cohort.study.findings;
+
+import java.util.List;
+
+/**
+ * A source work's findings, computed from a study's populations: the study names it ({@code replication: NAME} in
+ * its spec) and {@code study.h5} gets its findings under {@code /findings}. {@link Replications} registers them.
+ */
+public interface Replication {
+
+  /** The name a spec uses, e.g. {@code universality}. */
+  String name();
+
+  /** The source work, as cited in the findings table. */
+  String source();
+
+  /** The findings of this study's populations. */
+  List<Finding> findings(Evidence evidence);
+}
