@@ -7,8 +7,6 @@ import cohort.tasks.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * The context-dependent integrator's approximate line attractors (Mante et al. 2013; Maheswaranathan et al. 2019,
@@ -17,6 +15,12 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * map's Jacobian within {@code LEAD_TOLERANCE} of 1 in modulus. Also reported: how many modes per point have
  * {@code |λ| ≥ SLOW_MODULUS} (vanilla networks integrate with one slow mode, gated ones spread over more; Fig. 3f).
  * A context is ok when it has at least two points and both criteria hold; the network when every context is.
+ *
+ * <p>Which points: the fixed and slow points found at the context cue whose readout lies within the range of the
+ * network's own outputs on {@code RANGE_TRIALS} trials of its task (the 1st to 99th percentile of every output):
+ * the part of the line the network uses to hold its integrals. The search also ends beyond that range, where the
+ * line saturates and bends (its ends have faster leading modes), and those points are not the integrator's; how
+ * many were left out is reported ({@code outside_range}).
  */
 public final class LineAttractor implements RunMeasure {
 
@@ -40,8 +44,17 @@ public final class LineAttractor implements RunMeasure {
     double[] slowModes = new double[n];
     double[] contextOk = new double[n];
     int ok = 0;
+    double[][] range = outputRange(network, task);
+    double[] outside = new double[n];
     for (int c = 0; c < n; c++) {
-      List<FixedPoint> ps = analyses.get(c).points().points();
+      List<FixedPoint> ps = new java.util.ArrayList<>();
+      for (FixedPoint p : analyses.get(c).points().points()) {
+        if (range == null || within(network.readout(p.state()), range)) {
+          ps.add(p);
+        } else {
+          outside[c]++;
+        }
+      }
       points[c] = ps.size();
       pc1[c] = firstComponentFraction(ps);
       leadMin[c] = Double.POSITIVE_INFINITY;
@@ -96,7 +109,45 @@ public final class LineAttractor implements RunMeasure {
     datasets.put("lead_max", leadMax);
     datasets.put("slow_modes", slowModes);
     datasets.put("context_ok", contextOk);
+    datasets.put("outside_range", outside);
     return new Measurement(name(), n > 0 && ok == n, attributes, datasets);
+  }
+
+  /** Trials of the task whose outputs give the range of the line the network uses. */
+  static final int RANGE_TRIALS = 64;
+
+  /**
+   * {@code [output][low, high]}: the 1st and 99th percentiles of each output of {@code network} on
+   * {@link #RANGE_TRIALS} trials of {@code task} (drawn from a fixed seed), or null without a network.
+   */
+  static double[][] outputRange(ReferenceNetwork network, Task task) {
+    if (network == null || task == null) {
+      return null;
+    }
+    cohort.tasks.TrialBatch trials = task.sample(RANGE_TRIALS, new java.util.SplittableRandom(20191014L));
+    double[] out = network.forward(trials.inputs(), trials.steps(), trials.batch()).outputs();
+    int o = task.outputSize();
+    int rows = out.length / o;
+    double[][] range = new double[o][2];
+    for (int k = 0; k < o; k++) {
+      double[] v = new double[rows];
+      for (int r = 0; r < rows; r++) {
+        v[r] = out[r * o + k];
+      }
+      java.util.Arrays.sort(v);
+      range[k][0] = v[(int) Math.floor(0.01 * (rows - 1))];
+      range[k][1] = v[(int) Math.ceil(0.99 * (rows - 1))];
+    }
+    return range;
+  }
+
+  private static boolean within(double[] y, double[][] range) {
+    for (int k = 0; k < range.length; k++) {
+      if (y[k] < range[k][0] || y[k] > range[k][1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The fraction of the points' variance on their first principal component (NaN for fewer than two points). */
@@ -112,18 +163,23 @@ public final class LineAttractor implements RunMeasure {
         mean[i] += p.state(i) / k;
       }
     }
-    double[][] gram = new double[k][k];
-    for (int a = 0; a < k; a++) {
-      for (int b = a; b < k; b++) {
-        double dot = 0;
-        for (int i = 0; i < s; i++) {
-          dot += (ps.get(a).state(i) - mean[i]) * (ps.get(b).state(i) - mean[i]);
+    // the covariance's eigenvalues (S x S; LAPACK dsyevd, which does not give up on ill-conditioned input)
+    double[] cov = new double[s * s];
+    for (FixedPoint p : ps) {
+      for (int i = 0; i < s; i++) {
+        double di = p.state(i) - mean[i];
+        for (int j = i; j < s; j++) {
+          cov[i * s + j] += di * (p.state(j) - mean[j]);
         }
-        gram[a][b] = dot;
-        gram[b][a] = dot;
       }
     }
-    double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(gram, false)).getRealEigenvalues();
+    for (double v : cov) {
+      if (!Double.isFinite(v)) {
+        return Double.NaN;
+      }
+    }
+    double[] ev = new double[s];
+    cohort.analysis.similarity.NativeLinalg.symmetricEigen(cov, s, ev);
     double total = 0;
     double top = 0;
     for (double v : ev) {

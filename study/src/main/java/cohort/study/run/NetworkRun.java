@@ -114,13 +114,26 @@ public final class NetworkRun {
         inputs.add(new InputAnalysis(in, points, topology, driven));
       }
       for (RunMeasure m : RunMeasures.forTask(task.name())) {
-        measures.add(m.measure(reference, task, inputs));
+        measures.add(measureSafely(m, reference, task, inputs));
       }
     }
     return new RunOutcome(run, provenance, network, result, inputs,
         spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(), measures,
         solved, criterion, activations, host, started, System.currentTimeMillis() / 1000,
         (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  /**
+   * A measure that cannot handle this network (its points do not lend themselves to it) is recorded as not holding,
+   * with the reason, instead of failing a run that trained well.
+   */
+  static Measurement measureSafely(RunMeasure m, ReferenceNetwork reference, Task task, List<InputAnalysis> inputs) {
+    try {
+      return m.measure(reference, task, inputs);
+    } catch (RuntimeException e) {
+      return new Measurement(m.name(), false, java.util.Map.of("ok", 0, "error",
+          e.getClass().getSimpleName() + ": " + e.getMessage()), java.util.Map.of());
+    }
   }
 
   /** The fewest fixed-point starts drawn per analysed input, however many inputs share the study's budget. */
