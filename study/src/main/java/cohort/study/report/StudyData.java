@@ -1,6 +1,7 @@
 package cohort.study.report;
 
 import cohort.io.Hdf5Schema;
+import cohort.study.report.figure.Numbers;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -300,7 +301,7 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     if (v == null) {
       return fallback;
     }
-    String s = v instanceof Number num ? LinePlot.number(num.doubleValue()) : String.valueOf(v).trim();
+    String s = v instanceof Number num ? Numbers.compact(num.doubleValue()) : String.valueOf(v).trim();
     return s.isEmpty() ? fallback : s;
   }
 

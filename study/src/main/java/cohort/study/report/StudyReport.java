@@ -1,6 +1,16 @@
 package cohort.study.report;
 
 import cohort.analysis.separability.AverageLinkage;
+import cohort.study.report.figure.Canvas;
+import cohort.study.report.figure.Chart;
+import cohort.study.report.figure.HeatMap;
+import cohort.study.report.figure.Layer;
+import cohort.study.report.figure.Legend;
+import cohort.study.report.figure.MarkerShape;
+import cohort.study.report.figure.Numbers;
+import cohort.study.report.figure.Palette;
+import cohort.study.report.figure.Panel;
+import cohort.study.report.figure.Ranges;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -229,7 +239,7 @@ public final class StudyReport {
     int[] order = secondary ? new int[] {2, 4, 5, 6, 8, 9, 3, 7, 0, 1} : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     Map<String, Color> m = new LinkedHashMap<>();
     for (int i = 0; i < levels.size(); i++) {
-      m.put(levels.get(i), LinePlot.PALETTE[order[i % order.length]]);
+      m.put(levels.get(i), Palette.category(order[i % order.length]));
     }
     return m;
   }
@@ -246,17 +256,17 @@ public final class StudyReport {
   }
 
   private void save(BufferedImage image, String file, String section, String title, String caption) {
-    LinePlot.writePng(image, out.resolve(file));
+    Canvas.writePng(image, out.resolve(file));
     figures.add(new Figure(file, section, title, caption));
   }
 
-  private List<Chart.LegendEntry> archLegend(boolean lines) {
+  private List<Legend.Entry> archLegend(boolean lines) {
     return legend("architecture", archColors, lines);
   }
 
-  private static List<Chart.LegendEntry> legend(String factor, Map<String, Color> colours, boolean lines) {
-    List<Chart.LegendEntry> l = new ArrayList<>();
-    colours.forEach((k, c) -> l.add(new Chart.LegendEntry(levelLabel(factor, k), c, null, !lines)));
+  private static List<Legend.Entry> legend(String factor, Map<String, Color> colours, boolean lines) {
+    List<Legend.Entry> l = new ArrayList<>();
+    colours.forEach((k, c) -> l.add(new Legend.Entry(levelLabel(factor, k), c, null, !lines, false)));
     return l;
   }
 
@@ -285,11 +295,11 @@ public final class StudyReport {
     List<String> varies = varying(drawn, "task");
     String by = varies.isEmpty() ? "architecture" : varies.get(0);
     Map<String, Color> cols = factorColors(by, levels(drawn, by));
-    List<Chart.Panel> panels = new ArrayList<>();
+    List<Panel> panels = new ArrayList<>();
     boolean anyTrainFallback = false;
     for (Map.Entry<String, List<StudyData.Run>> e : byTask.entrySet()) {
-      List<Chart.Layer> acc = new ArrayList<>();
-      List<Chart.Layer> loss = new ArrayList<>();
+      List<Layer> acc = new ArrayList<>();
+      List<Layer> loss = new ArrayList<>();
       List<double[]> xs = new ArrayList<>();
       List<double[]> accs = new ArrayList<>();
       List<double[]> losses = new ArrayList<>();
@@ -298,7 +308,7 @@ public final class StudyReport {
         StudyData.Curves c = r.curves();
         Color col = cols.getOrDefault(r.text(by, "?"), Color.GRAY);
         double[] l = c.valLoss();
-        if (Double.isNaN(Chart.range(List.of(l))[0])) { // no validation loss recorded: use the training loss
+        if (Double.isNaN(Ranges.of(List.of(l))[0])) { // no validation loss recorded: use the training loss
           l = c.trainLoss();
           fallback = true;
         }
@@ -306,26 +316,26 @@ public final class StudyReport {
         accs.add(c.valAccuracy());
         losses.add(l);
         boolean failed = "failed".equals(r.text("status", ""));
-        acc.add(new Chart.Line(c.iteration(), c.valAccuracy(), alpha(col, 200), 1.6f, failed));
-        loss.add(new Chart.Line(c.iteration(), l, alpha(col, 200), 1.6f, failed));
+        acc.add(new Layer.Line(c.iteration(), c.valAccuracy(), alpha(col, 200), 1.6f, failed));
+        loss.add(new Layer.Line(c.iteration(), l, alpha(col, 200), 1.6f, failed));
         if (c.iteration().length <= 25) { // few validation points: mark them (open for a failed run)
-          Chart.MarkerShape mark = failed ? Chart.MarkerShape.HOLLOW_CIRCLE : Chart.MarkerShape.CIRCLE;
+          MarkerShape mark = failed ? MarkerShape.HOLLOW_CIRCLE : MarkerShape.CIRCLE;
           double size = failed ? 7 : 5;
-          acc.add(new Chart.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), mark, size));
-          loss.add(new Chart.Points(c.iteration(), l, alpha(col, 220), mark, size));
+          acc.add(new Layer.Points(c.iteration(), c.valAccuracy(), alpha(col, 220), mark, size));
+          loss.add(new Layer.Points(c.iteration(), l, alpha(col, 220), mark, size));
         }
       }
       anyTrainFallback |= fallback;
-      double[] xr = Chart.range(xs);
+      double[] xr = Ranges.of(xs);
       double xMax = xr[1] > xr[0] ? xr[1] : xr[0] + 1;
       double xMin = Math.min(0, xr[0]);
-      double[] ar = Chart.range(accs);
-      double aLo = ar[0] >= 0 && ar[1] <= 1 ? 0 : Chart.pad(ar[0], ar[1], 0.05)[0];
-      double aHi = ar[0] >= 0 && ar[1] <= 1 ? 1.02 : Chart.pad(ar[0], ar[1], 0.05)[1];
-      panels.add(new Chart.Panel(e.getKey() + " — validation accuracy (" + e.getValue().size() + " runs)",
+      double[] ar = Ranges.of(accs);
+      double aLo = ar[0] >= 0 && ar[1] <= 1 ? 0 : Ranges.pad(ar[0], ar[1], 0.05)[0];
+      double aHi = ar[0] >= 0 && ar[1] <= 1 ? 1.02 : Ranges.pad(ar[0], ar[1], 0.05)[1];
+      panels.add(new Panel(e.getKey() + " — validation accuracy (" + e.getValue().size() + " runs)",
           "training iteration", "validation accuracy (fraction correct)", xMin, xMax, aLo, aHi, false, false, null,
           acc));
-      double[] lr = Chart.range(losses);
+      double[] lr = Ranges.of(losses);
       boolean log = lr[0] > 0 && lr[1] / lr[0] > 20;
       double lLo;
       double lHi;
@@ -333,12 +343,12 @@ public final class StudyReport {
         lLo = Math.pow(10, Math.floor(Math.log10(lr[0]) * 10) / 10 - 0.05);
         lHi = Math.pow(10, Math.ceil(Math.log10(lr[1]) * 10) / 10 + 0.05);
       } else {
-        double[] p = Chart.pad(Math.min(0, lr[0]), lr[1], 0.05);
+        double[] p = Ranges.pad(Math.min(0, lr[0]), lr[1], 0.05);
         lLo = Math.min(0, lr[0]) >= 0 ? 0 : p[0];
         lHi = p[1];
       }
       String what = fallback ? "training loss" : "validation loss";
-      panels.add(new Chart.Panel(e.getKey() + " — " + what, "training iteration",
+      panels.add(new Panel(e.getKey() + " — " + what, "training iteration",
           what + (log ? " (log scale)" : ""), xMin, xMax, lLo, lHi, log, false, null,
           loss));
     }
@@ -350,9 +360,9 @@ public final class StudyReport {
     for (StudyData.Run r : data.runs()) {
       failedUndrawn += "failed".equals(r.text("status", "")) ? 1 : 0;
     }
-    List<Chart.LegendEntry> legend = legend(by, cols, true);
+    List<Legend.Entry> legend = legend(by, cols, true);
     if (failedDrawn > 0) {
-      legend.add(new Chart.LegendEntry("failed run, up to the failure (dashed, open markers)", Color.DARK_GRAY, null,
+      legend.add(new Legend.Entry("failed run, up to the failure (dashed, open markers)", Color.DARK_GRAY, null,
           false, true));
     }
     String failures = (failedDrawn == 0 ? "" : " Dashed lines are the " + plural(failedDrawn, "run")
@@ -426,7 +436,7 @@ public final class StudyReport {
   private BufferedImage mdsFigure(StudyData.Embedding e, String[] groups, Map<String, Color> cols, String by) {
     int m = e.items().length;
     int k = m == 0 ? 0 : e.coordinates()[0].length;
-    List<Chart.Layer> layers = new ArrayList<>();
+    List<Layer> layers = new ArrayList<>();
     List<double[]> xs = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
     for (Map.Entry<String, Color> c : cols.entrySet()) {
@@ -447,24 +457,24 @@ public final class StudyReport {
         xs.add(x);
         ys.add(y);
         layers.add(untrained
-            ? new Chart.Points(x, y, c.getValue(), Chart.MarkerShape.HOLLOW_TRIANGLE, 11)
-            : new Chart.Points(x, y, alpha(c.getValue(), 215), Chart.MarkerShape.CIRCLE, 11));
+            ? new Layer.Points(x, y, c.getValue(), MarkerShape.HOLLOW_TRIANGLE, 11)
+            : new Layer.Points(x, y, alpha(c.getValue(), 215), MarkerShape.CIRCLE, 11));
       }
     }
-    double[] xr = Chart.pad(Chart.range(xs)[0], Chart.range(xs)[1], 0.08);
-    double[] yr = Chart.pad(Chart.range(ys)[0], Chart.range(ys)[1], 0.08);
-    List<Chart.LegendEntry> legend = new ArrayList<>();
-    cols.forEach((name, c) -> legend.add(new Chart.LegendEntry(levelLabel(by, name), c, null, true)));
-    legend.add(new Chart.LegendEntry("trained", TRAINED_MARK, Chart.MarkerShape.CIRCLE, false));
+    double[] xr = Ranges.pad(Ranges.of(xs)[0], Ranges.of(xs)[1], 0.08);
+    double[] yr = Ranges.pad(Ranges.of(ys)[0], Ranges.of(ys)[1], 0.08);
+    List<Legend.Entry> legend = new ArrayList<>();
+    cols.forEach((name, c) -> legend.add(new Legend.Entry(levelLabel(by, name), c, null, true, false)));
+    legend.add(new Legend.Entry("trained", TRAINED_MARK, MarkerShape.CIRCLE, false, false));
     boolean anyUntrained = Arrays.stream(e.items()).anyMatch(s -> s.endsWith(":untrained"));
     if (anyUntrained) {
-      legend.add(new Chart.LegendEntry("untrained", TRAINED_MARK, Chart.MarkerShape.HOLLOW_TRIANGLE, false));
+      legend.add(new Legend.Entry("untrained", TRAINED_MARK, MarkerShape.HOLLOW_TRIANGLE, false, false));
     }
     String unit = e.metric() + " distance";
     int untrainedCount = (int) Arrays.stream(e.items()).filter(s -> s.endsWith(":untrained")).count();
     String what = untrainedCount == 0 ? m + " trained networks"
         : (m - untrainedCount) + " trained and " + untrainedCount + " untrained networks";
-    Chart.Panel p = new Chart.Panel(what + ", " + scopeText(e.scope()), "MDS dimension 1 (" + unit + ")",
+    Panel p = new Panel(what + ", " + scopeText(e.scope()), "MDS dimension 1 (" + unit + ")",
         k > 1 ? "MDS dimension 2 (" + unit + ")" : "(one-dimensional embedding)", xr[0], xr[1], yr[0], yr[1],
         false, k > 1, null, layers);
     return Chart.render("MDS of " + e.metric() + " distances — coloured by " + by,
@@ -574,9 +584,9 @@ public final class StudyReport {
     int nc = classes.size();
     List<String> archs = new ArrayList<>(archColors.keySet());
     int na = archs.size();
-    List<Chart.Panel> panels = new ArrayList<>();
+    List<Panel> panels = new ArrayList<>();
     for (Map.Entry<String, List<StudyData.Run>> e : byTask.entrySet()) {
-      List<Chart.Layer> layers = new ArrayList<>();
+      List<Layer> layers = new ArrayList<>();
       double yMax = 1;
       for (int a = 0; a < na; a++) {
         List<int[]> perRun = new ArrayList<>();
@@ -609,12 +619,12 @@ public final class StudyReport {
             yMax = Math.max(yMax, dy[j]);
           }
           double mean = sum / perRun.size();
-          layers.add(new Chart.Rect(x0, x0 + width * 0.92, 0, mean, alpha(col, 170), col.darker()));
-          layers.add(new Chart.Points(dx, dy, col.darker().darker(), Chart.MarkerShape.CIRCLE, 5));
+          layers.add(new Layer.Rect(x0, x0 + width * 0.92, 0, mean, alpha(col, 170), col.darker()));
+          layers.add(new Layer.Points(dx, dy, col.darker().darker(), MarkerShape.CIRCLE, 5));
         }
       }
       double top = Math.ceil(yMax * 1.1 + 0.01);
-      panels.add(new Chart.Panel(e.getKey() + " (" + e.getValue().size() + " networks analysed)", "stability class",
+      panels.add(new Panel(e.getKey() + " (" + e.getValue().size() + " networks analysed)", "stability class",
           "points per network", -0.6, nc - 0.4, 0, top, false, false, classes, layers));
     }
     BufferedImage img = Chart.render("Fixed and slow points by stability class",
@@ -637,9 +647,9 @@ public final class StudyReport {
   /** Colour of an unstable mode: an eigenvalue outside the unit circle (map) or with Re μ > 0 (flow). */
   static final Color UNSTABLE_MODE = new Color(214, 39, 40);
   private static final Color NEUTRAL = new Color(85, 85, 85);
-  private static final Chart.MarkerShape[] SHAPES = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
-      Chart.MarkerShape.SQUARE, Chart.MarkerShape.DIAMOND, Chart.MarkerShape.HOLLOW_CIRCLE,
-      Chart.MarkerShape.HOLLOW_TRIANGLE, Chart.MarkerShape.CROSS};
+  private static final MarkerShape[] SHAPES = {MarkerShape.CIRCLE, MarkerShape.TRIANGLE,
+      MarkerShape.SQUARE, MarkerShape.DIAMOND, MarkerShape.HOLLOW_CIRCLE,
+      MarkerShape.HOLLOW_TRIANGLE, MarkerShape.CROSS};
 
   /**
    * Eigenvalues {@code (x, y)} split by the stability of their mode and by a class of marker (task, kind of point),
@@ -682,11 +692,11 @@ public final class StudyReport {
     }
 
     /** Markers: every stable mode first, then every unstable one on top, in the class's shape. */
-    List<Chart.Layer> layers(Chart.MarkerShape[] shapes, int alpha, double markerSize) {
-      List<Chart.Layer> out = new ArrayList<>();
+    List<Layer> layers(MarkerShape[] shapes, int alpha, double markerSize) {
+      List<Layer> out = new ArrayList<>();
       for (int s = 0; s < 2; s++) {
         for (int c = size.length - 1; c >= 0; c--) {
-          out.add(new Chart.Points(Arrays.copyOf(x[c][s], size[c][s]), Arrays.copyOf(y[c][s], size[c][s]),
+          out.add(new Layer.Points(Arrays.copyOf(x[c][s], size[c][s]), Arrays.copyOf(y[c][s], size[c][s]),
               alpha(s == 0 ? STABLE_MODE : UNSTABLE_MODE, alpha), shapes[c], markerSize));
         }
       }
@@ -710,7 +720,7 @@ public final class StudyReport {
     List<String> tasks = levels("task");
     boolean byTask = tasks.size() > 1 && tasks.size() <= SHAPES.length;
     // W_rec
-    List<Chart.Panel> panels = new ArrayList<>();
+    List<Panel> panels = new ArrayList<>();
     double radius = 1.1;
     for (StudyData.Run r : data.runs()) {
       if (r.wRecRe() != null) {
@@ -725,7 +735,7 @@ public final class StudyReport {
         wRecTotal.merge(r.text("architecture", "?"), r.wRecRe().length, Integer::sum);
       }
     }
-    Chart.MarkerShape[] taskShapes = new Chart.MarkerShape[byTask ? tasks.size() : 1];
+    MarkerShape[] taskShapes = new MarkerShape[byTask ? tasks.size() : 1];
     for (int k = 0; k < taskShapes.length; k++) {
       taskShapes[k] = SHAPES[k];
     }
@@ -749,26 +759,26 @@ public final class StudyReport {
         continue;
       }
       int total = wRecTotal.getOrDefault(a, 0);
-      List<Chart.Layer> layers = new ArrayList<>();
-      layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+      List<Layer> layers = new ArrayList<>();
+      layers.add(new Layer.Circle(0, 0, 1, new Color(90, 90, 90), true));
       layers.addAll(modes.layers(taskShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
-      layers.add(new Chart.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs) + "\n"
+      layers.add(new Layer.Text(runs + " networks\nmean spectral radius " + fmt(sumRadius / runs) + "\n"
           + modes.count(1) + " of " + total + " eigenvalues outside"));
-      panels.add(new Chart.Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null, layers));
+      panels.add(new Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null, layers));
     }
     if (panels.isEmpty()) {
       sectionNotes.put(SPECTRA, "no run has a W_rec spectrum (/runs/*/spectrum).");
     } else {
-      List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
-          new Chart.LegendEntry("|λ| ≤ 1: stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry("|λ| > 1: unstable (growing) mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
-              false)));
+      List<Legend.Entry> legend = new ArrayList<>(List.of(
+          new Legend.Entry("|λ| ≤ 1: stable mode", STABLE_MODE, MarkerShape.CIRCLE, false, false),
+          new Legend.Entry("|λ| > 1: unstable (growing) mode", UNSTABLE_MODE, MarkerShape.CIRCLE,
+              false, false)));
       if (byTask) {
         for (int k = 0; k < tasks.size(); k++) {
-          legend.add(new Chart.LegendEntry("task " + tasks.get(k), NEUTRAL, taskShapes[k], false));
+          legend.add(new Legend.Entry("task " + tasks.get(k), NEUTRAL, taskShapes[k], false, false));
         }
       }
-      legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
+      legend.add(new Legend.Entry("unit circle (dashed)", new Color(90, 90, 90), null, false, false));
       BufferedImage img = Chart.render("Eigenvalues of the trained recurrent dynamics",
           "W_eff for vanilla and continuous-time cells; dF/dh at h = 0, x = 0 for gated cells (no single W_rec); "
               + "one panel per architecture; red: outside the unit circle", panels, Math.min(3, panels.size()),
@@ -784,8 +794,8 @@ public final class StudyReport {
     // Jacobians at fixed points: discrete-time cells on the λ plane with the unit circle; continuous-time
     // (Euler) cells F(h) = h + α f(h) as the flow's eigenvalues μ = (λ − 1)/α with the imaginary axis
     panels = new ArrayList<>();
-    Chart.MarkerShape[] kindShapes = {Chart.MarkerShape.CIRCLE, Chart.MarkerShape.TRIANGLE,
-        Chart.MarkerShape.HOLLOW_CIRCLE};
+    MarkerShape[] kindShapes = {MarkerShape.CIRCLE, MarkerShape.TRIANGLE,
+        MarkerShape.HOLLOW_CIRCLE};
     radius = 1.1;
     for (StudyData.Run r : data.runs()) {
       StudyData.FixedPoints fp = r.fixedPoints();
@@ -830,26 +840,26 @@ public final class StudyReport {
         if (points == 0) {
           continue;
         }
-        List<Chart.Layer> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         if (!asFlow) {
-          layers.add(new Chart.Circle(0, 0, 1, new Color(90, 90, 90), true));
+          layers.add(new Layer.Circle(0, 0, 1, new Color(90, 90, 90), true));
         }
         int total = modes.count(0) + modes.count(1);
         layers.addAll(modes.layers(kindShapes, total < 400 ? 200 : 120, total < 400 ? 7 : 5));
-        layers.add(new Chart.Text(points + " points in " + runs + " networks\n" + modes.count(1) + " of " + total
+        layers.add(new Layer.Text(points + " points in " + runs + " networks\n" + modes.count(1) + " of " + total
             + " eigenvalues unstable"));
         if (asFlow) {
           anyFlow = true;
-          layers.add(new Chart.VLine(0, new Color(90, 90, 90), 1.2f, null));
-          double[] xr = Chart.range(modes.all(0));
-          double[] yr = Chart.range(modes.all(1));
-          double[] xp = Chart.pad(Math.min(xr[0], -0.1), Math.max(xr[1], 0.1), 0.06);
+          layers.add(new Layer.VLine(0, new Color(90, 90, 90), 1.2f, null));
+          double[] xr = Ranges.of(modes.all(0));
+          double[] yr = Ranges.of(modes.all(1));
+          double[] xp = Ranges.pad(Math.min(xr[0], -0.1), Math.max(xr[1], 0.1), 0.06);
           double ym = Math.max(Math.max(Math.abs(yr[0]), Math.abs(yr[1])), 0.1) * 1.1;
-          panels.add(new Chart.Panel(a + " (continuous time, flow eigenvalues)", "Re μ (1/τ)", "Im μ (1/τ)", xp[0],
+          panels.add(new Panel(a + " (continuous time, flow eigenvalues)", "Re μ (1/τ)", "Im μ (1/τ)", xp[0],
               xp[1], -ym, ym, false, true, null, layers));
         } else {
           anyMap = true;
-          panels.add(new Chart.Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null,
+          panels.add(new Panel(a, "Re λ", "Im λ", -radius, radius, -radius, radius, false, true, null,
               layers));
         }
       }
@@ -857,21 +867,21 @@ public final class StudyReport {
     if (!panels.isEmpty()) {
       String stableText = anyMap && anyFlow ? "|λ| ≤ 1 or Re μ ≤ 0" : anyMap ? "|λ| ≤ 1" : "Re μ ≤ 0";
       String unstableText = anyMap && anyFlow ? "|λ| > 1 or Re μ > 0" : anyMap ? "|λ| > 1" : "Re μ > 0";
-      List<Chart.LegendEntry> legend = new ArrayList<>(List.of(
-          new Chart.LegendEntry(stableText + ": stable mode", STABLE_MODE, Chart.MarkerShape.CIRCLE, false),
-          new Chart.LegendEntry(unstableText + ": unstable mode", UNSTABLE_MODE, Chart.MarkerShape.CIRCLE,
-              false)));
+      List<Legend.Entry> legend = new ArrayList<>(List.of(
+          new Legend.Entry(stableText + ": stable mode", STABLE_MODE, MarkerShape.CIRCLE, false, false),
+          new Legend.Entry(unstableText + ": unstable mode", UNSTABLE_MODE, MarkerShape.CIRCLE,
+              false, false)));
       String[] kindNames = {"at stable fixed points", "at saddles (≥ 1 unstable direction)", "at slow points"};
       for (int k = 0; k < 3; k++) {
         if (kinds[k]) {
-          legend.add(new Chart.LegendEntry(kindNames[k], NEUTRAL, kindShapes[k], false));
+          legend.add(new Legend.Entry(kindNames[k], NEUTRAL, kindShapes[k], false, false));
         }
       }
       if (anyMap) {
-        legend.add(new Chart.LegendEntry("unit circle (dashed)", new Color(90, 90, 90), null, false));
+        legend.add(new Legend.Entry("unit circle (dashed)", new Color(90, 90, 90), null, false, false));
       }
       if (anyFlow) {
-        legend.add(new Chart.LegendEntry("Re μ = 0", new Color(90, 90, 90), null, false));
+        legend.add(new Legend.Entry("Re μ = 0", new Color(90, 90, 90), null, false, false));
       }
       BufferedImage img = Chart.render("Eigenvalues of the Jacobian at the fixed points",
           "linearised dynamics at every fixed and slow point; one panel per architecture; colour: stability of "
@@ -909,7 +919,7 @@ public final class StudyReport {
       byMetricScope.computeIfAbsent(t.metric() + "\u0000" + t.scope(), k -> new ArrayList<>()).add(t);
     }
     for (List<StudyData.SeparabilityTest> tests : byMetricScope.values()) {
-      List<Chart.Panel> panels = new ArrayList<>();
+      List<Panel> panels = new ArrayList<>();
       for (StudyData.SeparabilityTest t : tests) {
         panels.add(nullPanel(t, "MDS", t.nullMds(), t.number("accuracy_mds"), t.number("p_value_mds")));
         panels.add(nullPanel(t, "rows", t.nullRows(), t.number("accuracy_rows"),
@@ -917,10 +927,10 @@ public final class StudyReport {
       }
       StudyData.SeparabilityTest first = tests.get(0);
       String file = "separability-" + slug(first.metric()) + "-" + slug(first.scope()) + ".png";
-      List<Chart.LegendEntry> legend = List.of(
-          new Chart.LegendEntry("accuracy under label permutation (null)", new Color(150, 150, 150), null, true),
-          new Chart.LegendEntry("observed accuracy", new Color(200, 30, 30), null, false),
-          new Chart.LegendEntry("chance (0.5)", new Color(90, 90, 90), null, false));
+      List<Legend.Entry> legend = List.of(
+          new Legend.Entry("accuracy under label permutation (null)", new Color(150, 150, 150), null, true, false),
+          new Legend.Entry("observed accuracy", new Color(200, 30, 30), null, false, false),
+          new Legend.Entry("chance (0.5)", new Color(90, 90, 90), null, false, false));
       BufferedImage img = Chart.render("Linear separability — " + first.metric() + ", " + scopeText(first.scope()),
           "cross-validated accuracy of a linear classifier on MDS coordinates (left) and on distance-matrix rows "
               + "(right)", panels, 2, 470, 220, legend);
@@ -932,9 +942,9 @@ public final class StudyReport {
     }
   }
 
-  private static Chart.Panel nullPanel(StudyData.SeparabilityTest t, String features, double[] nul, double observed,
+  private static Panel nullPanel(StudyData.SeparabilityTest t, String features, double[] nul, double observed,
       double p) {
-    List<Chart.Layer> layers = new ArrayList<>();
+    List<Layer> layers = new ArrayList<>();
     double lo = 0.0;
     double hi = 1.0;
     int bins = 20;
@@ -951,22 +961,22 @@ public final class StudyReport {
     for (int b = 0; b < bins; b++) {
       maxCount = Math.max(maxCount, counts[b]);
       if (counts[b] > 0) {
-        layers.add(new Chart.Rect(lo + b * w, lo + (b + 1) * w, 0, counts[b], new Color(170, 170, 170),
+        layers.add(new Layer.Rect(lo + b * w, lo + (b + 1) * w, 0, counts[b], new Color(170, 170, 170),
             new Color(110, 110, 110)));
       }
     }
-    layers.add(new Chart.VLine(0.5, new Color(90, 90, 90), 1f, null));
+    layers.add(new Layer.VLine(0.5, new Color(90, 90, 90), 1f, null));
     if (Double.isFinite(observed)) {
-      layers.add(new Chart.VLine(observed, new Color(200, 30, 30), 2.5f,
+      layers.add(new Layer.VLine(observed, new Color(200, 30, 30), 2.5f,
           "observed " + fmt(observed) + (Double.isFinite(p) ? ", p = " + fmt(p) : "")));
     }
     if (n == 0) {
-      layers.add(new Chart.Text("no permutations stored"));
+      layers.add(new Layer.Text("no permutations stored"));
     }
     String groups = t.grouping() + ": " + t.pair().replace("_vs_", " vs ");
     String sizes = Double.isFinite(t.number("n_a")) ? " (n = " + fmt(t.number("n_a")) + " + " + fmt(t.number("n_b"))
         + ")" : "";
-    return new Chart.Panel(groups + sizes + " — " + features, "cross-validated accuracy (fraction correct)",
+    return new Panel(groups + sizes + " — " + features, "cross-validated accuracy (fraction correct)",
         "permutations (count)", lo, hi + 0.04, 0, Math.ceil(maxCount * 1.25), false, false, null, layers);
   }
 
@@ -977,6 +987,6 @@ public final class StudyReport {
 
   /** A number for captions: 3 significant digits, NaN as "n/a". */
   static String fmt(double v) {
-    return Double.isFinite(v) ? LinePlot.number(v) : "n/a";
+    return Double.isFinite(v) ? Numbers.compact(v) : "n/a";
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.study.report.figure.Palette;
+import cohort.study.report.figure.Ticks;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -95,7 +97,7 @@ class StudyReportTest {
     }
     // the distance matrix is drawn with viridis: its darkest colour (distance 0, the diagonal) must appear
     BufferedImage heat = ImageIO.read(full.directory().resolve("distance-dsa-all.png").toFile());
-    assertTrue(contains(heat, HeatMap.viridis(0)), "the diagonal (distance 0) is not drawn in viridis' dark end");
+    assertTrue(contains(heat, Palette.viridis(0)), "the diagonal (distance 0) is not drawn in viridis' dark end");
     // no temporary directory is left next to the report
     try (Stream<Path> s = Files.list(fullStudy)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")));
@@ -297,17 +299,17 @@ class StudyReportTest {
 
   @Test
   void viridisRunsFromPurpleToYellow() {
-    assertEquals(new Color(68, 1, 84), HeatMap.viridis(0));
-    assertEquals(new Color(253, 231, 37), HeatMap.viridis(1));
-    assertEquals(new Color(253, 231, 37), HeatMap.viridis(7));
-    assertEquals(new Color(33, 144, 141), HeatMap.viridis(0.5));
+    assertEquals(new Color(68, 1, 84), Palette.viridis(0));
+    assertEquals(new Color(253, 231, 37), Palette.viridis(1));
+    assertEquals(new Color(253, 231, 37), Palette.viridis(7));
+    assertEquals(new Color(33, 144, 141), Palette.viridis(0.5));
   }
 
   @Test
   void chartTicksAreRound() {
-    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), boxed(Chart.ticks(0, 1.02, 5)));
-    assertEquals(List.of(-1.0, -0.5, 0.0, 0.5, 1.0), boxed(Chart.ticks(-1.2, 1.2, 5)));
-    assertEquals(List.of(0.01, 0.1, 1.0), boxed(Chart.logTicks(0.004, 2)).stream()
+    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), boxed(Ticks.linear(0, 1.02, 5)));
+    assertEquals(List.of(-1.0, -0.5, 0.0, 0.5, 1.0), boxed(Ticks.linear(-1.2, 1.2, 5)));
+    assertEquals(List.of(0.01, 0.1, 1.0), boxed(Ticks.log(0.004, 2)).stream()
         .filter(v -> Math.abs(Math.log10(v) - Math.rint(Math.log10(v))) < 1e-9).toList());
   }
 
