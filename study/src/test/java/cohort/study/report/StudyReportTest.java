@@ -219,8 +219,8 @@ class StudyReportTest {
     assertEquals(List.of("curves.png"), r.figures().stream().map(StudyReport.Figure::file).toList());
     assertNotNull(ImageIO.read(r.directory().resolve("curves.png").toFile()));
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
-    for (String section : List.of(StudyReport.MDS, StudyReport.DISTANCES, StudyReport.FIXED, StudyReport.SPECTRA,
-        StudyReport.SEPARABILITY)) {
+    for (String section : List.of(MdsSection.TITLE, DistanceSection.TITLE, FixedPointSection.TITLE,
+        SpectraSection.TITLE, SeparabilitySection.TITLE)) {
       assertTrue(html.contains("<h2>" + Html.esc(section) + "</h2>\n<p class=\"none\">Not in this study"),
           "section " + section + " does not say it is absent");
     }
@@ -290,11 +290,11 @@ class StudyReportTest {
   @Test
   void prettyJsonIndentsObjectsAndKeepsStrings() {
     assertEquals("{\n  \"a\": [1, 2],\n  \"e\": {},\n  \"b\": {\n    \"c\": \"x,{y}\"\n  }\n}",
-        Html.prettyJson("{\"a\":[1,2],\"e\":{},\"b\":{\"c\":\"x,{y}\"}}"));
-    assertEquals("not json", Html.prettyJson("not json"));
+        PrettyJson.of("{\"a\":[1,2],\"e\":{},\"b\":{\"c\":\"x,{y}\"}}"));
+    assertEquals("not json", PrettyJson.of("not json"));
     assertEquals("a&lt;b&amp;&quot;c&quot;", Html.esc("a<b&\"c\""));
-    assertEquals("cka-rbf", StudyReport.slug("CKA RBF"));
-    assertEquals("flipflop_3bit", StudyReport.slug("flipflop_3bit"));
+    assertEquals("cka-rbf", Html.slug("CKA RBF"));
+    assertEquals("flipflop_3bit", Html.slug("flipflop_3bit"));
   }
 
   @Test
