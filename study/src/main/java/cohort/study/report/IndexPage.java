@@ -1,12 +1,13 @@
 package cohort.study.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code index.html} of a report: one self-contained page (inline CSS, no scripts, images by relative link)
- * with the study's name and provenance, the contents, and every section under its heading, in the order of the
- * {@link Sections}; a section with nothing to show says why. Every table sits in a box
+ * with the study's name and provenance, the headline sections, the contents, and every other section under its
+ * heading, in the order of the {@link Sections}; a section with nothing to show says why. Every table sits in a box
  * that scrolls sideways, so a narrow window scrolls the table, not the page.
  */
 final class IndexPage {
@@ -31,14 +32,22 @@ final class IndexPage {
     meta(h, a, "os_arch", "platform");
     meta(h, a, "format", "format");
     h.append("</p>\n");
+    List<Part> listed = new ArrayList<>();
+    for (Part p : parts) {
+      if (p.entry().headline()) {
+        section(h, p);
+      } else {
+        listed.add(p);
+      }
+    }
     h.append("<nav><strong>Contents:</strong> ");
-    for (int i = 0; i < parts.size(); i++) {
-      String title = parts.get(i).entry().title();
+    for (int i = 0; i < listed.size(); i++) {
+      String title = listed.get(i).entry().title();
       h.append(i > 0 ? " · " : "").append("<a href=\"#").append(Html.anchor(title)).append("\">")
           .append(Html.esc(title)).append("</a>");
     }
     h.append("</nav>\n");
-    for (Part p : parts) {
+    for (Part p : listed) {
       section(h, p);
     }
     h.append("<footer>Written by <code>cohort report</code> from study.h5.</footer>\n</body>\n</html>\n");
@@ -95,5 +104,16 @@ final class IndexPage {
       ".none { color: #777; font-style: italic; }",
       "ul.failures li { margin-bottom: 4px; }",
       "footer { margin-top: 40px; color: #888; font-size: 12px; }",
+      "/* findings: the verdict is marked by a sign and a word as well as by colour */",
+      "table.findings td { min-width: 9em; }",
+      "table.findings td.claim { min-width: 16em; }",
+      "table.findings td.verdict { white-space: nowrap; }",
+      "span.verdict { font-weight: bold; padding: 1px 6px; border-radius: 4px; }",
+      "span.verdict.agrees { background: #e3f4e1; color: #1d6b27; }",
+      "span.verdict.disagrees { background: #fde8e8; color: #a11d1d; }",
+      "span.verdict.not-assessed { background: #eeeeee; color: #555; }",
+      ".how { color: #555; font-size: 12px; }",
+      "sup.note { color: #1f5fa8; }",
+      "ol.findings-notes { font-size: 13px; color: #333; }",
       "");
 }

@@ -12,6 +12,14 @@ public interface Section {
   Content write(ReportContext report);
 
   /**
+   * Whether the section belongs in the report of {@code data} at all; one that does not leaves no heading, no
+   * entry in the contents and no note (the findings of a study that states none, say).
+   */
+  default boolean appliesTo(StudyData data) {
+    return true;
+  }
+
+  /**
    * What a section puts under its heading: its HTML, or, when that is empty, a note that the study holds nothing
    * for it and why. A note given beside HTML is reported (by {@code cohort report}) without being shown.
    *

@@ -14,10 +14,12 @@ public final class Sections {
    * A section under its heading.
    *
    * @param title the heading, whose words also make the anchor its entry in the contents links to
+   * @param headline the section stands above the contents, at the top of the page (the study's headline results)
    */
-  public record Entry(String title, Section section) {}
+  public record Entry(String title, boolean headline, Section section) {}
 
   private static final Sections STANDARD = builder()
+      .headline(FindingsSection.TITLE, new FindingsSection())
       .add("Summary", new SummarySection())
       .add("Runs", new RunsSection())
       .add(CurvesSection.TITLE, new CurvesSection())
@@ -35,7 +37,10 @@ public final class Sections {
     this.entries = List.copyOf(entries);
   }
 
-  /** Cohort's report: summary, runs, training, geometry, distances, fixed points, spectra, separability, the spec. */
+  /**
+   * Cohort's report: findings (as a headline), summary, runs, training, geometry, distances, fixed points,
+   * spectra, separability, the spec.
+   */
   public static Sections standard() {
     return STANDARD;
   }
@@ -58,7 +63,12 @@ public final class Sections {
 
     /** Adds a section under {@code title}, after those added so far. */
     public Builder add(String title, Section section) {
-      return add(new Entry(title, section));
+      return add(new Entry(title, false, section));
+    }
+
+    /** Adds a section that stands above the contents, after the headline sections added so far. */
+    public Builder headline(String title, Section section) {
+      return add(new Entry(title, true, section));
     }
 
     /** Adds every section of {@code other}, in its order. */

@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * What a report needs from a study's consolidated {@code study.h5} (layout "cohort-study/1", names in {@link
  * Hdf5Schema}), read once into plain Java values: root attributes, per-run attributes, training curves, fixed
- * points, W_rec spectra, distance matrices, MDS embeddings and separability tests. Every group but {@code /runs}
- * may be absent; an absent group gives an empty list or a null field, never an error.
+ * points, W_rec spectra, distance matrices, MDS embeddings, separability tests and findings. Every group but
+ * {@code /runs} may be absent; an absent group gives an empty list or a null field, never an error.
  */
 public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Comparison> comparisons,
-    List<Embedding> embeddings, List<SeparabilityTest> separability) {
+    List<Embedding> embeddings, List<SeparabilityTest> separability, List<Finding> findings) {
 
   public StudyData {
     attributes = Map.copyOf(attributes);
@@ -21,6 +21,7 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     comparisons = List.copyOf(comparisons);
     embeddings = List.copyOf(embeddings);
     separability = List.copyOf(separability);
+    findings = List.copyOf(findings);
   }
 
   /** Training curves of one run (validation values are NaN where they were not measured). */
@@ -92,6 +93,38 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     /** A numeric attribute, or NaN when absent. */
     public double number(String name) {
       return StudyData.number(attributes, name);
+    }
+  }
+
+  /**
+   * A replicated claim ({@code /findings/NAME}): what a source work claims, what this study measured for it, and
+   * whether the two agree by a criterion fixed before the study ran. Attributes as {@link Hdf5Schema.Findings}
+   * names them; a missing text is empty, a missing number NaN.
+   *
+   * @param value Cohort's number
+   * @param ciLow lower end of its 95 % interval (NaN when none applies)
+   * @param ciHigh upper end of its 95 % interval (NaN when none applies)
+   * @param pValue a permutation or test p-value (NaN when none applies)
+   * @param verdict {@code agrees}, {@code disagrees} or {@code not assessed}
+   * @param n how many networks (or pairs) are behind the value (NaN when not stored)
+   * @param asserted the replication tests check the claim (attribute {@code asserted} = 1), rather than only
+   *     report it
+   * @param order the finding's place in the report (NaN sorts last)
+   */
+  public record Finding(String name, String source, String claim, String sourceValue, String statistic,
+      double value, double ciLow, double ciHigh, double pValue, String criterion, String verdict,
+      String population, double n, String notes, boolean asserted, double order) {
+
+    /** The finding stored as attributes {@code attrs} of {@code /findings/NAME}. */
+    static Finding of(String name, Map<String, Object> attrs) {
+      return new Finding(name, text(attrs, Hdf5Schema.Findings.SOURCE, ""), text(attrs, Hdf5Schema.Findings.CLAIM, ""),
+          text(attrs, Hdf5Schema.Findings.SOURCE_VALUE, ""), text(attrs, Hdf5Schema.Findings.STATISTIC, ""),
+          number(attrs, Hdf5Schema.Findings.VALUE), number(attrs, Hdf5Schema.Findings.CI_LOW),
+          number(attrs, Hdf5Schema.Findings.CI_HIGH), number(attrs, Hdf5Schema.Findings.P_VALUE),
+          text(attrs, Hdf5Schema.Findings.CRITERION, ""), text(attrs, Hdf5Schema.Findings.VERDICT, "not assessed"),
+          text(attrs, Hdf5Schema.Findings.POPULATION, ""), number(attrs, Hdf5Schema.Findings.N),
+          text(attrs, Hdf5Schema.Findings.NOTES, ""), number(attrs, Hdf5Schema.Findings.ASSERTED) == 1,
+          number(attrs, Hdf5Schema.Findings.ORDER));
     }
   }
 

@@ -7,6 +7,7 @@ import cohort.io.Hdf5Schema;
 import cohort.study.report.StudyData.Comparison;
 import cohort.study.report.StudyData.Curves;
 import cohort.study.report.StudyData.Embedding;
+import cohort.study.report.StudyData.Finding;
 import cohort.study.report.StudyData.FixedPoints;
 import cohort.study.report.StudyData.Run;
 import cohort.study.report.StudyData.SeparabilityTest;
@@ -28,7 +29,8 @@ import java.util.function.Function;
 /**
  * Reads a study's {@code study.h5} with jhdf into {@link StudyData}: every group of the layout that exists, each
  * part that is malformed (a matrix whose size disagrees with its items, say) left out rather than failing.
- * Comparisons, embeddings and separability tests come in the metrics' display order ({@link MetricCaptions}).
+ * Comparisons, embeddings and separability tests come in the metrics' display order ({@link MetricCaptions}),
+ * findings in their stored order.
  */
 final class StudyFile {
 
@@ -40,7 +42,8 @@ final class StudyFile {
           + "'cohort analyze' writes in a study directory");
     }
     try (HdfFile h5 = new HdfFile(file)) {
-      return new StudyData(attributes(h5), runs(h5), comparisons(h5), embeddings(h5), separability(h5));
+      return new StudyData(attributes(h5), runs(h5), comparisons(h5), embeddings(h5), separability(h5),
+          findings(h5));
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException) {
         throw e;
@@ -120,6 +123,17 @@ final class StudyFile {
     tests.sort(byMetric(SeparabilityTest::metric, SeparabilityTest::scope).thenComparing(SeparabilityTest::grouping)
         .thenComparing(SeparabilityTest::pair));
     return tests;
+  }
+
+  /** The findings under {@code /findings}, by their {@code order} attribute (those without one last), then name. */
+  private static List<Finding> findings(HdfFile h5) {
+    List<Finding> out = new ArrayList<>();
+    for (Group g : children(group(h5, Hdf5Schema.Findings.GROUP))) {
+      out.add(Finding.of(g.getName(), attributes(g)));
+    }
+    out.sort(Comparator.comparingDouble((Finding f) -> Double.isNaN(f.order()) ? Double.POSITIVE_INFINITY
+        : f.order()).thenComparing(Finding::name));
+    return out;
   }
 
   private static Run run(Group g) {

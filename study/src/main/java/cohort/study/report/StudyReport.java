@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The human-readable report of a study: PNG figures and an {@code index.html} that links them, built from the
  * consolidated {@code study.h5} ({@link StudyData}) by the report's {@link Sections}, each of which writes its own
- * tables and figures (summary, runs, training curves, MDS, distance matrices, fixed points, spectra, separability,
- * the spec). Parts of the file that are absent leave their section out with a note; they never fail the report.
+ * tables and figures (findings, summary, runs, training curves, MDS, distance matrices, fixed points, spectra,
+ * separability, the spec). Parts of the file that are absent leave their section out with a note; they never fail
+ * the report.
  *
  * <p>The report is written to a temporary sibling directory and moved into place only when complete, so a failed
  * report leaves the previous one (or nothing) behind.
@@ -55,10 +56,12 @@ public final class StudyReport {
       List<IndexPage.Part> parts = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       for (Sections.Entry e : sections.all()) {
-        Section.Content c = e.section().write(context.in(e.title()));
-        parts.add(new IndexPage.Part(e, c));
-        if (c.leftOut() != null) {
-          notes.add(e.title() + ": " + c.leftOut());
+        if (e.section().appliesTo(data)) {
+          Section.Content c = e.section().write(context.in(e.title()));
+          parts.add(new IndexPage.Part(e, c));
+          if (c.leftOut() != null) {
+            notes.add(e.title() + ": " + c.leftOut());
+          }
         }
       }
       Files.writeString(tmp.resolve("index.html"), IndexPage.render(data, data.name(fallbackName), parts),

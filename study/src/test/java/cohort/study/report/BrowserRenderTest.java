@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a report's {@code index.html} in headless Chromium: the page loads (its DOM holds the run table and every
- * figure) and renders to a screenshot. Chromium ({@code /usr/bin/chromium}) is part of the build environment; the
- * test fails when it is missing.
+ * Opens a report's {@code index.html} in headless Chromium: the page loads (its DOM holds the findings, the run
+ * table and every figure) and renders to a screenshot, the findings' verdicts marked in the first screen. Chromium
+ * ({@code /usr/bin/chromium}) is part of the build environment; the test fails when it is missing.
  */
 class BrowserRenderTest {
 
@@ -83,6 +83,43 @@ class BrowserRenderTest {
     assertTrue(client < 600, "the window is not narrow: " + client + " px");
     assertTrue(scroll <= client, "at " + client + " px the page scrolls sideways to " + scroll + " px: a table (or "
         + "something else) overflows the window instead of scrolling in its own box");
+  }
+
+  @Test
+  void theFindingsTableRendersAtTheTopWithItsVerdictsMarked() throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
+    Path study = dir.resolve("study");
+    Files.createDirectories(study);
+    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(11));
+    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    String url = r.index().toUri().toString();
+    Path dom = dir.resolve("dom.html");
+    Run dump = chromium(List.of("--dump-dom", url), dom);
+    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
+    String text = Files.readString(dom, StandardCharsets.UTF_8);
+    int table = text.indexOf("<table class=\"findings\">");
+    assertTrue(table > 0 && table < text.indexOf("<nav>"), "the findings table is not above the contents");
+    assertTrue(text.contains("✓ agrees") && text.contains("✗ disagrees"), "verdicts missing from the DOM");
+    // the first screen holds the table: the agreeing verdict in green, the disagreeing one in red
+    Path shot = dir.resolve("top.png");
+    Run screenshot = chromium(List.of("--screenshot=" + shot, "--window-size=1280,700", url), null);
+    assertEquals(0, screenshot.exit, "chromium --screenshot failed: " + screenshot.log);
+    BufferedImage img = ImageIO.read(shot.toFile());
+    assertNotNull(img, "screenshot does not decode");
+    int green = 0;
+    int red = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        int cr = (rgb >> 16) & 255;
+        int cg = (rgb >> 8) & 255;
+        int cb = rgb & 255;
+        green += cg > cr + 40 && cg > cb + 40 ? 1 : 0;
+        red += cr > cg + 60 && cr > cb + 60 ? 1 : 0;
+      }
+    }
+    assertTrue(green > 20, "no green verdict in the first screen (" + green + " green pixels)");
+    assertTrue(red > 20, "no red verdict in the first screen (" + red + " red pixels)");
   }
 
   private record Run(int exit, String log) {}

@@ -88,7 +88,7 @@ class FactorColoursTest {
       coords[i] = new double[] {Math.cos(i), Math.sin(i)};
     }
     StudyData.Embedding e = new StudyData.Embedding("cka", "all", 0.1, coords, items.toArray(new String[0]));
-    StudyData data = new StudyData(Map.of("study", "factors"), runs, List.of(), List.of(e), List.of());
+    StudyData data = new StudyData(Map.of("study", "factors"), runs, List.of(), List.of(e), List.of(), List.of());
     return StudyReport.write(data, "factors", dir.resolve("report-" + archs.size()));
   }
 

@@ -53,6 +53,7 @@ class StudyReportTest {
     assertEquals(3, d.comparisons().size());
     assertEquals(3, d.embeddings().size());
     assertEquals(5, d.separability().size());
+    assertEquals(2, d.findings().size());
     StudyData.Run failed = d.runs().stream().filter(r -> r.id().equals(SyntheticStudy.FAILED)).findFirst()
         .orElseThrow();
     assertEquals("failed", failed.text("status", ""));

@@ -1,5 +1,6 @@
 package cohort.study.report;
 
+import cohort.io.Hdf5Schema;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -12,7 +13,8 @@ import java.util.random.RandomGenerator;
  * Writes a realistic synthetic {@code study.h5} in the layout "cohort-study/1": 2 architectures (gru, ctrnn) ×
  * 2 tasks (flipflop, sine) × 3 seeds = 12 runs, one of which failed and one of which found no fixed point, with
  * training curves, fixed points and their Jacobian eigenvalues, W_rec spectra, geometry comparisons per task and
- * DSA over all networks (trained and untrained), their MDS embeddings and separability tests. The distances are
+ * DSA over all networks (trained and untrained), their MDS embeddings and separability tests, and two findings
+ * (one that agrees, one that disagrees). The distances are
  * Euclidean distances between generated 2-D positions that cluster by architecture (and by task for DSA), so the
  * figures have structure.
  */
@@ -113,7 +115,54 @@ final class SyntheticStudy {
       writeTest(dsaS.putGroup("task").putGroup("flipflop_vs_sine"), 0.86, 0.03, 0.91, 0.01, 11, 11, rng);
       writeTest(dsaS.putGroup("architecture").putGroup("ctrnn_vs_gru"), 0.55, 0.41, 0.6, 0.3, 11, 11, rng);
       writeTest(dsaS.putGroup("trained").putGroup("trained_vs_untrained"), 1.0, 0.0099, 1.0, 0.0099, 11, 11, rng);
+      writeFindings(h5.putGroup(Hdf5Schema.Findings.GROUP));
     }
+  }
+
+  /** The claim of the finding that agrees (shown first: its order is 1). */
+  static final String AGREES_CLAIM = "Representational geometry clusters networks by architecture";
+  /** The claim of the finding that disagrees (shown second: its order is 2, though its name sorts first). */
+  static final String DISAGREES_CLAIM = "Fixed-point topology is shared across architectures";
+  /** The note of the finding that disagrees. */
+  static final String DISAGREES_NOTE = "The source counts only stable points; Cohort counts saddles as well.";
+
+  /**
+   * Two replicated claims: one that agrees (asserted by the replication tests, with a 95 % interval and a p-value)
+   * and one that disagrees (only reported, with a p-value and a note). Attribute-only groups, as a study writes them.
+   */
+  private static void writeFindings(WritableGroup findings) {
+    WritableGroup agrees = findings.putGroup("zz-architecture-clusters");
+    agrees.putAttribute(Hdf5Schema.Findings.SOURCE, "Maheswaranathan et al. 2019");
+    agrees.putAttribute(Hdf5Schema.Findings.CLAIM, AGREES_CLAIM);
+    agrees.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, "separates architectures (Fig. 2)");
+    agrees.putAttribute(Hdf5Schema.Findings.STATISTIC, "leave-one-out 1-NN accuracy of architecture from CKA");
+    agrees.putAttribute(Hdf5Schema.Findings.VALUE, 0.93);
+    agrees.putAttribute(Hdf5Schema.Findings.CI_LOW, 0.88);
+    agrees.putAttribute(Hdf5Schema.Findings.CI_HIGH, 0.97);
+    agrees.putAttribute(Hdf5Schema.Findings.P_VALUE, 0.001);
+    agrees.putAttribute(Hdf5Schema.Findings.CRITERION, ">= 0.75 and p < 0.01");
+    agrees.putAttribute(Hdf5Schema.Findings.VERDICT, "agrees");
+    agrees.putAttribute(Hdf5Schema.Findings.POPULATION, "trained networks, both tasks");
+    agrees.putAttribute(Hdf5Schema.Findings.N, 11);
+    agrees.putAttribute(Hdf5Schema.Findings.NOTES, "");
+    agrees.putAttribute(Hdf5Schema.Findings.ASSERTED, 1);
+    agrees.putAttribute(Hdf5Schema.Findings.ORDER, 1);
+    WritableGroup disagrees = findings.putGroup("aa-topology-shared");
+    disagrees.putAttribute(Hdf5Schema.Findings.SOURCE, "Maheswaranathan et al. 2019");
+    disagrees.putAttribute(Hdf5Schema.Findings.CLAIM, DISAGREES_CLAIM);
+    disagrees.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, "8 of 8 stable points on the 3-bit flip-flop");
+    disagrees.putAttribute(Hdf5Schema.Findings.STATISTIC, "fraction of flip-flop networks with 8 stable points");
+    disagrees.putAttribute(Hdf5Schema.Findings.VALUE, 0.4);
+    disagrees.putAttribute(Hdf5Schema.Findings.CI_LOW, Double.NaN);
+    disagrees.putAttribute(Hdf5Schema.Findings.CI_HIGH, Double.NaN);
+    disagrees.putAttribute(Hdf5Schema.Findings.P_VALUE, 0.21);
+    disagrees.putAttribute(Hdf5Schema.Findings.CRITERION, ">= 0.8 of the networks");
+    disagrees.putAttribute(Hdf5Schema.Findings.VERDICT, "disagrees");
+    disagrees.putAttribute(Hdf5Schema.Findings.POPULATION, "trained flip-flop networks");
+    disagrees.putAttribute(Hdf5Schema.Findings.N, 5);
+    disagrees.putAttribute(Hdf5Schema.Findings.NOTES, DISAGREES_NOTE);
+    disagrees.putAttribute(Hdf5Schema.Findings.ASSERTED, 0);
+    disagrees.putAttribute(Hdf5Schema.Findings.ORDER, 2);
   }
 
   private static void writeRun(WritableGroup runs, String task, String arch, int ai, int seed, boolean full,
