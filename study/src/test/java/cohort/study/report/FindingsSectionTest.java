@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,28 +25,14 @@ class FindingsSectionTest {
 
   @BeforeAll
   static void writeReport() throws IOException {
-    Path study = dir.resolve("study");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(5));
-    html = Files.readString(StudyReport.write(study, study.resolve("report")).index(), StandardCharsets.UTF_8);
+    html = Files.readString(SyntheticStudy.report(dir, "study", true, 5).index(), StandardCharsets.UTF_8);
   }
 
   @Test
   void theFindingsAreReadInTheirStoredOrder() {
-    List<StudyData.Finding> f = StudyData.read(dir.resolve("study/study.h5")).findings();
-    assertEquals(List.of("zz-architecture-clusters", "aa-topology-shared"), f.stream().map(StudyData.Finding::name)
-        .toList());
-    StudyData.Finding agrees = f.get(0);
-    assertEquals(SyntheticStudy.AGREES_CLAIM, agrees.claim());
-    assertEquals(0.93, agrees.value());
-    assertEquals(0.88, agrees.ciLow());
-    assertEquals("agrees", agrees.verdict());
-    assertTrue(agrees.asserted());
-    assertEquals(11, agrees.n());
-    StudyData.Finding disagrees = f.get(1);
-    assertTrue(Double.isNaN(disagrees.ciLow()));
-    assertFalse(disagrees.asserted());
-    assertEquals(SyntheticStudy.DISAGREES_NOTE, disagrees.notes());
+    // stored as zz-... (order 1) and aa-... (order 2): read back whole, by order, not by name
+    assertEquals(List.of(SyntheticStudy.AGREES, SyntheticStudy.DISAGREES),
+        StudyData.read(dir.resolve("study/study.h5")).findings());
   }
 
   @Test
@@ -60,13 +45,13 @@ class FindingsSectionTest {
         "the contents list the findings, which stand above them");
     assertTrue(html.contains("<tr><th>claim</th><th>source</th><th>Cohort</th><th>criterion</th><th>agrees?</th>"
         + "</tr>"), "header row");
-    assertTrue(html.indexOf(Html.esc(SyntheticStudy.AGREES_CLAIM)) < html.indexOf(
-        Html.esc(SyntheticStudy.DISAGREES_CLAIM)), "rows are not in the findings' order");
+    assertTrue(html.indexOf(Html.esc(SyntheticStudy.AGREES.claim())) < html.indexOf(
+        Html.esc(SyntheticStudy.DISAGREES.claim())), "rows are not in the findings' order");
   }
 
   @Test
   void aRowGivesTheSourceCohortsValueWithItsUncertaintyTheCriterionAndTheVerdict() {
-    String agrees = rowOf(SyntheticStudy.AGREES_CLAIM);
+    String agrees = rowOf(SyntheticStudy.AGREES.claim());
     assertTrue(agrees.contains("<td>Maheswaranathan et al. 2019<br>separates architectures (Fig. 2)</td>"), agrees);
     assertTrue(agrees.contains("<strong>0.93</strong> (95 % CI [0.88, 0.97]; p = 0.001)"), agrees);
     assertTrue(agrees.contains("leave-one-out 1-NN accuracy of architecture from CKA"), agrees);
@@ -76,7 +61,7 @@ class FindingsSectionTest {
     assertTrue(agrees.contains("asserted by the replication tests"), agrees);
     assertFalse(agrees.contains("class=\"note\""), "a finding without notes has no note mark: " + agrees);
 
-    String disagrees = rowOf(SyntheticStudy.DISAGREES_CLAIM);
+    String disagrees = rowOf(SyntheticStudy.DISAGREES.claim());
     assertTrue(disagrees.contains("<strong>0.4</strong> (p = 0.21)"), "no interval, only p: " + disagrees);
     assertTrue(disagrees.contains("<span class=\"verdict disagrees\">✗ disagrees</span>"), disagrees);
     assertTrue(disagrees.contains(">reported<"), disagrees);
@@ -87,17 +72,14 @@ class FindingsSectionTest {
   @Test
   void theNotesFollowTheTable() {
     int table = html.indexOf("<table class=\"findings\">");
-    int note = html.indexOf("<li id=\"finding-note-1\">" + Html.esc(SyntheticStudy.DISAGREES_NOTE) + "</li>");
+    int note = html.indexOf("<li id=\"finding-note-1\">" + Html.esc(SyntheticStudy.DISAGREES.notes()) + "</li>");
     assertTrue(note > html.indexOf("</table>", table), "the note is not under the table");
     assertTrue(note < html.indexOf("</section>", table), "the note is not in the findings section");
   }
 
   @Test
   void aStudyWithoutFindingsHasNoFindingsSection() throws IOException {
-    Path study = dir.resolve("runs-only");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), false, new SplittableRandom(5));
-    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    StudyReport.Result r = SyntheticStudy.report(dir, "runs-only", false, 5);
     String page = Files.readString(r.index(), StandardCharsets.UTF_8);
     assertFalse(page.contains("id=\"findings\""), "a findings section without findings");
     assertFalse(page.contains("class=\"findings\""));
@@ -106,8 +88,6 @@ class FindingsSectionTest {
 
   /** The table row of a claim. */
   private static String rowOf(String claim) {
-    int at = html.indexOf("<td class=\"claim\">" + Html.esc(claim));
-    assertTrue(at >= 0, "no row for " + claim);
-    return html.substring(at, html.indexOf("</tr>", at));
+    return StudyReportTest.row(html, "<td class=\"claim\">" + Html.esc(claim));
   }
 }

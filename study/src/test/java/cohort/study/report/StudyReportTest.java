@@ -206,17 +206,20 @@ class StudyReportTest {
 
   /** The run table's row of a run. */
   private static String rowOf(String html, String id) {
-    int at = html.indexOf("<td><code>" + id + "</code></td>");
-    assertTrue(at >= 0, "no row for " + id);
+    return row(html, "<td><code>" + id + "</code></td>");
+  }
+
+  /** The rest of the table row that starts with {@code cell}. */
+  static String row(String html, String cell) {
+    int at = html.indexOf(cell);
+    assertTrue(at >= 0, "no row starts with " + cell);
     return html.substring(at, html.indexOf("</tr>", at));
   }
 
   @Test
   void aStudyWithOnlyRunsStillGetsAReport() throws IOException {
-    Path study = dir.resolve("runs-only");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), false, new SplittableRandom(3));
-    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    StudyReport.Result r = SyntheticStudy.report(dir, "runs-only", false, 3);
+    Path study = r.directory().getParent();
     assertEquals(List.of("curves.png"), r.figures().stream().map(StudyReport.Figure::file).toList());
     assertNotNull(ImageIO.read(r.directory().resolve("curves.png").toFile()));
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
