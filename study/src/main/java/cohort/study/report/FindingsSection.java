@@ -42,7 +42,7 @@ final class FindingsSection implements Section {
           .append(Html.esc(f.claim().isEmpty() ? f.name() : f.claim())).append(mark).append("</td><td>")
           .append(Html.esc(f.source()));
       if (!f.sourceValue().isEmpty()) {
-        h.append("<br>").append(Html.esc(f.sourceValue()));
+        h.append("<br><span class=\"source-value\">").append(Html.esc(f.sourceValue())).append("</span>");
       }
       h.append("</td><td>").append(cohort(f)).append("</td><td>").append(Html.esc(f.criterion()))
           .append("</td><td class=\"verdict\">").append(verdict(f)).append("</td></tr>\n");

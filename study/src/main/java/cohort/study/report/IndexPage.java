@@ -113,6 +113,7 @@ final class IndexPage {
       "span.verdict.disagrees { background: #fde8e8; color: #a11d1d; }",
       "span.verdict.not-assessed { background: #eeeeee; color: #555; }",
       ".how { color: #555; font-size: 12px; }",
+      ".source-value { font-style: italic; }",
       "sup.note { color: #1f5fa8; }",
       "ol.findings-notes { font-size: 13px; color: #333; }",
       "");

@@ -52,7 +52,8 @@ class FindingsSectionTest {
   @Test
   void aRowGivesTheSourceCohortsValueWithItsUncertaintyTheCriterionAndTheVerdict() {
     String agrees = rowOf(SyntheticStudy.AGREES.claim());
-    assertTrue(agrees.contains("<td>Maheswaranathan et al. 2019<br>separates architectures (Fig. 2)</td>"), agrees);
+    assertTrue(agrees.contains("<td>Maheswaranathan et al. 2019<br><span class=\"source-value\">separates "
+        + "architectures (Fig. 2)</span></td>"), agrees);
     assertTrue(agrees.contains("<strong>0.93</strong> (95 % CI [0.88, 0.97]; p = 0.001)"), agrees);
     assertTrue(agrees.contains("leave-one-out 1-NN accuracy of architecture from CKA"), agrees);
     assertTrue(agrees.contains("n = 11, trained networks, both tasks"), agrees);
