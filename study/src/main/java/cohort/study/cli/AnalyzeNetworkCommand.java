@@ -8,6 +8,7 @@ import cohort.models.Network;
 import cohort.models.ReferenceNetwork;
 import cohort.models.Workspace;
 import cohort.study.report.NetworkFigures;
+import cohort.study.report.figure.Canvas;
 import cohort.study.run.NetworkAnalysis;
 import cohort.io.NetworkFile;
 import cohort.study.store.RunFile;
@@ -129,6 +130,7 @@ final class AnalyzeNetworkCommand implements Callable<Integer> {
       }
       Workspace ws = network.workspace(probe.steps(), probe.batch());
       network.forward(probe.inputs(), probe.steps(), probe.batch(), ws);
+      Canvas.useHeadlessAwt();
       List<Path> written = NetworkFigures.write(png, file.getFileName().toString(), ws.hidden(), probe.steps(),
           probe.batch(), network.spec().hidden(), points, spectrum.spectrum(), spectrum.matrix());
       for (Path p : written) {

@@ -1,6 +1,7 @@
 package cohort.study.cli;
 
 import cohort.study.report.StudyReport;
+import cohort.study.report.figure.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path target = outDir == null ? dir.resolve("report") : outDir;
     cohort.io.OutputPaths.requireWritableDirectory(target, outDir == null ? "report directory" : "--out");
     StudyReport.Result r;
+    Canvas.useHeadlessAwt();
     try {
       r = StudyReport.write(dir, target);
     } catch (io.jhdf.exceptions.HdfException | ClassCastException e) {

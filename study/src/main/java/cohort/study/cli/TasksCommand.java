@@ -1,7 +1,8 @@
 package cohort.study.cli;
 
-import cohort.study.report.LinePlot;
 import cohort.study.report.TrialPlot;
+import cohort.study.report.figure.Canvas;
+import cohort.study.report.figure.Numbers;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.Task;
 import cohort.tasks.TaskInfo;
@@ -59,7 +60,7 @@ public final class TasksCommand implements Callable<Integer> {
         name,
         Integer.toString(t.inputSize()),
         t.outputSize() + (t.outputKind() == Task.OutputKind.CHOICE ? " (choice)" : ""),
-        t.steps() + " x " + LinePlot.number(t.dtMs()) + " ms",
+        t.steps() + " x " + Numbers.compact(t.dtMs()) + " ms",
         shortSource(registry.info(name).source())
       });
     }
@@ -125,7 +126,7 @@ public final class TasksCommand implements Callable<Integer> {
           + (task.outputKind() == Task.OutputKind.CHOICE
               ? "  (one per action, one-hot targets; the decision is the arg-max)"
               : "  (continuous)"));
-      out.println("trial:   " + task.steps() + " steps of " + LinePlot.number(task.dtMs()) + " ms"
+      out.println("trial:   " + task.steps() + " steps of " + Numbers.compact(task.dtMs()) + " ms"
           + " (variable-length trials are padded to this and masked)");
       out.println();
       List<String[]> rows = new ArrayList<>();
@@ -189,13 +190,14 @@ public final class TasksCommand implements Callable<Integer> {
       TrialBatch trial = task.sample(1, random(seed));
       PrintWriter out = spec.commandLine().getOut();
       out.println(task.name() + " " + task.parameters());
-      out.println("seed " + seed + ": " + task.steps() + " steps of " + LinePlot.number(task.dtMs()) + " ms; "
+      out.println("seed " + seed + ": " + task.steps() + " steps of " + Numbers.compact(task.dtMs()) + " ms; "
           + labels(trial));
       try {
         if (png != null) {
           Path tmp = temporary(png);
           try {
-            LinePlot.writePng(TrialPlot.render(task, trial, 0, "seed " + seed), tmp);
+            Canvas.useHeadlessAwt();
+            Canvas.writePng(TrialPlot.render(task, trial, 0, "seed " + seed), tmp);
             move(tmp, png);
           } finally {
             deleteQuietly(tmp);
@@ -234,7 +236,7 @@ public final class TasksCommand implements Callable<Integer> {
         if (sb.length() > 0) {
           sb.append(", ");
         }
-        sb.append(label).append('=').append(LinePlot.number(trial.conditions().value(label, 0)));
+        sb.append(label).append('=').append(Numbers.compact(trial.conditions().value(label, 0)));
       }
       return sb.toString();
     }
@@ -260,7 +262,7 @@ public final class TasksCommand implements Callable<Integer> {
           StringBuilder row = new StringBuilder();
           for (int t = 0; t < trial.steps(); t++) {
             row.setLength(0);
-            row.append(t).append(',').append(LinePlot.number(t * trial.dtMs()));
+            row.append(t).append(',').append(Numbers.compact(t * trial.dtMs()));
             for (int d = 0; d < trial.inputSize(); d++) {
               row.append(',').append(trial.inputs()[trial.inputIndex(t, 0, d)]);
             }

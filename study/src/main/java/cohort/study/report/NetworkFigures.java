@@ -5,12 +5,14 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.fixedpoints.Stability;
 import cohort.analysis.linearize.Spectrum;
-import cohort.study.report.Chart.Circle;
-import cohort.study.report.Chart.LegendEntry;
-import cohort.study.report.Chart.Line;
-import cohort.study.report.Chart.MarkerShape;
-import cohort.study.report.Chart.Panel;
-import cohort.study.report.Chart.Points;
+import cohort.study.report.figure.Canvas;
+import cohort.study.report.figure.Chart;
+import cohort.study.report.figure.Layer;
+import cohort.study.report.figure.Legend;
+import cohort.study.report.figure.MarkerShape;
+import cohort.study.report.figure.Numbers;
+import cohort.study.report.figure.Panel;
+import cohort.study.report.figure.Ranges;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class NetworkFigures {
     for (double v : values) {
       total += Math.max(v, 0);
     }
-    List<Chart.Layer> layers = new ArrayList<>();
+    List<Layer> layers = new ArrayList<>();
     List<double[]> xs = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
     for (int b = 0; b < trials; b++) {
@@ -104,26 +106,26 @@ public final class NetworkFigures {
       }
       xs.add(x);
       ys.add(y);
-      layers.add(new Line(x, y, TRAJECTORY, 1f, false));
+      layers.add(new Layer.Line(x, y, TRAJECTORY, 1f, false));
     }
-    List<LegendEntry> legend = new ArrayList<>();
-    legend.add(new LegendEntry("trajectories on the probe trials", TRAJECTORY, null, false));
+    List<Legend.Entry> legend = new ArrayList<>();
+    legend.add(Legend.line("trajectories on the probe trials", TRAJECTORY));
     if (points != null) {
-      addPoints(layers, legend, points, mean, axes, units, xs, ys);
+      addPoints(layers, legend, points, mean, axes, xs, ys);
     }
-    double[] xr = Chart.pad(Chart.range(xs)[0], Chart.range(xs)[1], 0.05);
-    double[] yr = Chart.pad(Chart.range(ys)[0], Chart.range(ys)[1], 0.05);
+    double[] xr = Ranges.padded(xs, 0.05);
+    double[] yr = Ranges.padded(ys, 0.05);
     String subtitle = String.format(java.util.Locale.ROOT, "PC1 and PC2 explain %.0f%% and %.0f%% of the "
         + "trajectories' variance", 100 * values[top[0]] / total, 100 * values[top[1]] / total);
-    Panel panel = new Panel(points == null ? "trajectories" : points.size() + " fixed and slow points",
-        "PC1", "PC2", xr[0], xr[1], yr[0], yr[1], false, false, null, layers);
-    LinePlot.writePng(Chart.render(title + ": fixed points and trajectories", subtitle, List.of(panel), 1, 640, 520,
+    Panel panel = Panel.of(points == null ? "trajectories" : points.size() + " fixed and slow points", "PC1", "PC2",
+        xr, yr, layers);
+    Canvas.writePng(Chart.render(title + ": fixed points and trajectories", subtitle, List.of(panel), 1, 640, 520,
         legend), file);
     return file;
   }
 
-  private static void addPoints(List<Chart.Layer> layers, List<LegendEntry> legend, FixedPointSet points,
-      double[] mean, double[][] axes, int units, List<double[]> xs, List<double[]> ys) {
+  private static void addPoints(List<Layer> layers, List<Legend.Entry> legend, FixedPointSet points,
+      double[] mean, double[][] axes, List<double[]> xs, List<double[]> ys) {
     String[] names = {"stable", "saddle", "unstable", "slow point"};
     Color[] colors = {STABLE, SADDLE, UNSTABLE, SLOW};
     MarkerShape[] shapes = KIND_SHAPES;
@@ -131,12 +133,7 @@ public final class NetworkFigures {
       List<double[]> sel = new ArrayList<>();
       for (FixedPoint p : points.points()) {
         if (classOf(p) == cls) {
-          double[] h = p.state();
-          double[] hf = new double[units];
-          for (int u = 0; u < units; u++) {
-            hf[u] = h[u];
-          }
-          sel.add(new double[] {projectD(hf, mean, axes[0]), projectD(hf, mean, axes[1])});
+          sel.add(new double[] {project(p.state(), mean, axes[0]), project(p.state(), mean, axes[1])});
         }
       }
       if (sel.isEmpty()) {
@@ -150,8 +147,8 @@ public final class NetworkFigures {
       }
       xs.add(x);
       ys.add(y);
-      layers.add(new Points(x, y, colors[cls], shapes[cls], 9));
-      legend.add(new LegendEntry(names[cls] + " (" + sel.size() + ")", colors[cls], shapes[cls], false));
+      layers.add(new Layer.Points(x, y, colors[cls], shapes[cls], 9));
+      legend.add(Legend.marker(names[cls] + " (" + sel.size() + ")", colors[cls], shapes[cls]));
     }
   }
 
@@ -165,19 +162,19 @@ public final class NetworkFigures {
 
   private static Path spectra(Path file, String title, FixedPointSet points, Spectrum spectrum, String matrix) {
     List<Panel> panels = new ArrayList<>();
-    List<LegendEntry> legend = new ArrayList<>();
-    legend.add(new LegendEntry("|λ| ≤ 1: stable (decaying) mode", STABLE, MarkerShape.CIRCLE, false));
-    legend.add(new LegendEntry("|λ| > 1: unstable (growing) mode", SADDLE, MarkerShape.CIRCLE, false));
+    List<Legend.Entry> legend = new ArrayList<>();
+    legend.add(Legend.marker("|λ| ≤ 1: stable (decaying) mode", STABLE, MarkerShape.CIRCLE));
+    legend.add(Legend.marker("|λ| > 1: unstable (growing) mode", SADDLE, MarkerShape.CIRCLE));
     if (spectrum != null) {
       double[] re = spectrum.valuesReal();
       double[] im = spectrum.valuesImag();
-      List<Chart.Layer> layers = new ArrayList<>(byModulus(re, im, MarkerShape.CIRCLE, 6));
-      layers.add(new Chart.Text(String.format(java.util.Locale.ROOT, "spectral radius %s; %d of %d outside",
-          LinePlot.number(spectrum.spectralRadius()), outside(re, im), re.length)));
+      List<Layer> layers = new ArrayList<>(byModulus(re, im, MarkerShape.CIRCLE, 6));
+      layers.add(new Layer.Text(String.format(java.util.Locale.ROOT, "spectral radius %s; %d of %d outside",
+          Numbers.compact(spectrum.spectralRadius()), outside(re, im), re.length)));
       panels.add(complexPanel("eigenvalues of " + shortName(matrix), layers, re, im));
     }
     if (points != null && points.size() > 0) {
-      List<Chart.Layer> layers = new ArrayList<>();
+      List<Layer> layers = new ArrayList<>();
       List<double[]> re = new ArrayList<>();
       List<double[]> im = new ArrayList<>();
       boolean[] present = new boolean[KIND_NAMES.length];
@@ -192,17 +189,17 @@ public final class NetworkFigures {
       }
       double[] allRe = concat(re);
       double[] allIm = concat(im);
-      layers.add(new Chart.Text(String.format(java.util.Locale.ROOT, "%d of %d eigenvalues outside",
+      layers.add(new Layer.Text(String.format(java.util.Locale.ROOT, "%d of %d eigenvalues outside",
           outside(allRe, allIm), allRe.length)));
       String where = points.size() == 1 ? "point" : points.size() + " points";
       panels.add(complexPanel("Jacobian eigenvalues at the " + where, layers, allRe, allIm));
       for (int cls = 0; cls < KIND_NAMES.length; cls++) {
         if (present[cls]) {
-          legend.add(new LegendEntry("at " + KIND_NAMES[cls], NEUTRAL, KIND_SHAPES[cls], false));
+          legend.add(Legend.marker("at " + KIND_NAMES[cls], NEUTRAL, KIND_SHAPES[cls]));
         }
       }
     }
-    legend.add(new LegendEntry("unit circle |λ| = 1", Color.DARK_GRAY, null, false));
+    legend.add(Legend.line("unit circle |λ| = 1", Color.DARK_GRAY));
     if (panels.isEmpty()) {
       panels.add(complexPanel("no spectrum", List.of(), new double[] {0}, new double[] {0}));
     }
@@ -212,7 +209,7 @@ public final class NetworkFigures {
       subtitle += "\nEuler map of a continuous-time cell: |λ| < 1 near 1 means slow; the fixed-point classes count "
           + "Re λ > 1 as unstable (the flow's criterion)";
     }
-    LinePlot.writePng(Chart.render(title + ": eigenvalue spectra", subtitle, panels, 2, 460, 460, legend), file);
+    Canvas.writePng(Chart.render(title + ": eigenvalue spectra", subtitle, panels, 2, 460, 460, legend), file);
     return file;
   }
 
@@ -220,7 +217,7 @@ public final class NetworkFigures {
    * Markers for eigenvalues {@code re + i·im}: those inside or on the unit circle in the stable colour, those
    * outside it ({@code |λ| > 1}) in the unstable colour, drawn last so that they stay visible.
    */
-  static List<Chart.Layer> byModulus(double[] re, double[] im, MarkerShape shape, double size) {
+  static List<Layer> byModulus(double[] re, double[] im, MarkerShape shape, double size) {
     int n = outside(re, im);
     double[][] in = new double[2][re.length - n];
     double[][] out = new double[2][n];
@@ -235,7 +232,8 @@ public final class NetworkFigures {
         in[1][a++] = im[i];
       }
     }
-    return List.of(new Points(in[0], in[1], STABLE, shape, size), new Points(out[0], out[1], SADDLE, shape, size));
+    return List.of(new Layer.Points(in[0], in[1], STABLE, shape, size),
+        new Layer.Points(out[0], out[1], SADDLE, shape, size));
   }
 
   /** Number of eigenvalues outside the unit circle. */
@@ -249,15 +247,15 @@ public final class NetworkFigures {
     return n;
   }
 
-  private static Panel complexPanel(String title, List<Chart.Layer> points, double[] re, double[] im) {
-    List<Chart.Layer> layers = new ArrayList<>();
-    layers.add(new Circle(0, 0, 1, Color.DARK_GRAY, true));
+  private static Panel complexPanel(String title, List<Layer> points, double[] re, double[] im) {
+    List<Layer> layers = new ArrayList<>();
+    layers.add(new Layer.Circle(0, 0, 1, Color.DARK_GRAY, true));
     layers.addAll(points);
     double extent = 1.1;
     for (int i = 0; i < re.length; i++) {
       extent = Math.max(extent, 1.05 * Math.max(Math.abs(re[i]), Math.abs(im[i])));
     }
-    return new Panel(title, "Re λ", "Im λ", -extent, extent, -extent, extent, false, true, null, layers);
+    return Panel.complexPlane(title, "Re λ", "Im λ", extent, layers);
   }
 
   private static String shortName(String matrix) {
@@ -302,7 +300,8 @@ public final class NetworkFigures {
     return s;
   }
 
-  private static double projectD(double[] h, double[] mean, double[] axis) {
+  /** The coordinate along {@code axis} of the first {@code axis.length} values of {@code h}, less {@code mean}. */
+  private static double project(double[] h, double[] mean, double[] axis) {
     double s = 0;
     for (int u = 0; u < axis.length; u++) {
       s += (h[u] - mean[u]) * axis[u];

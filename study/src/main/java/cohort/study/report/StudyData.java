@@ -1,28 +1,19 @@
 package cohort.study.report;
 
 import cohort.io.Hdf5Schema;
-
-import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
-import java.lang.reflect.Array;
-import java.nio.file.Files;
+import cohort.study.report.figure.Numbers;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a report needs from a study's consolidated {@code study.h5} (layout "cohort-study/1", see
- * {@code notes/study-layout.md}), read once with jhdf into plain Java values: root attributes, per-run attributes,
- * training curves, fixed points, W_rec spectra, distance matrices, MDS embeddings and separability tests. Every
- * group but {@code /runs} may be absent; an absent group gives an empty list or a null field, never an error.
+ * What a report needs from a study's consolidated {@code study.h5} (layout "cohort-study/1", names in {@link
+ * Hdf5Schema}), read once into plain Java values: root attributes, per-run attributes, training curves, fixed
+ * points, W_rec spectra, distance matrices, MDS embeddings, separability tests and findings. Every group but
+ * {@code /runs} may be absent; an absent group gives an empty list or a null field, never an error.
  */
 public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Comparison> comparisons,
-    List<Embedding> embeddings, List<SeparabilityTest> separability) {
+    List<Embedding> embeddings, List<SeparabilityTest> separability, List<Finding> findings) {
 
   public StudyData {
     attributes = Map.copyOf(attributes);
@@ -30,6 +21,7 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     comparisons = List.copyOf(comparisons);
     embeddings = List.copyOf(embeddings);
     separability = List.copyOf(separability);
+    findings = List.copyOf(findings);
   }
 
   /** Training curves of one run (validation values are NaN where they were not measured). */
@@ -87,7 +79,7 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     }
   }
 
-  /** A distance matrix between networks: {@code distance[i*n + j]}, items {@code "<run-id>"} or {@code ":untrained"}. */
+  /** A distance matrix between networks: {@code distance[i*n + j]} between the {@linkplain Item items} i and j. */
   public record Comparison(String metric, String scope, Map<String, Object> attributes, double[] distance, int n,
       String[] items) {}
 
@@ -104,206 +96,59 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     }
   }
 
+  /**
+   * A replicated claim ({@code /findings/NAME}): what a source work claims, what this study measured for it, and
+   * whether the two agree by a criterion fixed before the study ran. Attributes as {@link Hdf5Schema.Findings}
+   * names them; a missing text is empty, a missing number NaN.
+   *
+   * @param value Cohort's number
+   * @param ciLow lower end of its 95 % interval (NaN when none applies)
+   * @param ciHigh upper end of its 95 % interval (NaN when none applies)
+   * @param pValue a permutation or test p-value (NaN when none applies)
+   * @param verdict {@code agrees}, {@code disagrees} or {@code not assessed}
+   * @param n how many networks (or pairs) are behind the value (NaN when not stored)
+   * @param asserted the replication tests check the claim (attribute {@code asserted} = 1), rather than only
+   *     report it
+   * @param order the finding's place in the report (NaN sorts last)
+   */
+  public record Finding(String name, String source, String claim, String sourceValue, String statistic,
+      double value, double ciLow, double ciHigh, double pValue, String criterion, String verdict,
+      String population, double n, String notes, boolean asserted, double order) {
+
+    /** The finding stored as attributes {@code attrs} of {@code /findings/NAME}. */
+    static Finding of(String name, Map<String, Object> attrs) {
+      return new Finding(name, text(attrs, Hdf5Schema.Findings.SOURCE, ""), text(attrs, Hdf5Schema.Findings.CLAIM, ""),
+          text(attrs, Hdf5Schema.Findings.SOURCE_VALUE, ""), text(attrs, Hdf5Schema.Findings.STATISTIC, ""),
+          number(attrs, Hdf5Schema.Findings.VALUE), number(attrs, Hdf5Schema.Findings.CI_LOW),
+          number(attrs, Hdf5Schema.Findings.CI_HIGH), number(attrs, Hdf5Schema.Findings.P_VALUE),
+          text(attrs, Hdf5Schema.Findings.CRITERION, ""), text(attrs, Hdf5Schema.Findings.VERDICT, "not assessed"),
+          text(attrs, Hdf5Schema.Findings.POPULATION, ""), number(attrs, Hdf5Schema.Findings.N),
+          text(attrs, Hdf5Schema.Findings.NOTES, ""), number(attrs, Hdf5Schema.Findings.ASSERTED) == 1,
+          number(attrs, Hdf5Schema.Findings.ORDER));
+    }
+  }
+
   /** The study's name (root attribute {@code study}), or {@code fallback}. */
   public String name(String fallback) {
     return text(attributes, "study", fallback);
   }
 
-  /** Reads {@code file}. */
+  /** Reads {@code file}: the whole layout, once. */
   public static StudyData read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(file + ": no such file; accepted: the study.h5 that 'cohort run' or "
-          + "'cohort analyze' writes in a study directory");
-    }
-    try (HdfFile h5 = new HdfFile(file)) {
-      Map<String, Object> root = attributes(h5);
-      List<Run> runs = new ArrayList<>();
-      Group runsGroup = group(h5, Hdf5Schema.Study.RUNS);
-      if (runsGroup != null) {
-        for (Node n : runsGroup.getChildren().values()) {
-          if (n instanceof Group g) {
-            runs.add(run(g));
-          }
-        }
-      }
-      List<Comparison> comparisons = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.COMPARISONS))) {
-        Group g = mg[1];
-        Dataset d = dataset(g, Hdf5Schema.Study.DISTANCE);
-        String[] items = strings(dataset(g, Hdf5Schema.Study.ITEMS));
-        if (d == null || items == null) {
-          continue;
-        }
-        double[] dist = doubles(d.getDataFlat());
-        if (dist.length != items.length * items.length) {
-          continue;
-        }
-        comparisons.add(new Comparison(mg[0].getName(), g.getName(), attributes(g), dist, items.length, items));
-      }
-      List<Embedding> embeddings = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.EMBEDDINGS))) {
-        Group g = mg[1];
-        Dataset d = dataset(g, Hdf5Schema.Study.COORDINATES);
-        String[] items = strings(dataset(g, Hdf5Schema.Study.ITEMS));
-        if (d == null || items == null) {
-          continue;
-        }
-        double[][] coords = matrix(d);
-        if (coords == null || coords.length != items.length) {
-          continue;
-        }
-        embeddings.add(new Embedding(mg[0].getName(), g.getName(), number(attributes(g), Hdf5Schema.Study.STRESS), coords, items));
-      }
-      List<SeparabilityTest> tests = new ArrayList<>();
-      for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.SEPARABILITY))) {
-        for (Node gn : mg[1].getChildren().values()) {
-          if (!(gn instanceof Group grouping)) {
-            continue;
-          }
-          for (Node tn : grouping.getChildren().values()) {
-            if (tn instanceof Group t) {
-              Dataset nm = dataset(t, Hdf5Schema.Study.NULL_MDS);
-              Dataset nr = dataset(t, Hdf5Schema.Study.NULL_ROWS);
-              tests.add(new SeparabilityTest(mg[0].getName(), mg[1].getName(), grouping.getName(), t.getName(),
-                  attributes(t), nm == null ? new double[0] : doubles(nm.getDataFlat()),
-                  nr == null ? new double[0] : doubles(nr.getDataFlat())));
-            }
-          }
-        }
-      }
-      runs.sort(java.util.Comparator.comparing(Run::id));
-      comparisons.sort(java.util.Comparator.comparing((Comparison c) -> metricRank(c.metric()))
-          .thenComparing(Comparison::metric).thenComparing(Comparison::scope));
-      embeddings.sort(java.util.Comparator.comparing((Embedding e) -> metricRank(e.metric()))
-          .thenComparing(Embedding::metric).thenComparing(Embedding::scope));
-      tests.sort(java.util.Comparator.comparing((SeparabilityTest t) -> metricRank(t.metric()))
-          .thenComparing(SeparabilityTest::metric).thenComparing(SeparabilityTest::scope)
-          .thenComparing(SeparabilityTest::grouping).thenComparing(SeparabilityTest::pair));
-      return new StudyData(root, runs, comparisons, embeddings, tests);
-    } catch (RuntimeException e) {
-      if (e instanceof IllegalArgumentException) {
-        throw e;
-      }
-      throw new IllegalArgumentException(file + ": cannot read as a Cohort study.h5 (" + e.getMessage() + ")", e);
-    }
+    return StudyFile.read(file);
   }
 
-  /** Metrics in the order the layout lists them (geometry, then dynamics); others after them. */
-  private static int metricRank(String metric) {
-    int i = List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa").indexOf(metric);
-    return i < 0 ? 100 : i;
-  }
-
-  private static Run run(Group g) {
-    Map<String, Object> attrs = attributes(g);
-    Curves curves = null;
-    Group t = group(g, Hdf5Schema.Training.GROUP);
-    if (t != null && dataset(t, Hdf5Schema.Training.ITERATION) != null) {
-      double[] it = doubles(dataset(t, Hdf5Schema.Training.ITERATION).getDataFlat());
-      curves = new Curves(it, column(t, Hdf5Schema.Training.TRAIN_LOSS, it.length), column(t, Hdf5Schema.Training.VAL_LOSS, it.length),
-          column(t, Hdf5Schema.Training.VAL_ACCURACY, it.length));
-    }
-    // A search ran when the run has the root attribute fixed_point_count or a fixed_points group; one that found
-    // nothing stores no points (and, in files written before its group was always written, no group either).
-    FixedPoints fp = null;
-    Group f = group(g, Hdf5Schema.FixedPoints.GROUP);
-    Map<String, Object> fa = f == null ? Map.of() : attributes(f);
-    double found = fa.containsKey(Hdf5Schema.FixedPoints.COUNT) ? number(fa, Hdf5Schema.FixedPoints.COUNT)
-        : number(attrs, Hdf5Schema.Root.FIXED_POINT_COUNT);
-    boolean stored = f != null && dataset(f, Hdf5Schema.FixedPoints.UNSTABLE_DIMS) != null;
-    if (!stored && found == 0) {
-      fp = FixedPoints.none(text(fa, Hdf5Schema.FixedPoints.REASON, ""));
-    } else if (stored) {
-      int[] unstable = ints(doubles(dataset(f, Hdf5Schema.FixedPoints.UNSTABLE_DIMS).getDataFlat()));
-      int[] slow = dataset(f, Hdf5Schema.FixedPoints.SLOW) == null ? new int[unstable.length] : ints(doubles(dataset(f, Hdf5Schema.FixedPoints.SLOW).getDataFlat()));
-      if (slow.length != unstable.length) {
-        slow = new int[unstable.length];
-      }
-      double[][] re = dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_RE) == null ? null : matrix(dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_RE));
-      double[][] im = dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_IM) == null ? null : matrix(dataset(f, Hdf5Schema.FixedPoints.EIGENVALUES_IM));
-      if (re == null || im == null || re.length != unstable.length || im.length != unstable.length) {
-        re = null;
-        im = null;
-      }
-      fp = new FixedPoints(unstable, slow, re, im, number(fa, Hdf5Schema.FixedPoints.CONTINUOUS_TIME) == 1,
-          number(fa, Hdf5Schema.FixedPoints.ALPHA));
-    }
-    double[] wre = null;
-    double[] wim = null;
-    Group s = group(g, Hdf5Schema.Spectrum.GROUP);
-    if (s != null && dataset(s, Hdf5Schema.Spectrum.REAL) != null && dataset(s, Hdf5Schema.Spectrum.IMAG) != null) {
-      wre = doubles(dataset(s, Hdf5Schema.Spectrum.REAL).getDataFlat());
-      wim = doubles(dataset(s, Hdf5Schema.Spectrum.IMAG).getDataFlat());
-      if (wre.length != wim.length) {
-        wre = null;
-        wim = null;
-      }
-    }
-    return new Run(g.getName(), attrs, curves, fp, wre, wim);
-  }
-
-  private static double[] column(Group g, String name, int length) {
-    Dataset d = dataset(g, name);
-    double[] v = d == null ? null : doubles(d.getDataFlat());
-    if (v == null || v.length != length) {
-      v = new double[length];
-      java.util.Arrays.fill(v, Double.NaN);
-    }
-    return v;
-  }
-
-  /** Pairs {@code [level1, level2]} of the groups two levels under {@code parent} (e.g. metric/scope). */
-  private static List<Group[]> twoLevels(Group parent) {
-    List<Group[]> out = new ArrayList<>();
-    if (parent == null) {
-      return out;
-    }
-    for (Node a : parent.getChildren().values()) {
-      if (a instanceof Group ga) {
-        for (Node b : ga.getChildren().values()) {
-          if (b instanceof Group gb) {
-            out.add(new Group[] {ga, gb});
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Group group(Group parent, String name) {
-    Node n = parent.getChildren().get(name);
-    return n instanceof Group g ? g : null;
-  }
-
-  private static Dataset dataset(Group parent, String name) {
-    Node n = parent.getChildren().get(name);
-    return n instanceof Dataset d ? d : null;
-  }
-
-  /** The attributes of a node, each as a String, a Number, or an array of them (single-element arrays unwrapped). */
-  static Map<String, Object> attributes(Node n) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Attribute> e : n.getAttributes().entrySet()) {
-      Object v = e.getValue().getData();
-      if (v != null && v.getClass().isArray() && Array.getLength(v) == 1) {
-        v = Array.get(v, 0);
-      }
-      if (v != null) {
-        out.put(e.getKey(), v);
-      }
-    }
-    return out;
-  }
-
+  /** A string attribute (a number in compact form), or {@code fallback} when absent or empty. */
   static String text(Map<String, Object> attrs, String name, String fallback) {
     Object v = attrs.get(name);
     if (v == null) {
       return fallback;
     }
-    String s = v instanceof Number num ? LinePlot.number(num.doubleValue()) : String.valueOf(v).trim();
+    String s = v instanceof Number num ? Numbers.compact(num.doubleValue()) : String.valueOf(v).trim();
     return s.isEmpty() ? fallback : s;
   }
 
+  /** A numeric attribute (or a string holding a number), or NaN. */
   static double number(Map<String, Object> attrs, String name) {
     Object v = attrs.get(name);
     if (v instanceof Number num) {
@@ -317,67 +162,5 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
       }
     }
     return Double.NaN;
-  }
-
-  /** Any primitive numeric array (or boxed number) as doubles. */
-  static double[] doubles(Object a) {
-    if (a instanceof double[] d) {
-      return d;
-    }
-    if (a instanceof Number num) {
-      return new double[] {num.doubleValue()};
-    }
-    if (a == null || !a.getClass().isArray()) {
-      return new double[0];
-    }
-    int n = Array.getLength(a);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      Object v = Array.get(a, i);
-      out[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
-    }
-    return out;
-  }
-
-  private static int[] ints(double[] a) {
-    int[] out = new int[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = (int) a[i];
-    }
-    return out;
-  }
-
-  /** A 2-D (or 1-D, as one column) numeric dataset as rows. */
-  private static double[][] matrix(Dataset d) {
-    int[] dims = d.getDimensions();
-    double[] flat = doubles(d.getDataFlat());
-    int rows = dims.length == 0 ? 1 : dims[0];
-    int cols = dims.length < 2 ? 1 : dims[1];
-    if (rows * cols != flat.length) {
-      return null;
-    }
-    double[][] m = new double[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      System.arraycopy(flat, i * cols, m[i], 0, cols);
-    }
-    return m;
-  }
-
-  private static String[] strings(Dataset d) {
-    if (d == null) {
-      return null;
-    }
-    Object v = d.getData();
-    if (v instanceof String s) {
-      return new String[] {s};
-    }
-    if (v instanceof String[] s) {
-      String[] out = new String[s.length];
-      for (int i = 0; i < s.length; i++) {
-        out[i] = s[i] == null ? "" : s[i].trim();
-      }
-      return out;
-    }
-    return null;
   }
 }

@@ -1,5 +1,8 @@
 package cohort.study.report;
 
+import cohort.study.report.figure.LinePlot;
+import cohort.study.report.figure.Numbers;
+import cohort.study.report.figure.Palette;
 import cohort.tasks.Conditions;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
@@ -91,7 +94,7 @@ public final class TrialPlot {
     double dt = batch.dtMs();
     boolean timed = dt != 1 || task.parameters().has("dt");
     String xLabel = timed
-        ? String.format(Locale.ROOT, "time (ms)   —   dt = %s ms, %d steps", LinePlot.number(dt), steps)
+        ? String.format(Locale.ROOT, "time (ms)   —   dt = %s ms, %d steps", Numbers.compact(dt), steps)
         : "time step   —   " + steps + " steps";
     String title = task.name() + (batch.batch() > 1 ? "  ·  trial " + trial : "")
         + (caption == null || caption.isEmpty() ? "" : "  ·  " + caption);
@@ -111,7 +114,7 @@ public final class TrialPlot {
       if (sb.length() > 0) {
         sb.append(",  ");
       }
-      sb.append(name).append(" = ").append(LinePlot.number(c.value(name, trial)));
+      sb.append(name).append(" = ").append(Numbers.compact(c.value(name, trial)));
     }
     String s = sb.toString();
     return s.length() > 160 ? s.substring(0, 157) + "..." : s;
@@ -146,7 +149,7 @@ public final class TrialPlot {
   }
 
   private static Color color(int i) {
-    return LinePlot.PALETTE[i % LinePlot.PALETTE.length];
+    return Palette.category(i);
   }
 
   private static double[] pad(double lo, double hi) {

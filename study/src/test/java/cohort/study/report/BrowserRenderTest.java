@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a report's {@code index.html} in headless Chromium: the page loads (its DOM holds the run table and every
- * figure) and renders to a screenshot. Chromium ({@code /usr/bin/chromium}) is part of the build environment; the
- * test fails when it is missing.
+ * Opens a report's {@code index.html} in headless Chromium: the page loads (its DOM holds the findings, the run
+ * table and every figure) and renders to a screenshot, the findings' verdicts marked in the first screen. Chromium
+ * ({@code /usr/bin/chromium}) is part of the build environment; the test fails when it is missing.
  */
 class BrowserRenderTest {
 
@@ -30,17 +29,9 @@ class BrowserRenderTest {
 
   @Test
   void indexLoadsAndRendersInHeadlessChromium() throws IOException, InterruptedException {
-    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
-    Path study = dir.resolve("study");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(11));
-    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    StudyReport.Result r = report();
     String url = r.index().toUri().toString();
-
-    Path dom = dir.resolve("dom.html");
-    Run dump = chromium(List.of("--dump-dom", url), dom);
-    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
-    String text = Files.readString(dom, StandardCharsets.UTF_8);
+    String text = dom(url);
     assertTrue(text.contains("Cohort study report: synthetic-smoke"), "page did not load: " + head(text));
     assertTrue(text.contains("<table class=\"runs\">"), "run table missing from the DOM");
     for (StudyReport.Figure f : r.figures()) {
@@ -61,28 +52,67 @@ class BrowserRenderTest {
 
   @Test
   void aNarrowWindowScrollsTheTablesNotThePage() throws IOException, InterruptedException {
-    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
-    Path study = dir.resolve("study");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), true, new SplittableRandom(11));
-    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    StudyReport.Result r = report();
     // the report runs no scripts; a copy of it beside it measures the page once loaded (images included)
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
     String probe = "<script>window.addEventListener('load', () => { const d = document.documentElement; "
         + "document.body.setAttribute('data-widths', d.scrollWidth + ' ' + d.clientWidth); });</script>";
     Path copy = r.directory().resolve("narrow-probe.html");
     Files.writeString(copy, html.replace("</body>", probe + "</body>"), StandardCharsets.UTF_8);
-    Path dom = dir.resolve("narrow.html");
-    Run dump = chromium(List.of("--window-size=480,900", "--dump-dom", copy.toUri().toString()), dom);
-    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-widths=\"(\\d+) (\\d+)\"")
-        .matcher(Files.readString(dom, StandardCharsets.UTF_8));
+        .matcher(dom(copy.toUri().toString(), "--window-size=480,900"));
     assertTrue(m.find(), "the page did not report its widths");
     int scroll = Integer.parseInt(m.group(1));
     int client = Integer.parseInt(m.group(2));
     assertTrue(client < 600, "the window is not narrow: " + client + " px");
     assertTrue(scroll <= client, "at " + client + " px the page scrolls sideways to " + scroll + " px: a table (or "
         + "something else) overflows the window instead of scrolling in its own box");
+  }
+
+  @Test
+  void theFindingsTableRendersAtTheTopWithItsVerdictsMarked() throws IOException, InterruptedException {
+    StudyReport.Result r = report();
+    String url = r.index().toUri().toString();
+    String text = dom(url);
+    int table = text.indexOf("<table class=\"findings\">");
+    assertTrue(table > 0 && table < text.indexOf("<nav>"), "the findings table is not above the contents");
+    assertTrue(text.contains("✓ agrees") && text.contains("✗ disagrees"), "verdicts missing from the DOM");
+    // the first screen holds the table: the agreeing verdict in green, the disagreeing one in red
+    Path shot = dir.resolve("top.png");
+    Run screenshot = chromium(List.of("--screenshot=" + shot, "--window-size=1280,700", url), null);
+    assertEquals(0, screenshot.exit, "chromium --screenshot failed: " + screenshot.log);
+    BufferedImage img = ImageIO.read(shot.toFile());
+    assertNotNull(img, "screenshot does not decode");
+    int green = 0;
+    int red = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        int cr = (rgb >> 16) & 255;
+        int cg = (rgb >> 8) & 255;
+        int cb = rgb & 255;
+        green += cg > cr + 40 && cg > cb + 40 ? 1 : 0;
+        red += cr > cg + 60 && cr > cb + 60 ? 1 : 0;
+      }
+    }
+    assertTrue(green > 20, "no green verdict in the first screen (" + green + " green pixels)");
+    assertTrue(red > 20, "no red verdict in the first screen (" + red + " red pixels)");
+  }
+
+  /** The synthetic study's report, once Chromium is known to be there. */
+  private StudyReport.Result report() {
+    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with 'apt-get install -y chromium'");
+    return SyntheticStudy.report(dir, "study", true, 11);
+  }
+
+  /** The DOM of the page at {@code url} once Chromium has loaded it ({@code options} go before the URL). */
+  private String dom(String url, String... options) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(List.of("--dump-dom", url));
+    Path dom = Files.createTempFile(dir, "dom", ".html");
+    Run dump = chromium(args, dom);
+    assertEquals(0, dump.exit, "chromium --dump-dom failed: " + dump.log);
+    return Files.readString(dom, StandardCharsets.UTF_8);
   }
 
   private record Run(int exit, String log) {}

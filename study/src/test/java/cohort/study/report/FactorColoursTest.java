@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Training curves and MDS plots are coloured by the grid factor the study varies (the first in
- * {@link StudyReport#FACTORS} order), not always by architecture.
+ * {@link Factors#ORDER} order), not always by architecture.
  */
 class FactorColoursTest {
 
@@ -55,9 +55,9 @@ class FactorColoursTest {
     for (int u : new int[] {128, 16, 8}) {
       runs.add(new StudyData.Run("r" + u, Map.of("units", u), null, null, null, null));
     }
-    assertEquals(List.of("8", "16", "128"), StudyReport.levels(runs, "units"));
-    assertEquals(List.of("units"), StudyReport.varying(runs, "task"));
-    assertEquals("units 16", StudyReport.levelLabel("units", "16"));
+    assertEquals(List.of("8", "16", "128"), Factors.levels(runs, "units"));
+    assertEquals(List.of("units"), Factors.varying(runs, "task"));
+    assertEquals("units 16", Factors.levelLabel("units", "16"));
   }
 
   private StudyReport.Result report(List<String> archs, List<Integer> units) {
@@ -88,7 +88,7 @@ class FactorColoursTest {
       coords[i] = new double[] {Math.cos(i), Math.sin(i)};
     }
     StudyData.Embedding e = new StudyData.Embedding("cka", "all", 0.1, coords, items.toArray(new String[0]));
-    StudyData data = new StudyData(Map.of("study", "factors"), runs, List.of(), List.of(e), List.of());
+    StudyData data = new StudyData(Map.of("study", "factors"), runs, List.of(), List.of(e), List.of(), List.of());
     return StudyReport.write(data, "factors", dir.resolve("report-" + archs.size()));
   }
 

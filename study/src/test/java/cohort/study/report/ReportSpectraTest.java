@@ -63,7 +63,8 @@ class ReportSpectraTest {
   }
 
   private BufferedImage figure(StudyData.Run run, String file) throws IOException {
-    StudyData data = new StudyData(Map.of("study", "spectra"), List.of(run), List.of(), List.of(), List.of());
+    StudyData data = new StudyData(Map.of("study", "spectra"), List.of(run), List.of(), List.of(), List.of(),
+        List.of());
     StudyReport.Result r = StudyReport.write(data, "spectra", dir.resolve("report"));
     return ImageIO.read(r.directory().resolve(file).toFile());
   }

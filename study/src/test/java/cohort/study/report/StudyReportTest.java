@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.study.report.figure.Palette;
+import cohort.study.report.figure.Ticks;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -51,6 +53,7 @@ class StudyReportTest {
     assertEquals(3, d.comparisons().size());
     assertEquals(3, d.embeddings().size());
     assertEquals(5, d.separability().size());
+    assertEquals(2, d.findings().size());
     StudyData.Run failed = d.runs().stream().filter(r -> r.id().equals(SyntheticStudy.FAILED)).findFirst()
         .orElseThrow();
     assertEquals("failed", failed.text("status", ""));
@@ -95,7 +98,7 @@ class StudyReportTest {
     }
     // the distance matrix is drawn with viridis: its darkest colour (distance 0, the diagonal) must appear
     BufferedImage heat = ImageIO.read(full.directory().resolve("distance-dsa-all.png").toFile());
-    assertTrue(contains(heat, HeatMap.viridis(0)), "the diagonal (distance 0) is not drawn in viridis' dark end");
+    assertTrue(contains(heat, Palette.viridis(0)), "the diagonal (distance 0) is not drawn in viridis' dark end");
     // no temporary directory is left next to the report
     try (Stream<Path> s = Files.list(fullStudy)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")));
@@ -203,22 +206,25 @@ class StudyReportTest {
 
   /** The run table's row of a run. */
   private static String rowOf(String html, String id) {
-    int at = html.indexOf("<td><code>" + id + "</code></td>");
-    assertTrue(at >= 0, "no row for " + id);
+    return row(html, "<td><code>" + id + "</code></td>");
+  }
+
+  /** The rest of the table row that starts with {@code cell}. */
+  static String row(String html, String cell) {
+    int at = html.indexOf(cell);
+    assertTrue(at >= 0, "no row starts with " + cell);
     return html.substring(at, html.indexOf("</tr>", at));
   }
 
   @Test
   void aStudyWithOnlyRunsStillGetsAReport() throws IOException {
-    Path study = dir.resolve("runs-only");
-    Files.createDirectories(study);
-    SyntheticStudy.write(study.resolve("study.h5"), false, new SplittableRandom(3));
-    StudyReport.Result r = StudyReport.write(study, study.resolve("report"));
+    StudyReport.Result r = SyntheticStudy.report(dir, "runs-only", false, 3);
+    Path study = r.directory().getParent();
     assertEquals(List.of("curves.png"), r.figures().stream().map(StudyReport.Figure::file).toList());
     assertNotNull(ImageIO.read(r.directory().resolve("curves.png").toFile()));
     String html = Files.readString(r.index(), StandardCharsets.UTF_8);
-    for (String section : List.of(StudyReport.MDS, StudyReport.DISTANCES, StudyReport.FIXED, StudyReport.SPECTRA,
-        StudyReport.SEPARABILITY)) {
+    for (String section : List.of(MdsSection.TITLE, DistanceSection.TITLE, FixedPointSection.TITLE,
+        SpectraSection.TITLE, SeparabilitySection.TITLE)) {
       assertTrue(html.contains("<h2>" + Html.esc(section) + "</h2>\n<p class=\"none\">Not in this study"),
           "section " + section + " does not say it is absent");
     }
@@ -288,26 +294,26 @@ class StudyReportTest {
   @Test
   void prettyJsonIndentsObjectsAndKeepsStrings() {
     assertEquals("{\n  \"a\": [1, 2],\n  \"e\": {},\n  \"b\": {\n    \"c\": \"x,{y}\"\n  }\n}",
-        Html.prettyJson("{\"a\":[1,2],\"e\":{},\"b\":{\"c\":\"x,{y}\"}}"));
-    assertEquals("not json", Html.prettyJson("not json"));
+        PrettyJson.of("{\"a\":[1,2],\"e\":{},\"b\":{\"c\":\"x,{y}\"}}"));
+    assertEquals("not json", PrettyJson.of("not json"));
     assertEquals("a&lt;b&amp;&quot;c&quot;", Html.esc("a<b&\"c\""));
-    assertEquals("cka-rbf", StudyReport.slug("CKA RBF"));
-    assertEquals("flipflop_3bit", StudyReport.slug("flipflop_3bit"));
+    assertEquals("cka-rbf", Html.slug("CKA RBF"));
+    assertEquals("flipflop_3bit", Html.slug("flipflop_3bit"));
   }
 
   @Test
   void viridisRunsFromPurpleToYellow() {
-    assertEquals(new Color(68, 1, 84), HeatMap.viridis(0));
-    assertEquals(new Color(253, 231, 37), HeatMap.viridis(1));
-    assertEquals(new Color(253, 231, 37), HeatMap.viridis(7));
-    assertEquals(new Color(33, 144, 141), HeatMap.viridis(0.5));
+    assertEquals(new Color(68, 1, 84), Palette.viridis(0));
+    assertEquals(new Color(253, 231, 37), Palette.viridis(1));
+    assertEquals(new Color(253, 231, 37), Palette.viridis(7));
+    assertEquals(new Color(33, 144, 141), Palette.viridis(0.5));
   }
 
   @Test
   void chartTicksAreRound() {
-    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), boxed(Chart.ticks(0, 1.02, 5)));
-    assertEquals(List.of(-1.0, -0.5, 0.0, 0.5, 1.0), boxed(Chart.ticks(-1.2, 1.2, 5)));
-    assertEquals(List.of(0.01, 0.1, 1.0), boxed(Chart.logTicks(0.004, 2)).stream()
+    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), boxed(Ticks.linear(0, 1.02, 5)));
+    assertEquals(List.of(-1.0, -0.5, 0.0, 0.5, 1.0), boxed(Ticks.linear(-1.2, 1.2, 5)));
+    assertEquals(List.of(0.01, 0.1, 1.0), boxed(Ticks.log(0.004, 2)).stream()
         .filter(v -> Math.abs(Math.log10(v) - Math.rint(Math.log10(v))) < 1e-9).toList());
   }
 

@@ -1,18 +1,24 @@
 package cohort.study.report;
 
+import cohort.io.Hdf5Schema;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Writes a realistic synthetic {@code study.h5} in the layout "cohort-study/1": 2 architectures (gru, ctrnn) ×
  * 2 tasks (flipflop, sine) × 3 seeds = 12 runs, one of which failed and one of which found no fixed point, with
  * training curves, fixed points and their Jacobian eigenvalues, W_rec spectra, geometry comparisons per task and
- * DSA over all networks (trained and untrained), their MDS embeddings and separability tests. The distances are
+ * DSA over all networks (trained and untrained), their MDS embeddings and separability tests, and two findings
+ * (one that agrees, one that disagrees). The distances are
  * Euclidean distances between generated 2-D positions that cluster by architecture (and by task for DSA), so the
  * figures have structure.
  */
@@ -113,7 +119,55 @@ final class SyntheticStudy {
       writeTest(dsaS.putGroup("task").putGroup("flipflop_vs_sine"), 0.86, 0.03, 0.91, 0.01, 11, 11, rng);
       writeTest(dsaS.putGroup("architecture").putGroup("ctrnn_vs_gru"), 0.55, 0.41, 0.6, 0.3, 11, 11, rng);
       writeTest(dsaS.putGroup("trained").putGroup("trained_vs_untrained"), 1.0, 0.0099, 1.0, 0.0099, 11, 11, rng);
+      WritableGroup findings = h5.putGroup(Hdf5Schema.Findings.GROUP);
+      writeFinding(findings, AGREES);
+      writeFinding(findings, DISAGREES);
     }
+  }
+
+  /** A finding that agrees, asserted by the replication tests, with a 95 % interval and a p-value; shown first. */
+  static final StudyData.Finding AGREES = new StudyData.Finding("zz-architecture-clusters",
+      "Maheswaranathan et al. 2019", "Representational geometry clusters networks by architecture",
+      "separates architectures (Fig. 2)", "leave-one-out 1-NN accuracy of architecture from CKA", 0.93, 0.88, 0.97,
+      0.001, ">= 0.75 and p < 0.01", "agrees", "trained networks, both tasks", 11, "", true, 1);
+
+  /** A finding that disagrees, only reported, with a p-value and a note; shown second though its name sorts first. */
+  static final StudyData.Finding DISAGREES = new StudyData.Finding("aa-topology-shared",
+      "Maheswaranathan et al. 2019", "Fixed-point topology is shared across architectures",
+      "8 of 8 stable points on the 3-bit flip-flop", "fraction of flip-flop networks with 8 stable points", 0.4,
+      Double.NaN, Double.NaN, 0.21, ">= 0.8 of the networks", "disagrees", "trained flip-flop networks", 5,
+      "The source counts only stable points; Cohort counts saddles as well.", false, 2);
+
+  /** Writes a finding as a study does: an attribute-only group {@code /findings/NAME}. */
+  private static void writeFinding(WritableGroup findings, StudyData.Finding f) {
+    WritableGroup g = findings.putGroup(f.name());
+    g.putAttribute(Hdf5Schema.Findings.SOURCE, f.source());
+    g.putAttribute(Hdf5Schema.Findings.CLAIM, f.claim());
+    g.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, f.sourceValue());
+    g.putAttribute(Hdf5Schema.Findings.STATISTIC, f.statistic());
+    g.putAttribute(Hdf5Schema.Findings.VALUE, f.value());
+    g.putAttribute(Hdf5Schema.Findings.CI_LOW, f.ciLow());
+    g.putAttribute(Hdf5Schema.Findings.CI_HIGH, f.ciHigh());
+    g.putAttribute(Hdf5Schema.Findings.P_VALUE, f.pValue());
+    g.putAttribute(Hdf5Schema.Findings.CRITERION, f.criterion());
+    g.putAttribute(Hdf5Schema.Findings.VERDICT, f.verdict());
+    g.putAttribute(Hdf5Schema.Findings.POPULATION, f.population());
+    g.putAttribute(Hdf5Schema.Findings.N, (int) f.n());
+    g.putAttribute(Hdf5Schema.Findings.NOTES, f.notes());
+    g.putAttribute(Hdf5Schema.Findings.ASSERTED, f.asserted() ? 1 : 0);
+    g.putAttribute(Hdf5Schema.Findings.ORDER, (int) f.order());
+  }
+
+  /** Writes the study (full or runs only) into {@code dir/name/study.h5} and its report into {@code dir/name/report}. */
+  static StudyReport.Result report(Path dir, String name, boolean full, long seed) {
+    Path study = dir.resolve(name);
+    try {
+      Files.createDirectories(study);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    write(study.resolve("study.h5"), full, new SplittableRandom(seed));
+    return StudyReport.write(study, study.resolve("report"));
   }
 
   private static void writeRun(WritableGroup runs, String task, String arch, int ai, int seed, boolean full,

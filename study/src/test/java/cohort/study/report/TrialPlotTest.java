@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.study.report.figure.Numbers;
+import cohort.study.report.figure.Ticks;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -27,13 +29,13 @@ class TrialPlotTest {
 
   @Test
   void ticksAreRoundNumbers() {
-    assertArrayEquals(new double[] {0, 1}, LinePlot.yTicks(0, 1.05));
-    assertArrayEquals(new double[] {-1, 0, 1}, LinePlot.yTicks(-1.1, 1.1));
-    assertEquals(500, LinePlot.niceTick(430));
-    assertEquals(0.2, LinePlot.niceTick(0.13), 1e-12);
-    assertEquals("100", LinePlot.number(100.0));
-    assertEquals("0.125", LinePlot.number(0.125));
-    assertEquals("-0.5", LinePlot.number(-0.5));
-    assertEquals("1.5e-05", LinePlot.number(0.000015));
+    assertArrayEquals(new double[] {0, 1}, Ticks.endsAndZero(0, 1.05));
+    assertArrayEquals(new double[] {-1, 0, 1}, Ticks.endsAndZero(-1.1, 1.1));
+    assertEquals(500, Ticks.nice(430));
+    assertEquals(0.2, Ticks.nice(0.13), 1e-12);
+    assertEquals("100", Numbers.compact(100.0));
+    assertEquals("0.125", Numbers.compact(0.125));
+    assertEquals("-0.5", Numbers.compact(-0.5));
+    assertEquals("1.5e-05", Numbers.compact(0.000015));
   }
 }

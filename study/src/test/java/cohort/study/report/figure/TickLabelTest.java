@@ -1,4 +1,4 @@
-package cohort.study.report;
+package cohort.study.report.figure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,9 +50,9 @@ class TickLabelTest {
   @Test
   void logAxisTickLabelsDoNotRunIntoEachOther() {
     // 75 decades on a 300-pixel axis: a label per decade would overlap its neighbours
-    List<Chart.Layer> layers = List.of(new Chart.Line(new double[] {0, 1}, new double[] {1e-3, 1e71}, Color.BLUE,
+    List<Layer> layers = List.of(new Layer.Line(new double[] {0, 1}, new double[] {1e-3, 1e71}, Color.BLUE,
         1f, false));
-    Chart.Panel p = new Chart.Panel("p", "x", null, 0, 1, 1e-4, 1e72, true, false, null, layers);
+    Panel p = new Panel("p", "x", null, 0, 1, 1e-4, 1e72, true, false, null, layers);
     BufferedImage img = Chart.render("T", null, List.of(p), 1, 400, 300, List.of());
     // left of the plot area only the y tick labels are drawn: each band of inked rows is one label
     int tallest = 0;
@@ -69,9 +69,9 @@ class TickLabelTest {
   }
 
   private static BufferedImage bars(String label) {
-    List<Chart.Layer> layers = List.of(new Chart.Rect(-0.4, 0.4, 0, 1, Color.LIGHT_GRAY, null),
-        new Chart.Rect(0.6, 1.4, 0, 2, Color.LIGHT_GRAY, null));
-    Chart.Panel p = new Chart.Panel("p", "class", "count", -0.6, 1.4, 0, 3, false, false,
+    List<Layer> layers = List.of(new Layer.Rect(-0.4, 0.4, 0, 1, Color.LIGHT_GRAY, null),
+        new Layer.Rect(0.6, 1.4, 0, 2, Color.LIGHT_GRAY, null));
+    Panel p = new Panel("p", "class", "count", -0.6, 1.4, 0, 3, false, false,
         List.of(label + " A", label + " B"), layers);
     return Chart.render("T", null, List.of(p), 1, 200, 200, List.of());
   }
@@ -110,7 +110,7 @@ class TickLabelTest {
   private static int ink(String text, Font font, Color colour) {
     BufferedImage img = new BufferedImage(600, 40, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    Chart.hints(g);
+    Canvas.hints(g);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, 600, 40);
     g.setColor(colour);
