@@ -7,7 +7,7 @@ package cohort.study.report;
  */
 final class FindingsTablesSection implements Section {
 
-  static final String TITLE = "Findings in detail";
+  static final String TITLE = "Replication tables";
 
   @Override
   public boolean appliesTo(StudyData data) {
