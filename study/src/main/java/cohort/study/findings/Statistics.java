@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * The statistics of the findings: leave-one-out nearest-neighbour classification from a distance matrix with its
- * label-permutation null (how Maheswaranathan et al. 2019's MDS clusters are judged by number), and the Wilson
- * interval of a proportion.
+ * label-permutation null (how Maheswaranathan et al. 2019's MDS clusters are judged by number), the Wilson
+ * interval of a proportion, the median with a distribution-free interval, a least-squares slope and a difference of
+ * means with their Student and Welch intervals (Jarne's spectra).
  */
 public final class Statistics {
 

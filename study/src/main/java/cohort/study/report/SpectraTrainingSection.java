@@ -62,8 +62,8 @@ final class SpectraTrainingSection implements Section {
         "spectra-before-after.png", "Eigenvalues before and after training",
         "The eigenvalues of the effective recurrent matrix W_eff of every network, on the complex plane with the unit "
             + "circle (dashed), before training (top row) and after (bottom row), one column per initialisation, "
-            + "with and without Dale's law; each panel overlays every network of its group (every task and size), "
-            + "red outside the unit circle. Random-normal initialisation starts as a disk (the circular law), "
+            + "with and without Dale's law; each panel overlays every network of its group whose training did not "
+            + "fail (every task and size, solving or not), red outside the unit circle. Random-normal initialisation starts as a disk (the circular law), "
             + "random-orthogonal as a ring on the unit circle; Jarne reports that the trained bulk keeps that "
             + "shape while a few dominant eigenvalues leave it."));
   }
