@@ -98,6 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
+  @Option(names = "--lr-decay", defaultValue = "1", paramLabel = "F",
+      description = "The learning rate at the last iteration as a fraction of --lr, in (0, 1]: an exponential decay; "
+          + "1 = constant (default: ${DEFAULT-VALUE}). Same as training.lr_decay in a study spec.")
+  double lrDecay;
+
   @Option(names = "--optimizer", paramLabel = "OPT",
       description = "adam, sgd (momentum 0.9) or rmsprop (default: ${DEFAULT-VALUE}).")
   String optimizer;
@@ -161,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
           + "at the first validation whose accuracy is >= A, or 0 to never stop early");
     }
     TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
-        rateL2, TrainingSpec.defaults().schedule(), 0, targetAccuracy, 0, validateEvery,
+        rateL2, schedule(), 0, targetAccuracy, 0, validateEvery,
         TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);
     NetworkSpec networkSpec = networkSpec(architecture, t);
     if (trainingSpec.loss() == LossKind.CE && t.outputKind() != Task.OutputKind.CHOICE) {
@@ -226,6 +231,14 @@ public final class TrainCommand implements Callable<Integer> {
         default -> null;
       };
     }
+  }
+
+  private cohort.training.optim.Schedule schedule() {
+    if (!(lrDecay > 0 && lrDecay <= 1)) {
+      throw new IllegalArgumentException("--lr-decay got " + lrDecay + "; accepted: a fraction in (0, 1], 1 = constant");
+    }
+    return lrDecay >= 1 ? cohort.training.optim.Schedule.constant()
+        : cohort.training.optim.Schedule.exponential(Math.pow(lrDecay, 1.0 / Math.max(1, iterations)));
   }
 
   /** The options that set each {@link NetworkSpec} field, to name them in messages. */

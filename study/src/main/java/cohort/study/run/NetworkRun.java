@@ -177,8 +177,16 @@ public final class NetworkRun {
    */
   static TrainingSpec trainingSpec(TrainingChoice t, long seed) {
     return new TrainingSpec(t.iterations(), t.batch(), t.learningRate(), OptimizerKind.parse(t.optimizer()),
-        t.clip(), t.weightL2(), t.rateL2(), Schedule.constant(), 0, t.targetAccuracy(),
+        t.clip(), t.weightL2(), t.rateL2(), schedule(t.lrDecay(), t.iterations()), 0, t.targetAccuracy(),
         0, t.validateEvery(), t.validationBatches(), LossKind.parse(t.loss()), seed);
+  }
+
+  /**
+   * The learning-rate schedule that ends at {@code decay} times the first rate after {@code iterations} updates:
+   * {@code lr_i = lr · decay^(i / iterations)}; constant for {@code decay = 1}.
+   */
+  static Schedule schedule(double decay, int iterations) {
+    return decay >= 1 ? Schedule.constant() : Schedule.exponential(Math.pow(decay, 1.0 / iterations));
   }
 
   /** The study's probe trials of this run's task: the same for every run of the task. */

@@ -259,7 +259,9 @@ public final class SpecReader {
         t.stringList("loss", d.loss().id(), LOSSES),
         t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
         (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
-        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000));
+        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000),
+        t.number("lr_decay", 1.0, 1e-6, 1.0, "the learning rate at the last iteration as a fraction of lr, in (0, 1] "
+            + "(an exponential decay; 1 = constant)"));
     t.rejectUnknownKeys();
     return grid;
   }
@@ -389,6 +391,7 @@ public final class SpecReader {
     tr.put("target_accuracy", t.targetAccuracy());
     tr.put("validate_every", t.validateEvery());
     tr.put("validation_batches", t.validationBatches());
+    tr.put("lr_decay", t.lrDecay());
     m.put("training", tr);
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();

@@ -70,7 +70,8 @@ public record StudySpec(
       List<String> loss,
       double targetAccuracy,
       int validateEvery,
-      int validationBatches) {}
+      int validationBatches,
+      double lrDecay) {}
 
   /**
    * Per-network analyses.

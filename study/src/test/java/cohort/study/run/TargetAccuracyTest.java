@@ -29,7 +29,7 @@ class TargetAccuracyTest {
   }
 
   private static TrainingChoice choice(double targetAccuracy) {
-    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2);
+    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2, 1.0);
   }
 
   private static TrainingResult train(double targetAccuracy) {
