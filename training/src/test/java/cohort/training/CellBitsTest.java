@@ -3,7 +3,7 @@ package cohort.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -69,7 +69,7 @@ class CellBitsTest {
   }
 
   private static NetworkSpec base(String arch, Activation activation) {
-    return NetworkSpec.of(Architecture.parse(arch), activation, 3, 16, 3);
+    return NetworkSpec.of(CellRegistry.standard().parse(arch), activation, 3, 16, 3);
   }
 
   static Iterable<String> cases() {

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.Workspace;
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -20,7 +23,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Networks really learn the source works' tasks through the public {@link Trainer} API. Settings were chosen to be
@@ -49,8 +52,9 @@ class LearningTest {
    * steps), N = 64, batch 64, Adam lr 1e-2, clip 1.
    */
   @ParameterizedTest
-  @EnumSource(value = Architecture.class, names = {"GRU", "LSTM", "UGRNN", "VANILLA"})
-  void threeBitFlipFlopReaches95Percent(Architecture arch) {
+  @ValueSource(strings = {"gru", "lstm", "ugrnn", "vanilla"})
+  void threeBitFlipFlopReaches95Percent(String name) {
+    Cell arch = CellRegistry.standard().parse(name);
     Task task = TaskRegistry.standard().create("flipflop", Map.of("steps", "64", "pulse-probability", "0.05"));
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, 3, 64, 3);
     Network net = Trainer.initialize(spec, 1);
@@ -67,7 +71,7 @@ class LearningTest {
   @Test
   void xorWithAFiftyUnitCtrnn() {
     Task task = TaskRegistry.standard().create("xor", Map.of("dt", "5"));
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.TANH, 2, 50, 1).withAlpha(0.2)
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.TANH, 2, 50, 1).withAlpha(0.2)
         .withInit(InitKind.NORMAL, 1.0);
     Network net = Trainer.initialize(spec, 2);
     TrainingSpec training = TrainingSpec.defaults().withIterations(600).withBatch(64).withLearningRate(1e-2)
@@ -86,7 +90,7 @@ class LearningTest {
   @Test
   void crossEntropyTrainsPerceptualDecisionMaking() {
     Task task = TaskRegistry.standard().create("perceptual-dm", Map.of());
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, task.inputSize(), 32, task.outputSize());
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, task.inputSize(), 32, task.outputSize());
     Network net = Trainer.initialize(spec, 2);
     TrainingSpec training = TrainingSpec.defaults().withIterations(400).withBatch(64).withLearningRate(1e-2)
         .withValidation(25, 4).withTargetAccuracy(0.85).withLoss(LossKind.CE).withSeed(2);

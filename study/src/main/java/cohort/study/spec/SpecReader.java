@@ -1,7 +1,7 @@
 package cohort.study.spec;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.study.json.Json;
 import cohort.study.spec.StudySpec.AnalysisSpec;
@@ -120,10 +120,10 @@ public final class SpecReader {
 
   private GridSpec grid(SpecNode g) {
     List<TaskChoice> taskChoices = taskChoices(g);
-    List<String> archs = g.stringList("architecture", null, ids(Architecture.values()));
+    List<String> archs = g.stringList("architecture", null, CellRegistry.standard().names());
     if (!g.has("architecture")) {
       g.problems().add(g.path("architecture") + ": missing; accepted: one of "
-          + String.join(", ", ids(Architecture.values())) + ", or a list of them");
+          + String.join(", ", CellRegistry.standard().names()) + ", or a list of them");
     }
     List<String> acts = g.stringList("activation", "tanh", ids(Activation.values()));
     List<Integer> units = g.intList("units", 64, 1, cohort.models.NetworkSpec.MAX_HIDDEN);

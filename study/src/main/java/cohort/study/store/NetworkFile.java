@@ -4,7 +4,7 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -208,7 +208,7 @@ public final class NetworkFile {
           + "written by 'cohort train' or a run file of a study");
     }
     NetworkSpec spec = new NetworkSpec(
-        Architecture.parse(string(w, "architecture")),
+        CellRegistry.standard().parse(string(w, "architecture")),
         Activation.parse(string(w, "activation")),
         integer(w, "inputs"), integer(w, "hidden"), integer(w, "outputs"),
         InitKind.parse(string(w, "init")),
