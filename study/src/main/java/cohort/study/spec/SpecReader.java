@@ -140,8 +140,15 @@ public final class SpecReader {
             "0 (no Dale constraint) or the fraction of excitatory units, in (0, 1)");
       }
     }
-    if (archs.contains("low-rank") && ranks.contains(0)) {
-      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has low-rank networks");
+    List<String> ranked = new ArrayList<>();
+    for (String a : archs) {
+      if (CellRegistry.standard().has(a) && CellRegistry.standard().parse(a).hasRank()) {
+        ranked.add(a);
+      }
+    }
+    if (!ranked.isEmpty() && ranks.contains(0)) {
+      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has " + String.join(", ", ranked)
+          + " networks");
     }
     for (int u : units) {
       for (int r : ranks) {
