@@ -27,6 +27,7 @@ public final class CellRegistry {
       .add(cohort.models.cells.Gru.CELL)
       .add(cohort.models.cells.Lstm.CELL)
       .add(cohort.models.cells.LowRank.CELL)
+      .add(cohort.models.cells.Mgu.CELL)
       .build();
 
   private final Map<String, Cell> cells;
