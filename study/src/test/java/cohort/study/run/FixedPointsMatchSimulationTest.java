@@ -15,7 +15,6 @@ import cohort.models.NetworkSpec;
 import cohort.models.ReferenceCell;
 import cohort.models.ReferenceNetwork;
 import cohort.models.cells.LeakyRnn;
-import cohort.models.cells.LowRank;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -72,7 +71,7 @@ class FixedPointsMatchSimulationTest {
     if (arch.continuousTime()) {
       spec = spec.withAlpha(0.5);
     }
-    return arch == LowRank.CELL ? spec.withRank(2) : spec;
+    return arch.hasRank() ? spec.withRank(2) : spec;
   }
 
   @ParameterizedTest(name = "{0}")
