@@ -1,7 +1,8 @@
 package cohort.study.cli;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -64,9 +65,17 @@ public final class TrainCommand implements Callable<Integer> {
       description = "A task parameter; repeatable. Unset parameters keep the task's defaults.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--arch", required = true, paramLabel = "ARCH",
-      description = "Architecture: vanilla, ctrnn, scaled-ctrnn, ugrnn, gru, lstm, low-rank.")
+  @Option(names = "--arch", required = true, paramLabel = "ARCH", completionCandidates = CellNames.class,
+      description = "Architecture: ${COMPLETION-CANDIDATES}.")
   String arch;
+
+  /** The registered cells' names, for {@code --arch}'s help. */
+  static final class CellNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return CellRegistry.standard().names().iterator();
+    }
+  }
 
   @Option(names = "--activation", defaultValue = "tanh", paramLabel = "ACT",
       description = "Activation: tanh, relu, softplus, identity (default: ${DEFAULT-VALUE}).")
@@ -159,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
     // Everything is checked before any work: each constructor throws one line on a bad value, and the output
     // is tried before training, so that an unwritable --out never costs a training run.
     OutputPaths.requireWritableFile(out, "--out");
-    Architecture architecture = Architecture.parse(arch);
+    Cell architecture = CellRegistry.standard().parse(arch);
     Task t = TaskRegistry.standard().create(task, params);
     if (!(targetAccuracy >= 0 && targetAccuracy <= 1)) {
       throw new IllegalArgumentException("--target-accuracy got " + targetAccuracy + "; accepted: A in (0, 1] to stop "
@@ -247,7 +256,7 @@ public final class TrainCommand implements Callable<Integer> {
       "excitatoryFraction", "--dale", "rank", "--rank", "architecture", "--arch");
 
   /** The network spec of the options; a bad value is reported under the option that set it. */
-  private NetworkSpec networkSpec(Architecture architecture, Task t) {
+  private NetworkSpec networkSpec(Cell architecture, Task t) {
     try {
       NetworkSpec defaults = NetworkSpec.of(architecture, Activation.parse(activation), 1, units, 1);
       return new NetworkSpec(architecture, defaults.activation(), t.inputSize(), units, t.outputSize(),

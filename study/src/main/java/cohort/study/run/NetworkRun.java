@@ -5,7 +5,8 @@ import cohort.study.store.RunOutcome;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -163,11 +164,11 @@ public final class NetworkRun {
 
   /** The network spec of a run; α applies to continuous-time cells only (discrete cells step with α = 1). */
   static NetworkSpec networkSpec(RunSpec run, Task task) {
-    Architecture arch = Architecture.parse(run.architecture());
+    Cell arch = CellRegistry.standard().parse(run.architecture());
     return new NetworkSpec(arch, Activation.parse(run.activation()), task.inputSize(), run.units(),
         task.outputSize(), InitKind.parse(run.init().kind()), run.init().gain(),
         arch.continuousTime() ? run.alpha() : 1.0, run.recurrentNoise(), run.excitatoryFraction(),
-        arch == Architecture.LOW_RANK ? run.rank() : 0);
+        arch.hasRank() ? run.rank() : 0);
   }
 
   /**

@@ -1,7 +1,7 @@
 package cohort.study.spec;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.study.json.Json;
 import cohort.study.spec.StudySpec.AnalysisSpec;
@@ -128,10 +128,10 @@ public final class SpecReader {
 
   private GridSpec grid(SpecNode g) {
     List<TaskChoice> taskChoices = taskChoices(g);
-    List<String> archs = g.stringList("architecture", null, ids(Architecture.values()));
+    List<String> archs = g.stringList("architecture", null, CellRegistry.standard().names());
     if (!g.has("architecture")) {
       g.problems().add(g.path("architecture") + ": missing; accepted: one of "
-          + String.join(", ", ids(Architecture.values())) + ", or a list of them");
+          + String.join(", ", CellRegistry.standard().names()) + ", or a list of them");
     }
     List<String> acts = g.stringList("activation", "tanh", ids(Activation.values()));
     List<Integer> units = g.intList("units", 64, 1, cohort.models.NetworkSpec.MAX_HIDDEN);
@@ -148,8 +148,15 @@ public final class SpecReader {
             "0 (no Dale constraint) or the fraction of excitatory units, in (0, 1)");
       }
     }
-    if (archs.contains("low-rank") && ranks.contains(0)) {
-      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has low-rank networks");
+    List<String> ranked = new ArrayList<>();
+    for (String a : archs) {
+      if (CellRegistry.standard().has(a) && CellRegistry.standard().parse(a).hasRank()) {
+        ranked.add(a);
+      }
+    }
+    if (!ranked.isEmpty() && ranks.contains(0)) {
+      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has " + String.join(", ", ranked)
+          + " networks");
     }
     for (int u : units) {
       for (int r : ranks) {
