@@ -1,5 +1,7 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+
 /**
  * Debiased linear CKA: CKA built on the unbiased HSIC estimator of Song, Smola, Gretton, Bedo &amp;
  * Borgwardt 2012 ("Feature selection via dependence maximization", JMLR), in the feature-space form of
@@ -42,7 +44,7 @@ public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Pre
       rows[i] = s;
       total += s;
     }
-    double g = LinearCka.norm(NativeLinalg.gram(d, n, p));
+    double g = LinearCka.norm(Linalg.gram(d, n, p));
     double self = helper(g * g, rows, rows, total, total, n);
     return new Prepared(c, rows, total, Math.sqrt(self));
   }

@@ -1,5 +1,7 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+
 /**
  * Linear centred kernel alignment in its feature-space form (Kornblith, Norouzi, Lee &amp; Hinton 2019,
  * "Similarity of neural network representations revisited", ICML):
@@ -26,14 +28,14 @@ public final class LinearCka implements RepresentationalMetric<LinearCka.Prepare
   public Prepared prepare(Matrix x) {
     Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
-    double[] g = NativeLinalg.gram(c.data(), c.rows(), c.cols());
+    double[] g = Linalg.gram(c.data(), c.rows(), c.cols());
     return new Prepared(c, norm(g));
   }
 
   /** {@code ‖aᵀb‖²_F} for two matrices with the same rows: the HSIC numerator of feature-space linear CKA. */
   static double crossNormSquared(Matrix a, Matrix b) {
     double[] cross = new double[a.cols() * b.cols()];
-    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
+    Linalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
     double s = 0;
     for (double v : cross) {
       s += v * v;

@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * All-pairs matrices over many networks: each network is prepared once (a metric's centring and
  * decomposition, DSA's operator fit), then the N(N−1)/2 pairs (and the diagonal, for scores) are computed on a
  * pool of Java threads. Every entry is computed by the same sequence of operations whatever the thread count
- * (OpenBLAS runs single-threaded inside the pool), so the matrix does not depend on {@code threads}. This is
+ * (OpenBLAS always runs single-threaded, see {@link Linalg}), so the matrix does not depend on {@code threads}. This is
  * the one pairwise driver of Cohort: geometry metrics ({@link RepresentationalMetric}) and DSA both use it.
  */
 public final class Pairwise {
@@ -78,8 +79,6 @@ public final class Pairwise {
     }
     long total = (long) n * (n - 1) / 2 + (diagonal ? n : 0);
     AtomicLong done = new AtomicLong();
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<P>> prepared = new ArrayList<>(n);
@@ -120,7 +119,6 @@ public final class Pairwise {
       throw new IllegalStateException("pairwise " + name + " failed", c);
     } finally {
       pool.shutdownNow();
-      NativeLinalg.setThreads(saved);
     }
   }
 }

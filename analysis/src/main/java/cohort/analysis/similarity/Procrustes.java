@@ -1,5 +1,7 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+
 /**
  * The linear shape metric of Williams, Kunz, Kornblith &amp; Linderman 2021 ("Generalized shape metrics
  * on neural representations", NeurIPS; netrep {@code LinearMetric}). Per network: centre the columns
@@ -72,7 +74,7 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
     }
     int p = c.cols();
     double[] lam = new double[p];
-    double[] v = NativeLinalg.symmetricEigen(NativeLinalg.gram(c.data(), c.rows(), p), p, lam);
+    double[] v = Linalg.symmetricEigen(Linalg.gram(c.data(), c.rows(), p), p, lam);
     double sumLam = 0;
     double newVar = 0;
     double[] d = new double[p];
@@ -90,7 +92,7 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
       }
     }
     double[] z = new double[p * p];
-    NativeLinalg.gemm(false, true, p, p, p, 1.0, vd, v, 0.0, z);
+    Linalg.gemm(false, true, p, p, p, 1.0, vd, v, 0.0, z);
     return new Prepared(c.times(new Matrix(p, p, z)));
   }
 
@@ -107,8 +109,8 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
     Matrix b = y.whitened().padColumns(w);
     int n = a.rows();
     double[] m = new double[w * w];
-    NativeLinalg.gemm(true, false, w, w, n, 1.0, a.data(), b.data(), 0.0, m);
-    NativeLinalg.Svd svd = NativeLinalg.svd(m, w, w);
+    Linalg.gemm(true, false, w, w, n, 1.0, a.data(), b.data(), 0.0, m);
+    Linalg.Svd svd = Linalg.svd(m, w, w);
     if (method == Method.ANGULAR) {
       double nuclear = 0;
       for (double s : svd.s()) {
@@ -118,9 +120,9 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
       return Math.acos(Math.max(-1.0, Math.min(1.0, cos)));
     }
     double[] au = new double[n * w];
-    NativeLinalg.gemm(false, false, n, w, w, 1.0, a.data(), svd.u(), 0.0, au);
+    Linalg.gemm(false, false, n, w, w, 1.0, a.data(), svd.u(), 0.0, au);
     double[] bv = new double[n * w];
-    NativeLinalg.gemm(false, true, n, w, w, 1.0, b.data(), svd.vt(), 0.0, bv);
+    Linalg.gemm(false, true, n, w, w, 1.0, b.data(), svd.vt(), 0.0, bv);
     double s = 0;
     for (int i = 0; i < au.length; i++) {
       double diff = au[i] - bv[i];

@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 
 /**
@@ -38,7 +39,7 @@ public record RbfCka(double threshold) implements RepresentationalMetric<RbfCka.
     int n = x.rows();
     int p = x.cols();
     double[] dots = new double[n * n];
-    NativeLinalg.gemm(false, true, n, n, p, 1.0, x.data(), x.data(), 0.0, dots);
+    Linalg.gemm(false, true, n, n, p, 1.0, x.data(), x.data(), 0.0, dots);
     double[] sq = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {

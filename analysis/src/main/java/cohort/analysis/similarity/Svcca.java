@@ -1,5 +1,7 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+
 /**
  * Singular vector canonical correlation analysis (Raghu, Gilmer, Yosinski &amp; Sohl-Dickstein 2017,
  * "SVCCA", NeurIPS). Per network: centre the columns, take the thin SVD X̃ = U S Vᵀ (from the
@@ -51,7 +53,7 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
     int cols = c.cols();
     // the right singular vectors and values from X̃ᵀX̃ = V S² Vᵀ, then U_k = polar(X̃ V_k) (= X̃ V_k S_k⁻¹)
     double[] lam = new double[cols];
-    double[] vecs = NativeLinalg.symmetricEigen(NativeLinalg.gram(c.data(), n, cols), cols, lam);
+    double[] vecs = Linalg.symmetricEigen(Linalg.gram(c.data(), n, cols), cols, lam);
     int p = Math.min(n, cols);
     double[] s = new double[p];
     for (int j = 0; j < p; j++) {
@@ -81,8 +83,8 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
       }
     }
     double[] w = new double[n * k];
-    NativeLinalg.gemm(false, false, n, k, cols, 1.0, c.data(), vk, 0.0, w);
-    double[] u = NativeLinalg.polarTall(w, n, k);
+    Linalg.gemm(false, false, n, k, cols, 1.0, c.data(), vk, 0.0, w);
+    double[] u = Linalg.polarTall(w, n, k);
     return new Prepared(n, k, u, s);
   }
 
@@ -102,8 +104,8 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
     int ka = x.kept();
     int kb = y.kept();
     double[] m = new double[ka * kb];
-    NativeLinalg.gemm(true, false, ka, kb, x.rows(), 1.0, x.basis(), y.basis(), 0.0, m);
-    double[] rho = NativeLinalg.singularValues(m, ka, kb);
+    Linalg.gemm(true, false, ka, kb, x.rows(), 1.0, x.basis(), y.basis(), 0.0, m);
+    double[] rho = Linalg.singularValues(m, ka, kb);
     double sum = 0;
     for (int i = 0; i < rho.length; i++) {
       rho[i] = Math.min(1.0, Math.max(0.0, rho[i]));

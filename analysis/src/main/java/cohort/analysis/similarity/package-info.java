@@ -5,6 +5,6 @@
  * 2017) and the Procrustes/partial-whitening shape metric (Williams et al. 2021). {@link
  * cohort.analysis.similarity.PairwiseLinearCka} computes all-pairs linear CKA in one pass; {@link
  * cohort.analysis.similarity.Pairwise} builds any metric's matrix in parallel. Dense decompositions go
- * through OpenBLAS/LAPACK ({@link cohort.analysis.similarity.NativeLinalg}).
+ * through OpenBLAS/LAPACK ({@link cohort.models.linalg.Linalg}).
  */
 package cohort.analysis.similarity;

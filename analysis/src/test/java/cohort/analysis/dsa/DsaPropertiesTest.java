@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,7 +30,7 @@ class DsaPropertiesTest {
     double det = 1;
     double[] lu = q.clone();
     // sign of det via the eigenvalues' product of an orthogonal matrix: use LU through a solve-free trick
-    double[][] e = NativeLinalg.eigenvalues(lu, n);
+    double[][] e = Linalg.eigenvalues(lu, n);
     double re = 1;
     double im = 0;
     for (int i = 0; i < n; i++) {
@@ -230,7 +230,7 @@ class DsaPropertiesTest {
           }
         }
       }
-      double[] direct = NativeLinalg.gram(h, trials * len, cols);
+      double[] direct = Linalg.gram(h, trials * len, cols);
       double[] lagged = HankelDmd.laggedGram(x, trials, steps, n, d, tau, len);
       for (int i = 0; i < direct.length; i++) {
         assertEquals(direct[i], lagged[i], 1e-11, "d=" + d + " tau=" + tau + " entry " + i);

@@ -11,7 +11,6 @@ import cohort.analysis.separability.SeparabilityResult;
 import cohort.analysis.similarity.DebiasedCka;
 import cohort.analysis.similarity.LinearCka;
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
 import cohort.analysis.similarity.Pairwise;
 import cohort.analysis.similarity.Procrustes;
 import cohort.analysis.similarity.RbfCka;
@@ -71,21 +70,11 @@ public final class PopulationAnalysis {
   }
 
   /**
-   * All comparisons, embeddings and separability tests over {@code items}. OpenBLAS runs on one thread meanwhile
-   * (parallelism is over pairs, in Java), so that the LAPACK eigensolvers behind MDS give the same bits whatever
-   * the number of workers.
+   * All comparisons, embeddings and separability tests over {@code items}. Parallelism is over pairs, in Java;
+   * OpenBLAS always runs on one thread ({@link cohort.models.linalg.Linalg}), so the LAPACK eigensolvers behind
+   * MDS give the same bits whatever the number of workers.
    */
-  public PopulationResults compute(List<PopulationItem> items) {
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
-    try {
-      return computeSingleBlasThread(items);
-    } finally {
-      NativeLinalg.setThreads(saved);
-    }
-  }
-
-  private PopulationResults computeSingleBlasThread(List<PopulationItem> all) {
+  public PopulationResults compute(List<PopulationItem> all) {
     List<PopulationItem> items = new ArrayList<>();
     List<PopulationItem> silent = new ArrayList<>();
     for (PopulationItem it : all) {
