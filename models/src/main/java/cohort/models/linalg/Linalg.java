@@ -28,7 +28,7 @@ public final class Linalg {
 
   private static final int ROW = openblas.LAPACK_ROW_MAJOR;
 
-  /** Columns per block of the blocked {@link #gram(double[], int, int, int)}; a shape constant, never a thread count. */
+  /** Columns per block of the blocked {@link #gram(double[], int, int, int)}: a shape constant, not a thread count. */
   static final int GRAM_BLOCK = 512;
 
   static {
@@ -306,6 +306,21 @@ public final class Linalg {
    */
   public static void solveInPlace(double[] a, int n, double[] b, int k, int[] ipiv) {
     check("dgesv", openblas.LAPACKE_dgesv(ROW, n, k, a, n, ipiv, b, k));
+  }
+
+  /**
+   * Solves {@code M X = B} for a symmetric positive definite n×n M and an n×k right-hand side B by LAPACK's
+   * Cholesky (dposv): {@code m} is overwritten by its factor (upper triangle) and {@code b} by X. For iterations
+   * where an indefinite matrix is an outcome rather than an error (Newton steps), the result says which it was.
+   *
+   * @return false if M is not positive definite (a leading minor is not positive)
+   */
+  public static boolean spdSolve(double[] m, int n, double[] b, int k) {
+    int info = openblas.LAPACKE_dposv(ROW, (byte) 'U', n, k, m, n, b, k);
+    if (info < 0) {
+      check("dposv", info);
+    }
+    return info == 0;
   }
 
   /** From this size on {@link #luSolve} calls LAPACK's dgesv; below it the loops here are faster. */

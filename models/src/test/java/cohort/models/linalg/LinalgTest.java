@@ -215,6 +215,10 @@ class LinalgTest {
       double[] b2 = b.clone();
       assertTrue(Linalg.luSolve(m.clone(), b1, n, new int[n]));
       assertTrue(Linalg.choleskySolve(m.clone(), b2, n));
+      double[] b3 = b.clone();
+      assertTrue(Linalg.spdSolve(m.clone(), n, b3, 1));
+      assertArrayEquals(z, b3, 1e-10);
+      assertFalse(Linalg.spdSolve(new double[] {1, 2, 2, 1}, 2, new double[2], 1), "indefinite");
       assertArrayEquals(z, b1, 1e-10);
       assertArrayEquals(z, b2, 1e-10);
       assertFalse(Linalg.choleskySolve(new double[] {1, 2, 2, 1}, new double[2], 2), "indefinite");
