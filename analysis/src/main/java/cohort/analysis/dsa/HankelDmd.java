@@ -102,7 +102,7 @@ public final class HankelDmd {
     int n = x.units();
     int len = steps - (d - 1) * tau;
     if (len < 2) {
-      throw new IllegalArgumentException("dsa nDelays/delayInterval: " + d + " delays " + tau
+      throw new IllegalArgumentException("dsa n_delays/delay_interval: " + d + " delays " + tau
           + " apart need more than " + ((d - 1) * tau + 1) + " steps per trial, got " + steps
           + "; accepted: (nDelays - 1) * delayInterval <= steps - 2");
     }

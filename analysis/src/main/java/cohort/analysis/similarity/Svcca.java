@@ -1,6 +1,10 @@
 package cohort.analysis.similarity;
 
 import cohort.models.linalg.Linalg;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Singular vector canonical correlation analysis (Raghu, Gilmer, Yosinski &amp; Sohl-Dickstein 2017,
@@ -14,12 +18,19 @@ import cohort.models.linalg.Linalg;
  *
  * @param keepVariance fraction of variance the kept directions must explain, in (0, 1]
  */
-public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca.Prepared> {
+public record Svcca(
+    @Help("fraction of the variance the kept SVD directions of each network explain, in (0, 1]")
+    double keepVariance) implements RepresentationalMetric<Svcca.Prepared> {
 
   public Svcca {
     if (!(keepVariance > 0 && keepVariance <= 1)) {
-      throw new IllegalArgumentException("svcca keepVariance: got " + keepVariance + "; accepted: (0, 1]");
+      throw new IllegalArgumentException("svcca keep_variance: got " + keepVariance + "; accepted: (0, 1]");
     }
+  }
+
+  /** 99 % of the variance kept, Raghu et al.'s setting. */
+  public Svcca() {
+    this(0.99);
   }
 
   /** The kept left singular vectors U_k (n×k, row-major) and all singular values of the centred data. */
@@ -43,6 +54,37 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
   @Override
   public boolean isSimilarity() {
     return true;
+  }
+
+  @Override
+  public String caption() {
+    return "SVCCA";
+  }
+
+  @Override
+  public String units() {
+    return "1 − mean canonical correlation";
+  }
+
+  /** Also any invertible linear map when all the variance is kept (CCA's invariance). */
+  @Override
+  public Set<Invariance> invariances() {
+    Set<Invariance> s = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
+        Invariance.ISOTROPIC_SCALING);
+    if (keepVariance == 1) {
+      s.add(Invariance.INVERTIBLE_LINEAR);
+    }
+    return s;
+  }
+
+  /** The mean with the kept dimensions ({@code kept_dims}) and every canonical correlation ({@code correlations}). */
+  @Override
+  public Evaluation evaluate(Prepared x, Prepared y) {
+    Result r = result(x, y);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("kept_dims", new int[] {r.keptX(), r.keptY()});
+    details.put("correlations", r.correlations());
+    return new Evaluation(r.mean(), details);
   }
 
   @Override

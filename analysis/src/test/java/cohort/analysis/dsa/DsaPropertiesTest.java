@@ -241,8 +241,15 @@ class DsaPropertiesTest {
   @Test
   void optionsRejectBadValuesWithOneLine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DsaOptions().withDelays(0, 1));
-    assertTrue(e.getMessage().contains("nDelays: got 0; accepted: >= 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("n_delays: got 0; accepted: >= 1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RankSelection.fixed(0));
+    for (String text : new String[] {"full", "30", "rank=30", "rank_thresh=0.1", "rank_explained_variance=0.9"}) {
+      RankSelection r = RankSelection.parse(text);
+      assertEquals(r, RankSelection.parse(r.toString()), text);
+    }
+    assertEquals(RankSelection.fixed(30), RankSelection.parse("30"));
+    e = assertThrows(IllegalArgumentException.class, () -> RankSelection.parse("most"));
+    assertTrue(e.getMessage().startsWith("rank: got 'most'; accepted: full, an integer"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RankSelection.explainedVariance(1.5));
     assertThrows(IllegalArgumentException.class, () -> new DsaOptions().withLamb(-1));
     e = assertThrows(IllegalArgumentException.class,

@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
     cohort.study.store.OutputPaths.requireWritableDirectory(target, outDir == null ? "report directory" : "--out");
     StudyReport.Result r;
     try {
-      r = StudyReport.write(dir, target);
+      r = StudyReport.write(dir, target, CohortCommand.metrics(spec));
     } catch (io.jhdf.exceptions.HdfException | ClassCastException e) {
       throw cohort.study.store.Hdf5Files.damaged(dir.resolve("study.h5"), "study file", e);
     }

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    Studies studies = Studies.create(System.err, System.console() != null);
+    Studies studies = Studies.create(System.err, System.console() != null, CohortCommand.metrics(spec));
     if (dryRun) {
       var runs = cohort.study.run.StudyRunner.select(studies.read(specFile), i, n);
       var w = spec.commandLine().getOut();

@@ -1,26 +1,24 @@
 package cohort.study.population;
 
-import cohort.analysis.dsa.Dsa;
-import cohort.analysis.dsa.DsaOptions;
+import cohort.analysis.MetricInfo;
+import cohort.analysis.dsa.DynamicalMetric;
 import cohort.analysis.dsa.Trajectories;
 import cohort.analysis.embed.ClassicalMds;
 import cohort.analysis.embed.Embedding;
 import cohort.analysis.separability.LinearSeparability;
 import cohort.analysis.separability.SeparabilityOptions;
 import cohort.analysis.separability.SeparabilityResult;
-import cohort.analysis.similarity.DebiasedCka;
-import cohort.analysis.similarity.LinearCka;
 import cohort.analysis.similarity.Matrix;
+import cohort.analysis.similarity.Metric;
+import cohort.analysis.similarity.MetricKind;
 import cohort.analysis.similarity.Pairwise;
-import cohort.analysis.similarity.Procrustes;
-import cohort.analysis.similarity.RbfCka;
 import cohort.analysis.similarity.RepresentationalMetric;
-import cohort.analysis.similarity.Svcca;
 import cohort.study.json.Json;
 import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
 import cohort.study.spec.StudySpec.ComparisonSpec;
+import cohort.study.spec.StudySpec.MetricChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,9 +29,12 @@ import java.util.Set;
 /**
  * Computes a study's population comparisons from the probe activations of its networks.
  *
- * <p>Geometric metrics (CKA, SVCCA, Procrustes) compare networks row by row, so they are computed within each
- * task (whose networks all saw the same probe trials). DSA compares dynamics, which needs no shared rows, so it
- * is computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. Every
+ * <p>Geometry metrics (CKA, SVCCA, Procrustes, ...) compare networks row by row, so they are computed within each
+ * task (whose networks all saw the same probe trials). Dynamics metrics (DSA) need no shared rows, so they are
+ * computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. The metrics and
+ * their options come built from the spec ({@link MetricChoice}); nothing here depends on which metric it is, only
+ * on its kind, and its provenance is derived from its options record ({@link
+ * cohort.analysis.MetricInfo#describe}). Every
  * comparison is embedded by classical MDS, and for each grouping the spec names, every pair of its levels is
  * tested for linear separability. Work is parallel over pairs with results independent of the thread count.
  */
@@ -47,7 +48,7 @@ public final class PopulationAnalysis {
 
   /**
    * @param spec what to compute
-   * @param seed seed of the separability folds and permutations and of DSA's random starts
+   * @param seed seed of the separability folds and permutations
    * @param threads worker threads for the pairwise matrices
    */
   public PopulationAnalysis(ComparisonSpec spec, long seed, int threads) {
@@ -81,13 +82,15 @@ public final class PopulationAnalysis {
       (varies(it) ? items : silent).add(it);
     }
     List<Comparison> comparisons = new ArrayList<>();
-    for (String metric : spec.metrics()) {
-      if (metric.equals("dsa")) {
+    for (MetricChoice choice : spec.metrics()) {
+      Metric<?, ?> metric = choice.metric();
+      if (metric instanceof DynamicalMetric<?> dynamics) {
         if (items.size() >= 2) {
-          comparisons.add(dsa(items, ids(silent)));
+          comparisons.add(dynamics(dynamics, items, ids(silent)));
         }
         continue;
       }
+      RepresentationalMetric<?> geometry = (RepresentationalMetric<?>) metric;
       Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
       for (PopulationItem it : items) {
         byTask.computeIfAbsent(it.label("task"), k -> new ArrayList<>()).add(it);
@@ -100,7 +103,7 @@ public final class PopulationAnalysis {
               excluded.add(it.id());
             }
           }
-          comparisons.add(geometric(metric, e.getKey(), e.getValue(), excluded));
+          comparisons.add(geometry(geometry, e.getKey(), e.getValue(), excluded));
         }
       }
     }
@@ -141,7 +144,8 @@ public final class PopulationAnalysis {
     return false;
   }
 
-  private Comparison geometric(String metric, String scope, List<PopulationItem> items, List<String> excluded) {
+  private Comparison geometry(RepresentationalMetric<?> metric, String scope, List<PopulationItem> items,
+      List<String> excluded) {
     List<Matrix> xs = new ArrayList<>();
     for (PopulationItem it : items) {
       int rows = it.steps() * it.trials();
@@ -152,22 +156,10 @@ public final class PopulationAnalysis {
       }
       xs.add(new Matrix(rows, it.units(), d));
     }
-    RepresentationalMetric<?> m = metric(metric);
-    String options = Json.write(options(m));
-    String fingerprint = fingerprint(metric, options, items);
-    String what = metric + " " + scope + " (" + items.size() + " networks)";
-    double[] distance = earlier.get(fingerprint);
-    if (distance != null) {
-      progress.reused(what);
-      return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, true);
-    }
-    long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Pairwise.matrix(m, xs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
-    progress.finished(what);
-    return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, false);
+    return compare(metric, scope, items, xs, excluded);
   }
 
-  private Comparison dsa(List<PopulationItem> items, List<String> excluded) {
+  private Comparison dynamics(DynamicalMetric<?> metric, List<PopulationItem> items, List<String> excluded) {
     List<Trajectories> ts = new ArrayList<>();
     for (PopulationItem it : items) {
       // [steps][trials][units] -> [trials][steps][units]
@@ -184,24 +176,25 @@ public final class PopulationAnalysis {
       }
       ts.add(new Trajectories(it.trials(), it.steps(), it.units(), d));
     }
-    DsaOptions o = dsaOptions();
-    Map<String, Object> described = new LinkedHashMap<>();
-    described.put("metric", "dsa");
-    described.put("distance", "the DSA score (0 for identical dynamics)");
-    described.put("input", "probe trajectories [trials][steps][units]");
-    described.putAll(Json.describe(o));
-    String options = Json.write(described);
-    String fingerprint = fingerprint("dsa", options, items);
-    String what = "dsa all (" + items.size() + " networks)";
+    return compare(metric, "all", items, ts, excluded);
+  }
+
+  /** The distance matrix of one metric over one scope's inputs, or the earlier one with the same fingerprint. */
+  private <I, P> Comparison compare(Metric<I, P> metric, String scope, List<PopulationItem> items, List<I> inputs,
+      List<String> excluded) {
+    String name = metric.name();
+    String options = Json.write(options(metric));
+    String fingerprint = fingerprint(name, options, items);
+    String what = name + " " + scope + " (" + items.size() + " networks)";
     double[] distance = earlier.get(fingerprint);
     if (distance != null) {
       progress.reused(what);
-      return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, true);
+      return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, true);
     }
     long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Dsa.pairwise(ts, o, threads, progress.started(what, pairs));
+    distance = Pairwise.matrix(metric, inputs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
     progress.finished(what);
-    return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, false);
+    return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, false);
   }
 
   /**
@@ -237,36 +230,20 @@ public final class PopulationAnalysis {
     return hex.toString();
   }
 
-  /** DSA with the current reference's defaults (see {@link DsaOptions#DsaOptions()}), seeded by the study. */
-  DsaOptions dsaOptions() {
-    DsaOptions d = new DsaOptions();
-    return d.withOptimizer(d.iterations(), d.restarts(), seed);
-  }
-
-  static RepresentationalMetric<?> metric(String name) {
-    return switch (name) {
-      case "cka" -> new LinearCka();
-      case "cka-rbf" -> new RbfCka(0.5);
-      case "cka-debiased" -> new DebiasedCka();
-      case "svcca" -> new Svcca(0.99);
-      case "procrustes" -> new Procrustes();
-      default -> throw new IllegalArgumentException("metric: got '" + name + "'; accepted: cka, cka-rbf, "
-          + "cka-debiased, svcca, procrustes, dsa");
-    };
-  }
-
   /**
-   * The provenance of a geometry metric, derived from the metric object itself: its name, what the distance is,
-   * and its record components (SVCCA's kept variance, Procrustes' α and score, ...).
+   * The provenance of a comparison, derived from the metric itself: its name, what the distance is and in which
+   * units, what its input was, and every option of its options record (SVCCA's kept variance, Procrustes' α and
+   * score, DSA's delays, rank and seed, ...), in the form the registry reads back.
    */
-  static Map<String, Object> options(RepresentationalMetric<?> m) {
+  static Map<String, Object> options(Metric<?, ?> m) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("metric", m.name());
     o.put("distance", m.isSimilarity() ? "1 - score" : "score");
-    o.put("input", "probe activations [steps x trials][units], rows matched across networks of one task");
-    if (m instanceof Record r) {
-      o.putAll(Json.describe(r));
-    }
+    o.put("units", m.units());
+    o.put("input", m.kind() == MetricKind.GEOMETRY
+        ? "probe activations [steps x trials][units], rows matched across networks of one task"
+        : "probe trajectories [trials][steps][units]");
+    o.putAll(MetricInfo.describe(m));
     return o;
   }
 

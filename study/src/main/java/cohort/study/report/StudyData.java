@@ -1,5 +1,6 @@
 package cohort.study.report;
 
+import cohort.analysis.MetricRegistry;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -109,6 +110,11 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
 
   /** Reads {@code file}. */
   public static StudyData read(Path file) {
+    return read(file, MetricRegistry.standard());
+  }
+
+  /** As {@link #read(Path)}, with comparisons, embeddings and tests in the registration order of {@code metrics}. */
+  public static StudyData read(Path file, MetricRegistry metrics) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such file; accepted: the study.h5 that 'cohort run' or "
           + "'cohort analyze' writes in a study directory");
@@ -170,11 +176,11 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
         }
       }
       runs.sort(java.util.Comparator.comparing(Run::id));
-      comparisons.sort(java.util.Comparator.comparing((Comparison c) -> metricRank(c.metric()))
+      comparisons.sort(java.util.Comparator.comparing((Comparison c) -> metrics.order(c.metric()))
           .thenComparing(Comparison::metric).thenComparing(Comparison::scope));
-      embeddings.sort(java.util.Comparator.comparing((Embedding e) -> metricRank(e.metric()))
+      embeddings.sort(java.util.Comparator.comparing((Embedding e) -> metrics.order(e.metric()))
           .thenComparing(Embedding::metric).thenComparing(Embedding::scope));
-      tests.sort(java.util.Comparator.comparing((SeparabilityTest t) -> metricRank(t.metric()))
+      tests.sort(java.util.Comparator.comparing((SeparabilityTest t) -> metrics.order(t.metric()))
           .thenComparing(SeparabilityTest::metric).thenComparing(SeparabilityTest::scope)
           .thenComparing(SeparabilityTest::grouping).thenComparing(SeparabilityTest::pair));
       return new StudyData(root, runs, comparisons, embeddings, tests);
@@ -184,12 +190,6 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
       }
       throw new IllegalArgumentException(file + ": cannot read as a Cohort study.h5 (" + e.getMessage() + ")", e);
     }
-  }
-
-  /** Metrics in the order the layout lists them (geometry, then dynamics); others after them. */
-  private static int metricRank(String metric) {
-    int i = List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa").indexOf(metric);
-    return i < 0 ? 100 : i;
   }
 
   private static Run run(Group g) {

@@ -1,5 +1,6 @@
 package cohort.study.report;
 
+import cohort.analysis.MetricRegistry;
 import cohort.analysis.separability.AverageLinkage;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -49,14 +50,16 @@ public final class StudyReport {
   private static final Color TRAINED_MARK = new Color(60, 60, 60);
 
   private final StudyData data;
+  private final MetricRegistry metrics;
   private final Map<String, StudyData.Run> runsById = new LinkedHashMap<>();
   private final Map<String, Color> archColors = new LinkedHashMap<>();
   private final List<Figure> figures = new ArrayList<>();
   private final Map<String, String> sectionNotes = new LinkedHashMap<>();
   private Path out;
 
-  private StudyReport(StudyData data) {
+  private StudyReport(StudyData data, MetricRegistry metrics) {
     this.data = data;
+    this.metrics = metrics;
     for (StudyData.Run r : data.runs()) {
       runsById.put(r.id(), r);
     }
@@ -68,19 +71,30 @@ public final class StudyReport {
    * {@code index.html} and PNG files there).
    */
   public static Result write(Path studyDir, Path outDir) {
-    StudyData data = StudyData.read(studyDir.resolve("study.h5"));
-    return write(data, studyDir.getFileName() == null ? "study" : studyDir.getFileName().toString(), outDir);
+    return write(studyDir, outDir, MetricRegistry.standard());
+  }
+
+  /** As {@link #write(Path, Path)}, with the captions, units and order of the metrics of {@code metrics}. */
+  public static Result write(Path studyDir, Path outDir, MetricRegistry metrics) {
+    StudyData data = StudyData.read(studyDir.resolve("study.h5"), metrics);
+    return write(data, studyDir.getFileName() == null ? "study" : studyDir.getFileName().toString(), outDir,
+        metrics);
   }
 
   /** Writes the report of already-read {@code data} into {@code outDir}; {@code fallbackName} names the study. */
   public static Result write(StudyData data, String fallbackName, Path outDir) {
+    return write(data, fallbackName, outDir, MetricRegistry.standard());
+  }
+
+  /** As {@link #write(StudyData, String, Path)}, with the metric captions and units of {@code metrics}. */
+  public static Result write(StudyData data, String fallbackName, Path outDir, MetricRegistry metrics) {
     Path target = outDir.toAbsolutePath().normalize();
     Path parent = target.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(parent);
       tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-      StudyReport r = new StudyReport(data);
+      StudyReport r = new StudyReport(data, metrics);
       r.out = tmp;
       r.build(fallbackName);
       Files.createDirectories(target);
@@ -399,8 +413,9 @@ public final class StudyReport {
         Map<String, Color> cols = factorColors(by, distinct);
         String file = "mds-" + slug(e.metric()) + "-" + slug(e.scope()) + "-by-" + by + ".png";
         save(mdsFigure(e, groups, cols, by), file, MDS,
-            "MDS of " + e.metric() + " distances, " + scopeText(e.scope()) + ", coloured by " + by,
-            "Classical multidimensional scaling of the " + e.metric() + " distance matrix between " + e.items().length
+            "MDS of " + caption(e.metric()) + " distances, " + scopeText(e.scope()) + ", coloured by " + by,
+            "Classical multidimensional scaling of the " + caption(e.metric()) + " distance matrix"
+                + distanceUnit(e.metric(), e.scope()) + " between " + e.items().length
                 + " networks (" + scopeText(e.scope()) + "). Each point is a network, coloured by " + by
                 + (varies.isEmpty() ? " (no grid factor varies across these networks)"
                     : varies.size() == 1 ? " (the one grid factor that varies across these networks)"
@@ -460,14 +475,14 @@ public final class StudyReport {
     if (anyUntrained) {
       legend.add(new Chart.LegendEntry("untrained", TRAINED_MARK, Chart.MarkerShape.HOLLOW_TRIANGLE, false));
     }
-    String unit = e.metric() + " distance";
+    String unit = caption(e.metric()) + " distance";
     int untrainedCount = (int) Arrays.stream(e.items()).filter(s -> s.endsWith(":untrained")).count();
     String what = untrainedCount == 0 ? m + " trained networks"
         : (m - untrainedCount) + " trained and " + untrainedCount + " untrained networks";
     Chart.Panel p = new Chart.Panel(what + ", " + scopeText(e.scope()), "MDS dimension 1 (" + unit + ")",
         k > 1 ? "MDS dimension 2 (" + unit + ")" : "(one-dimensional embedding)", xr[0], xr[1], yr[0], yr[1],
         false, k > 1, null, layers);
-    return Chart.render("MDS of " + e.metric() + " distances — coloured by " + by,
+    return Chart.render("MDS of " + caption(e.metric()) + " distances — coloured by " + by,
         "stress = " + fmt(e.stress()) + "   ·   " + scopeText(e.scope()), List.of(p), 1, 720, 560, legend);
   }
 
@@ -505,35 +520,36 @@ public final class StudyReport {
         how = "rows and columns grouped by architecture (clustering impossible: " + ex.getMessage() + ")";
       }
       String file = "distance-" + slug(c.metric()) + "-" + slug(c.scope()) + ".png";
-      BufferedImage img = HeatMap.render(c.metric() + " distance between networks — " + scopeText(c.scope()),
+      BufferedImage img = HeatMap.render(caption(c.metric()) + " distance between networks — "
+          + scopeText(c.scope()),
           itemsText(c.items()) + "; " + how + "\nside strips and white lines: architecture", c.distance(), n, order, labels,
-          groups, archColors, c.metric() + " distance" + distanceUnit(c));
-      save(img, file, DISTANCES, c.metric() + " distances, " + scopeText(c.scope()),
-          "Pairwise " + c.metric() + " distances" + distanceUnit(c) + " between " + n + " networks ("
+          groups, archColors, caption(c.metric()) + " distance" + distanceUnit(c.metric(), c.scope()));
+      save(img, file, DISTANCES, caption(c.metric()) + " distances, " + scopeText(c.scope()),
+          "Pairwise " + caption(c.metric()) + " distances" + distanceUnit(c.metric(), c.scope()) + " between " + n
+              + " networks ("
               + scopeText(c.scope()) + "), " + how + ". The coloured strips on the left and top give each "
               + "network's architecture; white lines mark where the architecture changes along the order. "
               + "Dark = similar, yellow = dissimilar.");
     }
   }
 
-  private static String distanceUnit(StudyData.Comparison c) {
-    if (c.metric().equals("dsa")) {
-      Object options = c.attributes().get("options");
-      String text = options == null ? "" : String.valueOf(options);
-      if (text.contains("\"score\":\"wasserstein\"")) {
-        return " (DSA Wasserstein score: W2² between operator eigenvalues)";
-      }
-      if (text.contains("\"score\":\"euclidean\"")) {
-        return " (DSA Euclidean distance)";
+  /** A metric's caption from the registry (its name when the registry does not know it). */
+  private String caption(String metric) {
+    return metrics.has(metric) ? metrics.info(metric).caption() : metric;
+  }
+
+  /**
+   * " (UNITS)" for the comparison of {@code metric} over {@code scope}: the units the file stores with it, or, for
+   * a file from before they were stored, the registry's units of the metric's defaults (the only options a study
+   * could use then); "" when neither is known.
+   */
+  private String distanceUnit(String metric, String scope) {
+    for (StudyData.Comparison c : data.comparisons()) {
+      if (c.metric().equals(metric) && c.scope().equals(scope) && c.attributes().get("units") != null) {
+        return " (" + c.attributes().get("units") + ")";
       }
     }
-    return switch (c.metric()) {
-      case "cka", "cka-rbf", "cka-debiased" -> " (1 − CKA)";
-      case "svcca" -> " (1 − mean CCA correlation)";
-      case "procrustes" -> " (angular Procrustes, radians)";
-      case "dsa" -> " (DSA angular distance, radians)";
-      default -> "";
-    };
+    return metrics.has(metric) ? " (" + metrics.info(metric).units() + ")" : "";
   }
 
   // ------------------------------------------------------------------------------------ 4. fixed points
@@ -921,12 +937,14 @@ public final class StudyReport {
           new Chart.LegendEntry("accuracy under label permutation (null)", new Color(150, 150, 150), null, true),
           new Chart.LegendEntry("observed accuracy", new Color(200, 30, 30), null, false),
           new Chart.LegendEntry("chance (0.5)", new Color(90, 90, 90), null, false));
-      BufferedImage img = Chart.render("Linear separability — " + first.metric() + ", " + scopeText(first.scope()),
+      BufferedImage img = Chart.render("Linear separability — " + caption(first.metric()) + ", "
+          + scopeText(first.scope()),
           "cross-validated accuracy of a linear classifier on MDS coordinates (left) and on distance-matrix rows "
               + "(right)", panels, 2, 470, 220, legend);
-      save(img, file, SEPARABILITY, "Separability tests, " + first.metric() + ", " + scopeText(first.scope()),
+      save(img, file, SEPARABILITY, "Separability tests, " + caption(first.metric()) + ", "
+          + scopeText(first.scope()),
           "For each pair of groups, the cross-validated accuracy of a linear classifier that tells the two groups "
-              + "apart from the networks' " + first.metric() + " MDS coordinates (left) or distance-matrix rows "
+              + "apart from the networks' " + caption(first.metric()) + " MDS coordinates (left) or distance-matrix rows "
               + "(right), as a red line over the histogram of accuracies after permuting the group labels. The "
               + "p-value is the fraction of permutations at least as accurate.");
     }

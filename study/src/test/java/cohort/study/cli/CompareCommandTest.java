@@ -123,13 +123,18 @@ class CompareCommandTest {
       {"compare", "--metric", "bogus", x.toString(), y.toString()},
       {"compare", "--metric", "cka", dsaA.toString(), x.toString()},
       {"compare", "--metric", "cka", shortRows.toString(), x.toString()},
-      {"compare", "--metric", "dsa", "--rank", "3", "--rank-thresh", "0.1", dsaA.toString(), dsaB.toString()},
+      {"compare", "--metric", "dsa", "--rank", "most", dsaA.toString(), dsaB.toString()},
       {"compare", "--metric", "dsa", "--score", "cosine", dsaA.toString(), dsaB.toString()},
       {"compare", "--metric", "procrustes", "--alpha", "2", x.toString(), xr.toString()},
       {"compare", "--metric", "cka", dir.resolve("acts.h5").toString() + ":/missing", x.toString()},
+      {"compare", "--metric", "cka", "--alpha", "0.5", x.toString(), y.toString()},
+      {"compare", "--metric", "svcca", "--keep-variance", "1.5", x.toString(), y.toString()},
     };
     String[] expected = {"not found", "accepted: cka, cka-rbf", "accepted: 2 dimensions", "rows",
-        "at most one", "accepted for dsa", "alpha", "not found"};
+        "metric 'dsa' option rank: got 'most'; accepted: full", "option score: got 'cosine'; accepted: angular, "
+            + "euclidean, wasserstein", "option alpha: got 2.0; accepted: [0, 1]", "not found",
+        "compare --alpha: not an option of --metric cka; its options: none",
+        "metric 'svcca' option keep_variance: got 1.5; accepted: (0, 1]"};
     for (int i = 0; i < cases.length; i++) {
       Cli.Outcome o = cohort(cases[i]);
       assertEquals(2, o.exit(), String.join(" ", cases[i]) + " -> " + o.err());
