@@ -110,6 +110,24 @@ class CompareCommandTest {
     assertTrue(w.lastNumber() >= 0 && w.lastNumber() < 1e-3, w.out());
   }
 
+  /** Every registered metric is a --metric of compare, with every option of its record in the JSON. */
+  @Test
+  void everyRegisteredMetricRunsWithItsOptions() {
+    cohort.analysis.MetricRegistry metrics = cohort.analysis.MetricRegistry.standard();
+    for (String name : metrics.names()) {
+      cohort.analysis.MetricInfo info = metrics.info(name);
+      boolean geometry = info.kind() == cohort.analysis.similarity.MetricKind.GEOMETRY;
+      Cli.Outcome o = cohort("compare", "--metric", name, "--json", geometry ? x.toString() : dsaA.toString(),
+          geometry ? y.toString() : dsaB.toString());
+      assertEquals(0, o.exit(), name + ": " + o.err());
+      for (cohort.analysis.MetricOption option : info.options()) {
+        assertTrue(o.out().contains("\"" + option.name() + "\":"), name + " " + option.name() + ": " + o.out());
+      }
+      Cli.Outcome help = cohort("compare", "--help");
+      assertTrue(help.out().contains(name) && help.out().contains(info.caption()), help.out());
+    }
+  }
+
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
     Path shortRows = dir.resolve("short.npy");
