@@ -37,6 +37,7 @@ public final class MetricRegistry {
       .add(new DebiasedCka())
       .add(new Svcca())
       .add(new Procrustes())
+      .add(new cohort.analysis.similarity.Rsa())
       .add(new DsaOptions(), Dsa::new)
       .build();
 
