@@ -108,16 +108,15 @@ class SimilarityPropertiesTest {
     for (int i = 0; i < 36; i++) {
       assertEquals(one[i], fast[i], 1e-12);
     }
-    // more networks than one block of the fold, so that its diagonal and off-diagonal blocks both run
-    List<Matrix> many = new ArrayList<>();
-    for (int i = 0; i < PairwiseLinearCka.NETWORK_BLOCK + 9; i++) {
-      many.add(random(rng, 30, 3 + i % 4));
+    // enough samples that the first band's fold has more than one chunk of columns (64 · 300 > FOLD_CHUNK)
+    List<Matrix> tall = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      tall.add(random(rng, 300, 3 + i % 4));
     }
-    double[] manyOne = PairwiseLinearCka.matrix(many, 1);
-    assertArrayEquals(manyOne, PairwiseLinearCka.matrix(many, 3));
-    assertEquals(new LinearCka().score(many.get(2), many.get(PairwiseLinearCka.NETWORK_BLOCK + 5)),
-        manyOne[2 * many.size() + PairwiseLinearCka.NETWORK_BLOCK + 5], 1e-12);
-    assertEquals(new LinearCka().score(nets.get(1), nets.get(4)), one[1 * 6 + 4], 1e-12);
+    assertTrue(64 * 300 > PairwiseLinearCka.FOLD_CHUNK);
+    double[] tallOne = PairwiseLinearCka.matrix(tall, 1);
+    assertArrayEquals(tallOne, PairwiseLinearCka.matrix(tall, 3));
+    assertEquals(new LinearCka().score(tall.get(1), tall.get(3)), tallOne[1 * 5 + 3], 1e-12);
     double[] sv = Pairwise.matrix(new Svcca(0.99), nets, Pairwise.Kind.SCORE, 1);
     double[] svFast = PairwiseSvcca.matrix(nets, new Svcca(0.99), 1);
     assertArrayEquals(svFast, PairwiseSvcca.matrix(nets, new Svcca(0.99), 2));
