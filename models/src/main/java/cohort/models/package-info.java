@@ -5,8 +5,8 @@
  * with an allocation-free float forward pass and backpropagation through time over a {@link cohort.models.Workspace},
  * and its textbook double-precision twin {@link cohort.models.ReferenceNetwork} (step, Jacobian, forward, BPTT) that
  * finite differences check and analysis reads through {@link cohort.models.ReferenceCell}. The network, workspace
- * and reference are drivers that know no cell by name. One dependency: OpenBLAS through {@code org.bytedeco:openblas}
- * (the artifact Smile already brings) for the matrix products ({@link cohort.models.linalg.OpenBlas}); without it a
- * pure-Java product runs.
+ * and reference are drivers that know no cell by name. One dependency: OpenBLAS through {@code org.bytedeco:openblas},
+ * for the matrix products of training ({@link cohort.models.linalg.OpenBlas}; without it a pure-Java product runs)
+ * and for Cohort's one double-precision linear-algebra facade, {@link cohort.models.linalg.Linalg}.
  */
 package cohort.models;

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    Studies studies = Studies.create(System.err, System.console() != null);
+    Studies studies = Studies.create(System.err, System.console() != null, CohortCommand.metrics(spec));
     if (out == null && !dryRun) {
       throw new IllegalArgumentException("--out: missing; accepted: the study directory, e.g. --out studies/NAME "
           + "(only --dry-run runs without one)");

@@ -1,5 +1,8 @@
 package cohort.study.spec;
 
+import cohort.analysis.MetricInfo;
+import cohort.analysis.MetricRegistry;
+import cohort.analysis.similarity.Metric;
 import cohort.models.Activation;
 import cohort.models.CellRegistry;
 import cohort.models.InitKind;
@@ -8,6 +11,7 @@ import cohort.study.spec.StudySpec.AnalysisSpec;
 import cohort.study.spec.StudySpec.ComparisonSpec;
 import cohort.study.spec.StudySpec.GridSpec;
 import cohort.study.spec.StudySpec.InitChoice;
+import cohort.study.spec.StudySpec.MetricChoice;
 import cohort.study.spec.StudySpec.TaskChoice;
 import cohort.study.spec.StudySpec.TrainingGrid;
 import cohort.tasks.TaskRegistry;
@@ -37,9 +41,6 @@ public final class SpecReader {
   public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "rmsprop");
   /** Losses the trainer offers. */
   public static final List<String> LOSSES = List.of("mse", "ce");
-  /** Similarity metrics a study can compute between networks. */
-  public static final List<String> METRICS =
-      List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa", "topology");
   /** Run attributes that name groups of networks. */
   public static final List<String> GROUPINGS =
       List.of("task", "architecture", "activation", "units", "init", "trained");
@@ -54,9 +55,17 @@ public final class SpecReader {
           + "or 0 to never stop early";
 
   private final TaskRegistry tasks;
+  private final MetricRegistry metrics;
 
+  /** A reader for the tasks of {@code tasks} and Cohort's standard metrics. */
   public SpecReader(TaskRegistry tasks) {
-    this.tasks = tasks;
+    this(tasks, MetricRegistry.standard());
+  }
+
+  /** A reader for the tasks of {@code tasks} and the metrics of {@code metrics}. */
+  public SpecReader(TaskRegistry tasks, MetricRegistry metrics) {
+    this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
   }
 
   /** Reads and checks the spec file at {@code file}. */
@@ -117,7 +126,7 @@ public final class SpecReader {
     GridSpec grid = grid(root.child("grid"));
     TrainingGrid training = training(root.child("training"));
     AnalysisSpec analysis = analysis(root.child("analysis"));
-    ComparisonSpec comparisons = comparisons(root.child("comparisons"));
+    ComparisonSpec comparisons = comparisons(root.child("comparisons"), seed);
     root.rejectUnknownKeys();
     problems.throwIfAny(source);
 
@@ -316,14 +325,71 @@ public final class SpecReader {
     return out;
   }
 
-  private ComparisonSpec comparisons(SpecNode c) {
+  private ComparisonSpec comparisons(SpecNode c, long seed) {
     ComparisonSpec spec = new ComparisonSpec(
-        c.stringList("metrics", "cka", METRICS),
+        metricChoices(c, seed),
         (int) c.integer("mds_dimensions", 2, 1, 10),
         c.has("separability") ? c.stringList("separability", null, GROUPINGS) : List.of(),
         (int) c.integer("permutations", 200, 0, 1_000_000));
     c.rejectUnknownKeys();
     return spec;
+  }
+
+  /**
+   * {@code comparisons.metrics}: names of the metric registry, or {@code {NAME: {option: value}}} mappings, each
+   * metric once; an option named {@code seed} that the spec leaves out takes the study seed.
+   */
+  private List<MetricChoice> metricChoices(SpecNode c, long seed) {
+    String path = c.path("metrics");
+    String accepted = "one of " + String.join(", ", metrics.names()) + ", or {NAME: {option: value}}";
+    List<MetricChoice> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Object item : c.items("metrics", "cka")) {
+      String name;
+      Map<String, Object> given = new LinkedHashMap<>();
+      if (item instanceof String text) {
+        name = text;
+      } else if (item instanceof Map<?, ?> m && m.size() == 1) {
+        Map.Entry<?, ?> e = m.entrySet().iterator().next();
+        name = String.valueOf(e.getKey());
+        if (e.getValue() instanceof Map<?, ?> options) {
+          for (Map.Entry<?, ?> o : options.entrySet()) {
+            given.put(String.valueOf(o.getKey()), o.getValue());
+          }
+        } else if (e.getValue() != null) {
+          c.problems().add(path + "." + name, e.getValue(), "a mapping of metric options, e.g. {keep_variance: 0.95}");
+          continue;
+        }
+      } else {
+        c.problems().add(path, item, accepted);
+        continue;
+      }
+      if (!metrics.has(name)) {
+        c.problems().add(path, name, accepted);
+        continue;
+      }
+      if (!seen.add(name)) {
+        c.problems().add(path, name, "each metric once (its options in one {NAME: {option: value}})");
+        continue;
+      }
+      MetricInfo info = metrics.info(name);
+      Map<String, Object> withSeed = new LinkedHashMap<>(given);
+      if (info.option("seed") != null && !given.containsKey("seed")) {
+        withSeed.put("seed", seed);
+      }
+      try {
+        Metric<?, ?> metric = info.create(withSeed);
+        Map<String, Object> described = MetricInfo.describe(metric);
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        for (String key : given.keySet()) {
+          canonical.put(key, described.get(key));
+        }
+        out.add(new MetricChoice(name, canonical, metric));
+      } catch (IllegalArgumentException e) {
+        c.problems().add(path + "." + name + ": " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static List<String> ids(Enum<?>[] values) {
@@ -421,7 +487,11 @@ public final class SpecReader {
     m.put("analysis", an);
     ComparisonSpec c = s.comparisons();
     Map<String, Object> co = new LinkedHashMap<>();
-    co.put("metrics", c.metrics());
+    List<Object> metricList = new ArrayList<>();
+    for (MetricChoice choice : c.metrics()) {
+      metricList.add(choice.options().isEmpty() ? choice.name() : Map.of(choice.name(), choice.options()));
+    }
+    co.put("metrics", metricList);
     co.put("mds_dimensions", c.mdsDimensions());
     co.put("separability", c.separabilityBy());
     co.put("permutations", c.permutations());
