@@ -3,7 +3,7 @@ package example;
 import cohort.io.NetworkFile;
 import cohort.io.TrainingRun;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.tasks.Task;
@@ -17,7 +17,8 @@ import java.nio.file.Path;
 public class TrainAndSave {
   public static void main(String[] args) {
     Task task = TaskRegistry.standard().create("flipflop");
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, task.inputSize(), 32, task.outputSize());
+    NetworkSpec spec = NetworkSpec.of(CellRegistry.standard().parse("gru"), Activation.TANH, task.inputSize(), 32,
+        task.outputSize());
     TrainingSpec training = TrainingSpec.defaults().withIterations(Integer.parseInt(args[1]))
         .withLearningRate(0.01).withSeed(1);
     Network network = Trainer.initialize(spec, training.seed());

@@ -10,7 +10,7 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.linearize.Spectrum;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -215,7 +215,7 @@ public final class NetworkFile {
           + "written by 'cohort train' or a run file of a study");
     }
     NetworkSpec spec = new NetworkSpec(
-        Architecture.parse(string(w, Weights.ARCHITECTURE)),
+        CellRegistry.standard().parse(string(w, Weights.ARCHITECTURE)),
         Activation.parse(string(w, Weights.ACTIVATION)),
         integer(w, Weights.INPUTS), integer(w, Weights.HIDDEN), integer(w, Weights.OUTPUTS),
         InitKind.parse(string(w, Weights.INIT)),

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ParameterBlock;
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
+import cohort.models.cells.Lstm;
 import cohort.tasks.TaskParameters;
 import cohort.training.Trainer;
 import cohort.training.TrainingCurves;
@@ -49,7 +51,7 @@ class NetworkFileTest {
 
   @Test
   void roundTripKeepsEveryParameterAndTheRecord() throws IOException {
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, 8, 3);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 8, 3);
     Network net = Trainer.initialize(spec, 11);
     Path file = dir.resolve("gru.h5");
     NetworkFile.write(file, run(spec), net, result());
@@ -68,7 +70,7 @@ class NetworkFileTest {
 
   @Test
   void writesAFailedRunWithoutCurvesAndReplacesAnExistingFile() throws IOException {
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.RELU, 2, 5, 1);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.RELU, 2, 5, 1);
     Network net = Trainer.initialize(spec, 1);
     Path file = dir.resolve("failed.h5");
     Files.writeString(file, "old content");
@@ -84,7 +86,7 @@ class NetworkFileTest {
 
   @Test
   void specJsonIsCanonical() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, 4, 3);
+    NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, 4, 3);
     String json = run(spec).toJson();
     assertTrue(json.startsWith("{\"task\":{\"name\":\"flipflop\",\"parameters\":{\"bits\":3,\"pulse-probability\":0.05}},"
         + "\"network\":{\"architecture\":\"lstm\",\"activation\":\"tanh\",\"inputs\":3,\"hidden\":4,\"outputs\":3,"), json);
@@ -96,7 +98,7 @@ class NetworkFileTest {
 
   @Test
   void h5dumpShowsTheLayout() throws Exception {
-    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.TANH, 3, 6, 3);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.TANH, 3, 6, 3);
     Network net = Trainer.initialize(spec, 3);
     Path file = dir.resolve("vanilla.h5");
     NetworkFile.write(file, run(spec), net, result());
@@ -117,7 +119,7 @@ class NetworkFileTest {
 
   @Test
   void pythonH5pyReadsTheFile() throws Exception {
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, 5, 3);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 5, 3);
     Network net = Trainer.initialize(spec, 5);
     Path file = dir.resolve("gru.h5");
     NetworkFile.write(file, run(spec), net, result());
@@ -142,7 +144,7 @@ class NetworkFileTest {
    */
   @Test
   void aSearchThatFoundNoPointStillWritesItsGroups() throws Exception {
-    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, 5, 3);
+    NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, 5, 3);
     Network net = Trainer.initialize(spec, 5);
     Path file = dir.resolve("lstm.h5");
     NetworkFile.write(file, run(spec), net, result());

@@ -122,6 +122,28 @@ public enum Activation {
   }
 
   /**
+   * {@code tanh z} through one {@link Math#exp} (an intrinsic, about 4× faster than JDK 17's {@link Math#tanh}), for
+   * the batched double kernels ({@link BatchMath}): {@code (e^{2|z|} − 1)/(e^{2|z|} + 1)} with the sign restored, the
+   * odd Taylor series to {@code z⁹} for {@code |z| < 0.05} (where {@code e^{2|z|} − 1} would cancel), and {@code ±1}
+   * for {@code |z| ≥ 20}. Relative error within a few {@code 1e-15} of the correctly rounded value everywhere (the
+   * tests check it against {@link Math#tanh}); NaN gives NaN.
+   */
+  public static double tanhExp(double z) {
+    double a = Math.abs(z);
+    double t;
+    if (a < 0.05) {
+      double a2 = a * a;
+      t = a * (1 + a2 * (-1.0 / 3 + a2 * (2.0 / 15 + a2 * (-17.0 / 315 + a2 * (62.0 / 2835)))));
+    } else if (a >= 20) {
+      t = 1.0;
+    } else {
+      double u = Math.exp(2 * a);
+      t = (u - 1) / (u + 1);
+    }
+    return Math.copySign(t, z);
+  }
+
+  /**
    * Float tanh without {@code exp}: the odd/even rational approximation of degree 13/6 on {@code [−7.905, 7.905]}
    * (clamped outside) that Eigen uses for {@code float} ({@code generic_fast_tanh_float}); absolute and relative error
    * below 4e-7 (a few float ulps). Only multiplies, adds, one divide and min/max, so loops over it vectorise.

@@ -8,9 +8,10 @@ package cohort.models;
  * @param inputGain its gain (&gt; 0)
  * @param readout initialiser of {@code W_out} (fan-in N)
  * @param readoutGain its gain (&gt; 0)
- * @param gateBias added to the LSTM forget-gate bias {@code b_if} and the UGRNN gate bias {@code b_g} (the
- *     {@code forget_bias = 1.0} of RENN and TensorFlow's UGRNN/LSTM cells; a trainable bias started at this value is
- *     the same family of functions as TF's constant offset)
+ * @param gateBias added to the bias of the gate that keeps memory ({@link Cell#defaultGateBias()}: the LSTM
+ *     forget gate's {@code b_if}, the UGRNN update gate's {@code b_g}; the {@code forget_bias = 1.0} of RENN and
+ *     TensorFlow's UGRNN/LSTM cells; a trainable bias started at this value is the same family of functions as TF's
+ *     constant offset)
  */
 public record InitOptions(InitKind input, double inputGain, InitKind readout, double readoutGain, double gateBias) {
 
@@ -36,14 +37,12 @@ public record InitOptions(InitKind input, double inputGain, InitKind readout, do
   /**
    * The defaults for a spec: with {@code init = uniform} everything is PyTorch's default (workload W1: every weight
    * and bias {@code U(−1/√N, 1/√N)}, no extra gate bias); otherwise input {@code N(0, 1/I)}, readout
-   * {@code N(0, 1/N)}, biases 0, and a gate bias of 1 for the LSTM and UGRNN.
+   * {@code N(0, 1/N)}, biases 0, and the cell's {@link Cell#defaultGateBias()} (1 for the LSTM and UGRNN).
    */
   public static InitOptions defaults(NetworkSpec spec) {
     if (spec.init() == InitKind.UNIFORM) {
       return new InitOptions(InitKind.UNIFORM, 1.0, InitKind.UNIFORM, 1.0, 0.0);
     }
-    Architecture a = spec.architecture();
-    double gateBias = a == Architecture.LSTM || a == Architecture.UGRNN ? 1.0 : 0.0;
-    return new InitOptions(InitKind.NORMAL, 1.0, InitKind.NORMAL, 1.0, gateBias);
+    return new InitOptions(InitKind.NORMAL, 1.0, InitKind.NORMAL, 1.0, spec.architecture().defaultGateBias());
   }
 }

@@ -104,81 +104,59 @@ public final class Initializers {
     return q;
   }
 
-  /** Initialises every block of a network (see {@link Network#initialize(NetworkSpec, RandomGenerator, InitOptions)}). */
+  /**
+   * Initialises every block of a network (see {@link Network#initialize(NetworkSpec, RandomGenerator, InitOptions)}):
+   * the cell's blocks by {@link Cell#initialize}, then the readout {@code W_out} (under Dale's law stored as used:
+   * only excitatory units project to the output, with non-negative weights) and, for a {@code uniform} readout,
+   * {@code b_out}.
+   */
   static float[] network(Layout layout, InitOptions options, RandomGenerator random) {
-    NetworkSpec spec = layout.spec;
-    int n = layout.n;
-    float[] p = new float[layout.size];
+    NetworkSpec spec = layout.spec();
+    int n = layout.hidden();
+    int o = layout.outputs();
+    float[] p = new float[layout.size()];
+    spec.architecture().initialize(layout, options, random, p);
     double u = 1.0 / Math.sqrt(n);
-    for (int g = 0; g < layout.gates; g++) {
-      fill(options.input(), options.inputGain(), layout.inputs, n, u, random, p, layout.inW[g]);
-    }
-    if (layout.recW != null) {
-      boolean scaled = spec.architecture() == Architecture.SCALED_CTRNN;
-      for (int g = 0; g < layout.gates; g++) {
-        fill(spec.init(), scaled ? 1.0 : spec.gain(), n, n, u, random, p, layout.recW[g]);
-        if (scaled) {
-          float s = (float) Math.sqrt(n);
-          for (int i = 0; i < n * n; i++) {
-            p[layout.recW[g] + i] *= s;
-          }
-        }
-      }
-      if (spec.dale()) {
-        int e = spec.excitatoryUnits();
-        if (e > 0 && e < n) {
-          float balance = (float) e / (n - e);
-          for (int k = e; k < n; k++) {
-            for (int j = 0; j < n; j++) {
-              p[layout.recW[0] + k * n + j] *= balance;
-            }
-          }
-        }
-      }
-    } else {
-      int r = spec.rank();
-      for (int b = 0; b < 2; b++) {
-        int off = b == 0 ? layout.lowM : layout.lowN;
-        InitKind kind = spec.init();
-        if (kind == InitKind.ORTHOGONAL) {
-          fill(InitKind.ORTHOGONAL, spec.gain() * Math.sqrt(n), n, r, u, random, p, off);
-        } else if (kind == InitKind.NORMAL) {
-          fill(InitKind.NORMAL, spec.gain() * Math.sqrt(n), n, r, u, random, p, off);
-        } else {
-          fill(InitKind.UNIFORM, 1.0, n, r, spec.gain() * Math.sqrt(3.0), random, p, off);
-        }
-      }
-    }
-    boolean uniformBias = spec.init() == InitKind.UNIFORM;
-    for (int g = 0; g < layout.gates; g++) {
-      if (uniformBias) {
-        fill(InitKind.UNIFORM, 1.0, 1, n, u, random, p, layout.inB[g]);
-      }
-    }
-    if (layout.recB != null && uniformBias) {
-      for (int g = 0; g < layout.gates; g++) {
-        fill(InitKind.UNIFORM, 1.0, 1, n, u, random, p, layout.recB[g]);
-      }
-    }
-    if (spec.architecture() == Architecture.LSTM || spec.architecture() == Architecture.UGRNN) {
-      int gate = spec.architecture() == Architecture.LSTM ? 1 : 0;
-      for (int j = 0; j < n; j++) {
-        p[layout.inB[gate] + j] += (float) options.gateBias();
-      }
-    }
-    fill(options.readout(), options.readoutGain(), n, layout.outputs, u, random, p, layout.outW);
+    fill(options.readout(), options.readoutGain(), n, o, u, random, p, layout.readoutWeights());
     if (spec.dale()) {
-      // Stored as used: only excitatory units project to the output, with non-negative weights.
       for (int k = 0; k < n; k++) {
-        for (int q = 0; q < layout.outputs; q++) {
-          int i = layout.outW + k * layout.outputs + q;
+        for (int q = 0; q < o; q++) {
+          int i = layout.readoutWeights() + k * o + q;
           p[i] = layout.readoutWeight(p[i], k);
         }
       }
     }
     if (options.readout() == InitKind.UNIFORM) {
-      fill(InitKind.UNIFORM, 1.0, 1, layout.outputs, u, random, p, layout.outB);
+      fill(InitKind.UNIFORM, 1.0, 1, o, u, random, p, layout.readoutBias());
     }
     return p;
+  }
+
+  /**
+   * The initialisation of a gated cell's blocks, in order: input weights per gate ({@link InitOptions#input()}),
+   * recurrent weights per gate ({@link NetworkSpec#init()}, gain g), and, for {@code uniform} (PyTorch's default),
+   * the input biases then the recurrent biases, each {@code U(−1/√N, 1/√N)}; other initialisers leave biases at 0.
+   * Offsets are of blocks {@code [I][N]}, {@code [N][N]} and {@code [1][N]}; {@code recurrentBiases} may be empty.
+   *
+   * @param p the flat vector; modified
+   */
+  public static void gated(NetworkSpec spec, InitOptions options, RandomGenerator random, float[] p, int[] inputs,
+      int[] recurrent, int[] biases, int[] recurrentBiases) {
+    int n = spec.hidden();
+    double u = 1.0 / Math.sqrt(n);
+    for (int g = 0; g < inputs.length; g++) {
+      fill(options.input(), options.inputGain(), spec.inputs(), n, u, random, p, inputs[g]);
+    }
+    for (int g = 0; g < recurrent.length; g++) {
+      fill(spec.init(), spec.gain(), n, n, u, random, p, recurrent[g]);
+    }
+    if (spec.init() == InitKind.UNIFORM) {
+      for (int g = 0; g < biases.length; g++) {
+        fill(InitKind.UNIFORM, 1.0, 1, n, u, random, p, biases[g]);
+      }
+      for (int g = 0; g < recurrentBiases.length; g++) {
+        fill(InitKind.UNIFORM, 1.0, 1, n, u, random, p, recurrentBiases[g]);
+      }
+    }
   }
 }

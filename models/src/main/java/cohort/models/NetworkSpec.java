@@ -3,22 +3,23 @@ package cohort.models;
 /**
  * Everything that fixes a network's structure and the distribution of its initial weights.
  *
- * @param architecture the cell family
+ * @param architecture the cell family (from {@link CellRegistry}; the name users type is its {@link Cell#id()})
  * @param activation the main nonlinearity (for gated cells the candidate's; gates are sigmoids)
  * @param inputs input size I (≥ 1)
- * @param hidden hidden size N (≥ 1); the LSTM's state is {@code [h; c]} of size 2N
+ * @param hidden hidden size N (≥ 1); the state has {@link Cell#stateBlocks()} blocks of N (the LSTM's {@code [h; c]})
  * @param outputs readout size O (≥ 1)
  * @param init recurrent-weight initialiser ({@link InitKind#UNIFORM} = PyTorch defaults for every weight and bias)
  * @param gain recurrent gain g (&gt; 0): the initialiser's gain, and for {@code scaled-ctrnn} the forward scale
  *     {@code g/√N}
  * @param alpha Euler factor {@code dt/τ} in (0, 1] for continuous-time cells, exactly 1 for the others
  * @param recurrentNoise σ_rec ≥ 0; the step adds {@code √(2α σ_rec²) N(0,1)} (PsychRNN); 0 = none; only for the
- *     non-gated cells
+ *     cells that {@link Cell#acceptsNoise() accept noise}
  * @param excitatoryFraction fraction of excitatory units for Dale's law in [0, 1]; 0 = no constraint; only for
- *     vanilla, ctrnn and scaled-ctrnn
- * @param rank rank R of {@code W = M Nᵀ/N} for {@code low-rank} (1 ≤ R ≤ N), 0 for every other cell
+ *     cells that {@link Cell#acceptsDale() accept it}
+ * @param rank rank R of a cell that {@link Cell#hasRank() has one} (1 ≤ R ≤ N; {@code low-rank}'s
+ *     {@code W = M Nᵀ/N}), 0 for every other cell
  */
-public record NetworkSpec(Architecture architecture, Activation activation, int inputs, int hidden, int outputs,
+public record NetworkSpec(Cell architecture, Activation activation, int inputs, int hidden, int outputs,
     InitKind init, double gain, double alpha, double recurrentNoise, double excitatoryFraction, int rank) {
 
   /**
@@ -33,10 +34,14 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
    */
   public static final double DEFAULT_ALPHA = 0.1;
 
-  /** Validates every field; a bad one gives one message naming the field, the value and what is accepted. */
-  public NetworkSpec {
+  /**
+   * Validates every field (the generic rules, then the cell's own {@link Cell#check}); a bad one gives one message
+   * naming the field, the value and what is accepted.
+   */
+  public NetworkSpec(Cell architecture, Activation activation, int inputs, int hidden, int outputs, InitKind init,
+      double gain, double alpha, double recurrentNoise, double excitatoryFraction, int rank) {
     if (architecture == null) {
-      throw new IllegalArgumentException("architecture: missing; accepted: " + Architecture.accepted());
+      throw new IllegalArgumentException("architecture: missing; accepted: " + CellRegistry.standard().accepted());
     }
     if (activation == null) {
       throw new IllegalArgumentException("activation: missing; accepted: tanh, relu, softplus, identity");
@@ -63,53 +68,63 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
       }
     } else if (alpha != 1.0) {
       throw new IllegalArgumentException("alpha: " + alpha + " is not accepted for " + architecture.id()
-          + "; a discrete cell needs exactly 1 (only ctrnn, scaled-ctrnn and low-rank have dt/τ)");
+          + "; a discrete cell needs exactly 1 (only " + CellRegistry.standard().namesWhere(Cell::continuousTime, " and ")
+          + " have dt/τ)");
     }
     if (!(recurrentNoise >= 0) || Double.isInfinite(recurrentNoise)) {
       throw new IllegalArgumentException("recurrentNoise: " + recurrentNoise
           + " is not accepted; must be finite and ≥ 0 (0 = none)");
     }
-    if (recurrentNoise > 0 && architecture.gated()) {
+    if (recurrentNoise > 0 && !architecture.acceptsNoise()) {
       throw new IllegalArgumentException("recurrentNoise: " + recurrentNoise + " is not accepted for "
-          + architecture.id() + "; must be 0 (noise is supported for vanilla, ctrnn, scaled-ctrnn, low-rank)");
+          + architecture.id() + "; must be 0 (noise is supported for "
+          + CellRegistry.standard().namesWhere(Cell::acceptsNoise, ", ") + ")");
     }
     if (!(excitatoryFraction >= 0 && excitatoryFraction <= 1)) {
       throw new IllegalArgumentException("excitatoryFraction: " + excitatoryFraction
           + " is not accepted; must be in [0, 1] (0 = no Dale constraint)");
     }
-    if (excitatoryFraction > 0 && architecture != Architecture.VANILLA && architecture != Architecture.CTRNN
-        && architecture != Architecture.SCALED_CTRNN) {
+    if (excitatoryFraction > 0 && !architecture.acceptsDale()) {
       throw new IllegalArgumentException("excitatoryFraction: " + excitatoryFraction + " is not accepted for "
-          + architecture.id() + "; must be 0 (Dale's law is supported for vanilla, ctrnn, scaled-ctrnn)");
+          + architecture.id() + "; must be 0 (Dale's law is supported for "
+          + CellRegistry.standard().namesWhere(Cell::acceptsDale, ", ") + ")");
     }
-    if (architecture == Architecture.LOW_RANK) {
+    if (architecture.hasRank()) {
       if (rank < 1 || rank > hidden) {
-        throw new IllegalArgumentException("rank: " + rank + " is not accepted for low-rank with hidden "
-            + hidden + "; must be in [1, " + hidden + "]");
-      }
-      if (init == InitKind.IDENTITY) {
-        throw new IllegalArgumentException("init: identity is not accepted for low-rank; accepted: normal, "
-            + "orthogonal, glorot, uniform");
+        throw new IllegalArgumentException("rank: " + rank + " is not accepted for " + architecture.id()
+            + " with hidden " + hidden + "; must be in [1, " + hidden + "]");
       }
     } else if (rank != 0) {
       throw new IllegalArgumentException("rank: " + rank + " is not accepted for " + architecture.id()
-          + "; must be 0 (only low-rank has a rank)");
+          + "; must be 0 (only " + CellRegistry.standard().namesWhere(Cell::hasRank, " and ") + " has a rank)");
     }
+    this.architecture = architecture;
+    this.activation = activation;
+    this.inputs = inputs;
+    this.hidden = hidden;
+    this.outputs = outputs;
+    this.init = init;
+    this.gain = gain;
+    this.alpha = alpha;
+    this.recurrentNoise = recurrentNoise;
+    this.excitatoryFraction = excitatoryFraction;
+    this.rank = rank;
+    architecture.check(this);
   }
 
   /**
-   * A spec with sensible defaults: PyTorch-default init ({@code uniform}) for vanilla and the gated cells (as
-   * workload W1), {@code normal} gain 1 and α = 0.1 (dt 10 ms, τ 100 ms) for the continuous-time cells, no noise,
-   * no Dale constraint, rank 1 for low-rank.
+   * A spec with sensible defaults: PyTorch-default init ({@code uniform}) for the discrete cells (as workload W1),
+   * {@code normal} gain 1 and α = 0.1 (dt 10 ms, τ 100 ms) for the continuous-time cells, no noise, no Dale
+   * constraint, rank 1 for a cell with a rank.
    */
-  public static NetworkSpec of(Architecture architecture, Activation activation, int inputs, int hidden, int outputs) {
+  public static NetworkSpec of(Cell architecture, Activation activation, int inputs, int hidden, int outputs) {
     if (architecture == null) {
-      throw new IllegalArgumentException("architecture: missing; accepted: " + Architecture.accepted());
+      throw new IllegalArgumentException("architecture: missing; accepted: " + CellRegistry.standard().accepted());
     }
     boolean ct = architecture.continuousTime();
     return new NetworkSpec(architecture, activation, inputs, hidden, outputs,
         ct ? InitKind.NORMAL : InitKind.UNIFORM, 1.0, ct ? DEFAULT_ALPHA : 1.0, 0.0, 0.0,
-        architecture == Architecture.LOW_RANK ? 1 : 0);
+        architecture.hasRank() ? 1 : 0);
   }
 
   /** This spec with another initialiser and gain. */
@@ -152,8 +167,8 @@ public record NetworkSpec(Architecture architecture, Activation activation, int 
     return (int) Math.floor(excitatoryFraction * hidden + 1e-9);
   }
 
-  /** Length of the state vector: 2N for the LSTM, N otherwise. */
+  /** Length of the state vector: {@link Cell#stateBlocks()} · N (2N for the LSTM, N for most cells). */
   public int stateSize() {
-    return architecture == Architecture.LSTM ? 2 * hidden : hidden;
+    return architecture.stateBlocks() * hidden;
   }
 }

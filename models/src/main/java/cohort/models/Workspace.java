@@ -1,7 +1,5 @@
 package cohort.models;
 
-import cohort.models.linalg.OpenBlas;
-
 /**
  * Every buffer one network needs for a forward pass and backpropagation through time over up to
  * {@code steps × batch} trials, allocated once by {@link Network#workspace(int, int)} so that training allocates
@@ -23,59 +21,20 @@ public final class Workspace {
 
   final float[] outputs;
   final float[] hidden;
-  /** The states as rows {@code [T·B][N]} (B operand of the readout gradient). */
-  final float[][] hRows;
-  /** Per-step pre-activations {@code [B][G·N]} (for the GRU: input part). */
-  final float[][] pre;
-  /** A row of N zeros (the state {@code h_0}). */
-  final float[] zeros;
-  /** GRU only: per-step recurrent part {@code [B][3N]}. */
-  final float[][] preH;
-  /** Saved per-step values, one row each, {@code [T·B·slots][N]} (gated cells: gate values, derivatives). */
-  final float[][] saved;
-  /** Gated cells: the per-slot rows {@code [4][N]} one row of δZ is assembled in. */
-  final float[][] slot;
-  /** Non-gated cells: {@code σ'(z)} per step as rows {@code [T·B][N]} (so backward loops vectorise). */
-  final float[][] derivRows;
-  /** Packed input weights {@code [I][G·N]}, recurrent (effective) weights {@code [N][G·N]}, biases. */
-  final float[][] wInPack;
-  final float[][] wPack;
-  final float[] biasPack;
-  final float[] biasHn;
-  /** Transposed recurrent weights {@code [G·N][N]} and readout {@code [O][N]}. */
-  final float[][] wT;
+  /** The cell's product rows ({@link Cell.Kernels#pack}) and their gradients ({@link Cell.Kernels#unpack}). */
+  final Packs packs;
+  final Packs gradients;
+  /** The readout as used {@code [O][N]} (Dale's law applied), its bias, and its gradient {@code [O][N]}. */
   final float[][] woutT;
   final float[] bout;
-  /** Backward: pre-activation gradients {@code [T·B][width]}, width G·N (GRU: 4N). */
-  final float[][] dZ;
-  final int dzWidth;
-  final float[][] dh;
-  final float[][] dhNext;
-  final float[][] dc;
-  final float[][] dcNext;
-  /** Gradient packs in the layout of {@link #dZ}'s columns. */
-  final float[][] gIn;
-  final float[][] gRec;
-  final float[][] gBias;
   final float[][] gOutT;
-  /** A single 1: the A operand (row of ones, strides 0) that sums δZ over rows into the bias gradient. */
-  final float[] ones = {1f};
-
-  /**
-   * Whether forward and backward run on the OpenBLAS {@link ColumnPath} (its buffers in {@link #column}); otherwise
-   * on the trial-major pure-Java path ({@link cohort.models.linalg.FloatGemm}), whose buffers are then the row ones
-   * above (empty on the OpenBLAS path).
-   */
-  final boolean blas;
+  /** The products' buffers and the cell's view of one step. */
   final ColumnPath.Buffers column;
-  /** OpenBLAS path: {@link #hidden} is not yet filled from the last forward pass's feature-major states. */
+  final Step view;
+  /** {@link #hidden} is not yet filled from the last forward pass's feature-major states. */
   boolean statesPending;
 
-  Workspace(Layout layout, int steps, int batch) {
-    this(layout, steps, batch, OpenBlas.available());
-  }
-
-  Workspace(Layout layout, int steps, int batch, boolean blas) {
+  Workspace(Layout layout, Cell.Kernels kernels, int steps, int batch) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps: " + steps + " is not accepted; must be ≥ 1");
     }
@@ -83,56 +42,26 @@ public final class Workspace {
       throw new IllegalArgumentException("batch: " + batch + " is not accepted; must be ≥ 1");
     }
     long rows = (long) steps * batch;
-    int n = layout.n;
-    int g = layout.gates;
-    int gn = g * n;
-    Architecture arch = layout.spec.architecture();
-    if (rows * n * Math.max(8, g + 1) > Integer.MAX_VALUE - 16) {
+    int n = layout.hidden();
+    int width = Math.max(kernels.slots(), kernels.blocks() + kernels.inputBlocks() + kernels.gatedBlocks() + 2);
+    if ((rows + batch) * Math.max(n + layout.inputs() + 1, (long) n * width) > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("steps × batch: " + steps + " × " + batch + " is too large for hidden " + n);
     }
-    this.spec = layout.spec;
+    this.spec = layout.spec();
     this.steps = steps;
     this.batch = batch;
     this.hiddenSize = n;
     int tb = (int) rows;
-    this.blas = blas;
-    outputs = new float[tb * layout.outputs];
+    outputs = new float[tb * layout.outputs()];
     hidden = new float[tb * n];
-    zeros = new float[n];
-    boolean gated = arch.gated();
-    int slots;
-    switch (arch) {
-      case UGRNN: slots = 3; break;
-      case GRU: slots = 5; break;
-      case LSTM: slots = 8; break;
-      default: slots = 1; break;
-    }
-    boolean row = !blas;
-    int rb = row ? batch : 0;
-    hRows = new float[row ? tb : 0][n];
-    pre = new float[rb][gn];
-    preH = arch == Architecture.GRU ? new float[rb][gn] : null;
-    saved = new float[row && gated ? tb * slots : 0][n];
-    slot = new float[row && gated ? 4 : 0][n];
-    derivRows = new float[row && !gated ? tb : 0][n];
-    wInPack = new float[layout.inputs][gn];
-    wPack = new float[n][gn];
-    biasPack = new float[gn];
-    biasHn = new float[n];
-    wT = new float[row ? gn : 0][n];
-    woutT = new float[layout.outputs][n];
-    bout = new float[layout.outputs];
-    dzWidth = arch == Architecture.GRU ? 4 * n : gn;
-    dZ = new float[row ? tb : 0][dzWidth];
-    dh = new float[rb][n];
-    dhNext = new float[rb][n];
-    dc = arch == Architecture.LSTM ? new float[rb][n] : null;
-    dcNext = arch == Architecture.LSTM ? new float[rb][n] : null;
-    gIn = new float[layout.inputs][dzWidth];
-    gRec = new float[n][dzWidth];
-    gBias = new float[1][dzWidth];
-    gOutT = new float[layout.outputs][n];
-    column = blas ? new ColumnPath.Buffers(layout, steps, batch, slots) : null;
+    packs = new Packs(n, layout.inputs(), kernels.blocks() * n, kernels.inputBlocks() * n, kernels.gatedBlocks() * n);
+    gradients = new Packs(n, layout.inputs(), kernels.blocks() * n, kernels.inputBlocks() * n,
+        kernels.gatedBlocks() * n);
+    woutT = new float[layout.outputs()][n];
+    bout = new float[layout.outputs()];
+    gOutT = new float[layout.outputs()][n];
+    column = new ColumnPath.Buffers(layout, kernels, steps, batch);
+    view = new Step(column, spec);
   }
 
   /** The readout {@code [T][B][O]} of the last forward pass (live buffer; overwritten by the next one). */

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
+import cohort.models.cells.LowRank;
+import cohort.models.cells.Lstm;
+import cohort.models.cells.Ugrnn;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +44,7 @@ class LayoutAndInitTest {
 
   @Test
   void blockNamesFollowPyTorchForGatedCells() {
-    NetworkSpec gru = NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, 5, 2);
+    NetworkSpec gru = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 5, 2);
     List<String> names = Network.layout(gru).stream().map(ParameterBlock::name).toList();
     assertEquals(List.of("W_ir", "W_iz", "W_in", "W_hr", "W_hz", "W_hn", "b_ir", "b_iz", "b_in", "b_hr", "b_hz",
         "b_hn", "W_out", "b_out"), names);
@@ -47,9 +52,9 @@ class LayoutAndInitTest {
     assertEquals(new ParameterBlock("W_hz", 3 * 3 * 5 + 25, 5, 5), net.block("W_hz"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.block("W_rec"));
     assertTrue(e.getMessage().contains("accepted: W_ir"), e.getMessage());
-    NetworkSpec lstm = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, 5, 2);
+    NetworkSpec lstm = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, 5, 2);
     assertEquals(4 * (3 * 5 + 5 * 5 + 2 * 5) + 5 * 2 + 2, Network.parameterCount(lstm));
-    NetworkSpec low = NetworkSpec.of(Architecture.LOW_RANK, Activation.TANH, 3, 5, 2).withRank(2);
+    NetworkSpec low = NetworkSpec.of(LowRank.CELL, Activation.TANH, 3, 5, 2).withRank(2);
     assertEquals(List.of("W_in", "m", "n", "b", "W_out", "b_out"),
         Network.layout(low).stream().map(ParameterBlock::name).toList());
   }
@@ -57,7 +62,7 @@ class LayoutAndInitTest {
   @Test
   void daleSignsFollowPresynapticUnits() {
     int n = 10;
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.RELU, 2, n, 1).withExcitatoryFraction(0.8);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.RELU, 2, n, 1).withExcitatoryFraction(0.8);
     assertEquals(8, spec.excitatoryUnits());
     Network net = TestNetworks.network(spec, 3);
     float[] p = net.parameters();
@@ -83,7 +88,7 @@ class LayoutAndInitTest {
   @Test
   void daleReadsOutFromExcitatoryUnitsOnly() {
     int n = 10;
-    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.TANH, 2, n, 2).withExcitatoryFraction(0.8);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.TANH, 2, n, 2).withExcitatoryFraction(0.8);
     Network net = TestNetworks.network(spec, 5);
     ParameterBlock wOut = net.block("W_out");
     float[] p = net.parameters();
@@ -128,7 +133,7 @@ class LayoutAndInitTest {
   @Test
   void daleInitialisationBalancesExcitationAndInhibition() {
     int n = 200;
-    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.RELU, 2, n, 1)
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.RELU, 2, n, 1)
         .withInit(InitKind.NORMAL, 1.0).withExcitatoryFraction(0.8);
     double[] eff = Network.initialize(spec, TestNetworks.random(4)).reference().effectiveRecurrentWeights();
     double sum = 0;
@@ -143,7 +148,7 @@ class LayoutAndInitTest {
   @Test
   void scaledCtrnnAppliesGainOverRootN() {
     int n = 16;
-    NetworkSpec spec = NetworkSpec.of(Architecture.SCALED_CTRNN, Activation.TANH, 2, n, 1)
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.SCALED_CTRNN, Activation.TANH, 2, n, 1)
         .withInit(InitKind.NORMAL, 1.7);
     Network net = Network.initialize(spec, TestNetworks.random(5));
     ParameterBlock w = net.block("W_rec");
@@ -158,7 +163,7 @@ class LayoutAndInitTest {
   @Test
   void lowRankEffectiveMatrixIsMNTransposeOverN() {
     int n = 12;
-    NetworkSpec spec = NetworkSpec.of(Architecture.LOW_RANK, Activation.TANH, 2, n, 1).withRank(3);
+    NetworkSpec spec = NetworkSpec.of(LowRank.CELL, Activation.TANH, 2, n, 1).withRank(3);
     Network net = Network.initialize(spec, TestNetworks.random(6));
     float[] p = net.parameters();
     ParameterBlock m = net.block("m");
@@ -178,7 +183,7 @@ class LayoutAndInitTest {
   @Test
   void orthogonalInitIsOrthogonalTimesGain() {
     int n = 32;
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, n, 2).withInit(InitKind.ORTHOGONAL, 0.9);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, n, 2).withInit(InitKind.ORTHOGONAL, 0.9);
     Network net = Network.initialize(spec, TestNetworks.random(7));
     for (String name : new String[] {"W_hr", "W_hz", "W_hn"}) {
       ParameterBlock b = net.block(name);
@@ -212,7 +217,7 @@ class LayoutAndInitTest {
   @Test
   void normalInitHasVarianceGainSquaredOverN() {
     int n = 256;
-    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.TANH, 3, n, 2).withInit(InitKind.NORMAL, 1.5);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.TANH, 3, n, 2).withInit(InitKind.NORMAL, 1.5);
     Network net = Network.initialize(spec, TestNetworks.random(8));
     ParameterBlock w = net.block("W_rec");
     double sum = 0;
@@ -231,7 +236,7 @@ class LayoutAndInitTest {
 
   @Test
   void identityInitIsGainTimesIdentity() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.VANILLA, Activation.RELU, 3, 9, 2).withInit(InitKind.IDENTITY, 0.7);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.RELU, 3, 9, 2).withInit(InitKind.IDENTITY, 0.7);
     Network net = Network.initialize(spec, TestNetworks.random(9));
     ParameterBlock w = net.block("W_rec");
     for (int i = 0; i < 9; i++) {
@@ -244,7 +249,7 @@ class LayoutAndInitTest {
   @Test
   void uniformInitIsPyTorchDefaultForEveryWeightAndBias() {
     int n = 50;
-    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, n, 3);
+    NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, n, 3);
     assertEquals(InitKind.UNIFORM, spec.init());
     Network net = Network.initialize(spec, TestNetworks.random(10));
     double bound = 1.0 / Math.sqrt(n);
@@ -262,7 +267,7 @@ class LayoutAndInitTest {
 
   @Test
   void glorotAndForgetBiasOptions() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, 3, 20, 2).withInit(InitKind.GLOROT, 1.0);
+    NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, 20, 2).withInit(InitKind.GLOROT, 1.0);
     Network net = Network.initialize(spec, TestNetworks.random(11));
     ParameterBlock f = net.block("b_if");
     for (int i = 0; i < f.size(); i++) {
@@ -290,7 +295,7 @@ class LayoutAndInitTest {
 
   @Test
   void ofCopiesAndChecksLength() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.UGRNN, Activation.TANH, 3, 4, 2);
+    NetworkSpec spec = NetworkSpec.of(Ugrnn.CELL, Activation.TANH, 3, 4, 2);
     float[] p = Network.initialize(spec, TestNetworks.random(1)).parameters().clone();
     Network net = Network.of(spec, p);
     float first = p[0];

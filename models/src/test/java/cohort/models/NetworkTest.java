@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
+import cohort.models.cells.LowRank;
+import cohort.models.cells.Lstm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -24,11 +28,11 @@ class NetworkTest {
   /** Sizes that are not multiples of the four-row blocking or the vector width. */
   static List<NetworkSpec> odd() {
     List<NetworkSpec> specs = new ArrayList<>();
-    for (Architecture a : Architecture.values()) {
+    for (Cell a : CellRegistry.standard().cells()) {
       specs.add(NetworkSpec.of(a, Activation.TANH, 2, 7, 3));
     }
-    specs.add(NetworkSpec.of(Architecture.VANILLA, Activation.SOFTPLUS, 5, 1, 1));
-    specs.add(NetworkSpec.of(Architecture.LOW_RANK, Activation.RELU, 1, 9, 2).withRank(3));
+    specs.add(NetworkSpec.of(LeakyRnn.VANILLA, Activation.SOFTPLUS, 5, 1, 1));
+    specs.add(NetworkSpec.of(LowRank.CELL, Activation.RELU, 1, 9, 2).withRank(3));
     return specs;
   }
 
@@ -86,7 +90,7 @@ class NetworkTest {
 
   @Test
   void noiseEntersOnlyWithAGeneratorAndIsReproducible() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.TANH, I, 16, O).withRecurrentNoise(0.1);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.TANH, I, 16, O).withRecurrentNoise(0.1);
     Network net = TestNetworks.network(spec, 1);
     float[] x = TestNetworks.gaussian(10 * 4 * I, 1.0, TestNetworks.random(3));
     Workspace ws = net.workspace(10, 4);
@@ -108,7 +112,7 @@ class NetworkTest {
 
   @Test
   void backwardNeedsAForwardAndMatchingBuffers() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, I, 8, O);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, I, 8, O);
     Network net = TestNetworks.network(spec, 1);
     Workspace ws = net.workspace(4, 2);
     float[] x = new float[4 * 2 * I];
@@ -119,7 +123,7 @@ class NetworkTest {
     net.forward(x, 4, 2, ws);
     e = assertThrows(IllegalArgumentException.class, () -> net.backward(x, new float[3], null, ws, grad));
     assertTrue(e.getMessage().startsWith("dOutputs:"), e.getMessage());
-    Workspace other = Network.initialize(NetworkSpec.of(Architecture.LSTM, Activation.TANH, I, 8, O),
+    Workspace other = Network.initialize(NetworkSpec.of(Lstm.CELL, Activation.TANH, I, 8, O),
         TestNetworks.random(1)).workspace(4, 2);
     assertThrows(IllegalArgumentException.class, () -> net.forward(x, 4, 2, other));
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.models.cells.LeakyRnn;
+import cohort.models.cells.Lstm;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,7 @@ class ReferenceNetworkTest {
 
   @Test
   void ctrnnStepIsTheEulerMapOfTheRateEquation() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.TANH, I, N, O).withAlpha(0.25);
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.TANH, I, N, O).withAlpha(0.25);
     ReferenceNetwork net = TestNetworks.network(spec, 3).reference();
     RandomGenerator r = TestNetworks.random(9);
     double[] h = TestNetworks.toDouble(TestNetworks.gaussian(N, 0.5, r));
@@ -129,7 +131,7 @@ class ReferenceNetworkTest {
 
   @Test
   void forwardReadsOutEveryStepFromZeroState() {
-    NetworkSpec spec = NetworkSpec.of(Architecture.LSTM, Activation.TANH, I, N, O);
+    NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, I, N, O);
     ReferenceNetwork net = TestNetworks.network(spec, 4).reference();
     double[] x = TestNetworks.toDouble(TestNetworks.gaussian(T * B * I, 1.0, TestNetworks.random(2)));
     ReferenceNetwork.Trajectory tr = net.forward(x, T, B);

@@ -1,5 +1,7 @@
 package cohort.models;
 
+import cohort.models.cells.LeakyRnn;
+import cohort.models.cells.LowRank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -21,20 +23,20 @@ final class TestNetworks {
    */
   static List<NetworkSpec> grid(int inputs, int hidden, int outputs) {
     List<NetworkSpec> specs = new ArrayList<>();
-    for (Architecture a : Architecture.values()) {
+    for (Cell a : CellRegistry.standard().cells()) {
       for (Activation f : Activation.values()) {
         specs.add(NetworkSpec.of(a, f, inputs, hidden, outputs));
       }
     }
     for (Activation f : Activation.values()) {
-      specs.add(NetworkSpec.of(Architecture.VANILLA, f, inputs, hidden, outputs).withExcitatoryFraction(0.8));
-      specs.add(NetworkSpec.of(Architecture.CTRNN, f, inputs, hidden, outputs).withExcitatoryFraction(0.5)
+      specs.add(NetworkSpec.of(LeakyRnn.VANILLA, f, inputs, hidden, outputs).withExcitatoryFraction(0.8));
+      specs.add(NetworkSpec.of(LeakyRnn.CTRNN, f, inputs, hidden, outputs).withExcitatoryFraction(0.5)
           .withAlpha(0.2));
-      specs.add(NetworkSpec.of(Architecture.SCALED_CTRNN, f, inputs, hidden, outputs).withExcitatoryFraction(0.8)
+      specs.add(NetworkSpec.of(LeakyRnn.SCALED_CTRNN, f, inputs, hidden, outputs).withExcitatoryFraction(0.8)
           .withInit(InitKind.NORMAL, 1.5));
     }
-    specs.add(NetworkSpec.of(Architecture.LOW_RANK, Activation.TANH, inputs, hidden, outputs).withRank(2));
-    specs.add(NetworkSpec.of(Architecture.CTRNN, Activation.RELU, inputs, hidden, outputs).withAlpha(0.3)
+    specs.add(NetworkSpec.of(LowRank.CELL, Activation.TANH, inputs, hidden, outputs).withRank(2));
+    specs.add(NetworkSpec.of(LeakyRnn.CTRNN, Activation.RELU, inputs, hidden, outputs).withAlpha(0.3)
         .withRecurrentNoise(0.05).withInit(InitKind.ORTHOGONAL, 0.9));
     return specs;
   }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.Workspace;
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -20,7 +23,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Networks really learn the source works' tasks through the public {@link Trainer} API. Settings were chosen to be
@@ -49,8 +52,9 @@ class LearningTest {
    * steps), N = 64, batch 64, Adam lr 1e-2, clip 1.
    */
   @ParameterizedTest
-  @EnumSource(value = Architecture.class, names = {"GRU", "LSTM", "UGRNN", "VANILLA"})
-  void threeBitFlipFlopReaches95Percent(Architecture arch) {
+  @ValueSource(strings = {"gru", "lstm", "ugrnn", "vanilla"})
+  void threeBitFlipFlopReaches95Percent(String name) {
+    Cell arch = CellRegistry.standard().parse(name);
     Task task = TaskRegistry.standard().create("flipflop", Map.of("steps", "64", "pulse-probability", "0.05"));
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, 3, 64, 3);
     Network net = Trainer.initialize(spec, 1);
@@ -63,11 +67,33 @@ class LearningTest {
     assertTrue(test >= 0.95, arch + " held-out accuracy " + test + " after " + r.iterations() + " iterations");
   }
 
+  /**
+   * The minimal gated unit (Zhou et al. 2016) on the same flip-flop with the same settings, over seeds 1–3: every
+   * seed reaches the 0.97 validation target, and the held-out accuracy averages ≥ 0.95. Measured when MGU was added:
+   * 750, 775 and 700 iterations (the GRU takes 375–550), held-out 0.949, 0.980 and 0.973; stopping the moment it
+   * crosses 0.97 leaves seed 1 alone one trial of 512 short of 0.95, hence the mean over three seeds.
+   */
+  @Test
+  void minimalGatedUnitLearnsTheThreeBitFlipFlop() {
+    Task task = TaskRegistry.standard().create("flipflop", Map.of("steps", "64", "pulse-probability", "0.05"));
+    Cell mgu = CellRegistry.standard().parse("mgu");
+    double sum = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      Network net = Trainer.initialize(NetworkSpec.of(mgu, Activation.TANH, 3, 64, 3), seed);
+      TrainingSpec training = TrainingSpec.defaults().withIterations(1000).withBatch(64).withLearningRate(1e-2)
+          .withClipNorm(1).withValidation(25, 4).withTargetAccuracy(0.97).withSeed(seed);
+      TrainingResult r = new Trainer(training).train(net, task);
+      assertEquals(Status.STOPPED_EARLY, r.status(), "mgu seed " + seed + ": " + r.reason());
+      sum += heldOutAccuracy(net, task, 64, 99);
+    }
+    assertTrue(sum / 3 >= 0.95, "mgu mean held-out accuracy " + sum / 3);
+  }
+
   /** Jarne's XOR on noisy pulses (dt 5 ms: 40 steps), 50-unit tanh CTRNN, α = 0.2, random-normal init. */
   @Test
   void xorWithAFiftyUnitCtrnn() {
     Task task = TaskRegistry.standard().create("xor", Map.of("dt", "5"));
-    NetworkSpec spec = NetworkSpec.of(Architecture.CTRNN, Activation.TANH, 2, 50, 1).withAlpha(0.2)
+    NetworkSpec spec = NetworkSpec.of(LeakyRnn.CTRNN, Activation.TANH, 2, 50, 1).withAlpha(0.2)
         .withInit(InitKind.NORMAL, 1.0);
     Network net = Trainer.initialize(spec, 2);
     TrainingSpec training = TrainingSpec.defaults().withIterations(600).withBatch(64).withLearningRate(1e-2)
@@ -86,7 +112,7 @@ class LearningTest {
   @Test
   void crossEntropyTrainsPerceptualDecisionMaking() {
     Task task = TaskRegistry.standard().create("perceptual-dm", Map.of());
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, task.inputSize(), 32, task.outputSize());
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, task.inputSize(), 32, task.outputSize());
     Network net = Trainer.initialize(spec, 2);
     TrainingSpec training = TrainingSpec.defaults().withIterations(400).withBatch(64).withLearningRate(1e-2)
         .withValidation(25, 4).withTargetAccuracy(0.85).withLoss(LossKind.CE).withSeed(2);

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
+import cohort.models.cells.Gru;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.training.TrainingResult.Status;
@@ -29,7 +29,7 @@ class TrainerTest {
   }
 
   private static NetworkSpec gru(int n) {
-    return NetworkSpec.of(Architecture.GRU, Activation.TANH, 3, n, 3);
+    return NetworkSpec.of(Gru.CELL, Activation.TANH, 3, n, 3);
   }
 
   private static TrainingSpec small() {
@@ -142,7 +142,7 @@ class TrainerTest {
 
   @Test
   void sizesMustFitTheTask() {
-    Network net = Trainer.initialize(NetworkSpec.of(Architecture.GRU, Activation.TANH, 2, 4, 3), 0);
+    Network net = Trainer.initialize(NetworkSpec.of(Gru.CELL, Activation.TANH, 2, 4, 3), 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new Trainer(small()).train(net, flipflop()));
     assertEquals("network has 2 inputs and 3 outputs; task flipflop needs 3 and 3", e.getMessage());

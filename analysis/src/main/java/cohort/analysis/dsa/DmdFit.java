@@ -1,7 +1,7 @@
 package cohort.analysis.dsa;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 
 /**
  * One fitted HAVOK/Hankel DMD model: the reduced r×r operator {@code A_v} that DSA compares, with what
@@ -18,6 +18,6 @@ public record DmdFit(Matrix operator, double[] singularValues, int rank, int han
 
   /** The eigenvalues of A_v as {@code {re, im}} (LAPACK dgeev order). */
   public double[][] eigenvalues() {
-    return NativeLinalg.eigenvalues(operator.data(), operator.rows());
+    return Linalg.eigenvalues(operator.data(), operator.rows());
   }
 }

@@ -1,8 +1,14 @@
 package cohort.analysis.dsa;
 
+import cohort.analysis.similarity.Invariance;
 import cohort.analysis.similarity.PairProgress;
 import cohort.analysis.similarity.Pairwise;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -11,10 +17,75 @@ import java.util.SplittableRandom;
  * ({@link SimilarityTransformDistance}) or the eigenvalue Wasserstein score
  * ({@link EigenvalueWasserstein}). The random starts of a comparison come from a generator seeded with
  * {@link DsaOptions#seed()}, so a pair's score depends only on its two operators and the options.
+ *
+ * <p>As a {@link DynamicalMetric} the per-network stage is the DMD fit and the per-pair stage the comparison; the
+ * score is a distance (0 for identical dynamics), invariant to rotations of either network's units (the
+ * similarity transform, Ostrow et al.'s claim).
+ *
+ * @param options every option of the fit and the comparison
  */
-public final class Dsa {
+public record Dsa(DsaOptions options) implements DynamicalMetric<DmdFit> {
 
-  private Dsa() {}
+  public Dsa {
+    if (options == null) {
+      throw new IllegalArgumentException("dsa options: got null; accepted: a DsaOptions");
+    }
+  }
+
+  /** The current reference's defaults ({@link DsaOptions#DsaOptions()}). */
+  public Dsa() {
+    this(new DsaOptions());
+  }
+
+  @Override
+  public String name() {
+    return "dsa";
+  }
+
+  @Override
+  public boolean isSimilarity() {
+    return false;
+  }
+
+  @Override
+  public String caption() {
+    return "DSA";
+  }
+
+  /** By score: the angle between the aligned operators, their Euclidean distance, or the eigenvalue W₂². */
+  @Override
+  public String units() {
+    return switch (options.score()) {
+      case ANGULAR -> "angular distance between aligned operators, radians";
+      case EUCLIDEAN -> "Euclidean distance between aligned unit-norm operators";
+      case WASSERSTEIN -> "W₂² between operator eigenvalues";
+    };
+  }
+
+  @Override
+  public Set<Invariance> invariances() {
+    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION);
+  }
+
+  @Override
+  public DmdFit prepare(Trajectories input) {
+    return HankelDmd.fit(input, options);
+  }
+
+  @Override
+  public double score(DmdFit x, DmdFit y) {
+    return compare(x, y, options).score();
+  }
+
+  /** The score with the score actually used ({@code score_used}) and both operators' ranks ({@code rank}). */
+  @Override
+  public Evaluation evaluate(DmdFit x, DmdFit y) {
+    DsaResult r = compare(x, y, options);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("score_used", r.scoreUsed().name().toLowerCase(Locale.ROOT));
+    details.put("rank", new int[] {r.rankX(), r.rankY()});
+    return new Evaluation(r.score(), details);
+  }
 
   /** Fits both operators and compares them. */
   public static DsaResult compare(Trajectories x, Trajectories y, DsaOptions o) {
@@ -47,7 +118,6 @@ public final class Dsa {
 
   /** As {@link #pairwise(List, DsaOptions, int)}, reporting each finished pair to {@code progress}. */
   public static double[] pairwise(List<Trajectories> networks, DsaOptions o, int threads, PairProgress progress) {
-    return Pairwise.matrix("dsa", networks, t -> HankelDmd.fit(t, o), (a, b) -> compare(a, b, o).score(), false,
-        threads, progress);
+    return Pairwise.matrix(new Dsa(o), networks, Pairwise.Kind.DISTANCE, threads, progress);
   }
 }

@@ -1,5 +1,7 @@
 package cohort.analysis.dsa;
 
+import cohort.analysis.similarity.Help;
+
 /**
  * Every option of one DSA comparison (Ostrow, Eisen, Kozachkov &amp; Fiete 2023, "Beyond geometry:
  * comparing the temporal structure of computation in neural circuits with dynamical similarity
@@ -28,24 +30,39 @@ package cohort.analysis.dsa;
  * @param restarts random starts in addition to the identity, the reflection and the spectral start, ≥ 0
  * @param seed seed of the random starts
  */
-public record DsaOptions(int nDelays, int delayInterval, RankSelection rank, double lamb, DsaScore score,
-    int iterations, int restarts, long seed) {
+public record DsaOptions(
+    @Help("delay blocks in the Hankel matrix, >= 1")
+    int nDelays,
+    @Help("steps between delay blocks, >= 1")
+    int delayInterval,
+    @Help("Hankel singular directions kept: " + RankSelection.ACCEPTED)
+    RankSelection rank,
+    @Help("ridge of the DMD regression, finite >= 0")
+    double lamb,
+    @Help("angular | euclidean (the similarity-transform distance) | wasserstein (between eigenvalues)")
+    DsaScore score,
+    @Help("maximum optimiser steps per start (angular, euclidean), >= 1")
+    int iterations,
+    @Help("random starts of the optimiser besides the identity, the reflection and the spectral start, >= 0")
+    int restarts,
+    @Help("seed of the random starts (in a study: the study's seed unless set)")
+    long seed) {
 
   public DsaOptions {
     if (nDelays < 1) {
-      throw new IllegalArgumentException("dsa nDelays: got " + nDelays + "; accepted: >= 1");
+      throw new IllegalArgumentException("dsa n_delays: got " + nDelays + "; accepted: >= 1");
     }
     if (delayInterval < 1) {
-      throw new IllegalArgumentException("dsa delayInterval: got " + delayInterval + "; accepted: >= 1");
+      throw new IllegalArgumentException("dsa delay_interval: got " + delayInterval + "; accepted: >= 1");
     }
     if (rank == null) {
-      throw new IllegalArgumentException("dsa rank: got null; accepted: a RankSelection");
+      throw new IllegalArgumentException("dsa rank: got null; accepted: " + RankSelection.ACCEPTED);
     }
     if (!(lamb >= 0) || Double.isInfinite(lamb)) {
       throw new IllegalArgumentException("dsa lamb: got " + lamb + "; accepted: finite >= 0");
     }
     if (score == null) {
-      throw new IllegalArgumentException("dsa score: got null; accepted: ANGULAR, EUCLIDEAN, WASSERSTEIN");
+      throw new IllegalArgumentException("dsa score: got null; accepted: angular, euclidean, wasserstein");
     }
     if (iterations < 1) {
       throw new IllegalArgumentException("dsa iterations: got " + iterations + "; accepted: >= 1");

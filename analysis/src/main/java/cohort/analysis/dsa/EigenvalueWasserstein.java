@@ -1,7 +1,7 @@
 package cohort.analysis.dsa;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 
 /**
  * DSA's Wasserstein score (reference {@code SimilarityTransformDist} with
@@ -16,8 +16,8 @@ public final class EigenvalueWasserstein {
 
   /** The score between two square operators (sizes may differ). */
   public static double distance(Matrix a, Matrix b) {
-    double[][] ea = NativeLinalg.eigenvalues(a.data(), a.rows());
-    double[][] eb = NativeLinalg.eigenvalues(b.data(), b.rows());
+    double[][] ea = Linalg.eigenvalues(a.data(), a.rows());
+    double[][] eb = Linalg.eigenvalues(b.data(), b.rows());
     return distance(ea[0], ea[1], eb[0], eb[1]);
   }
 

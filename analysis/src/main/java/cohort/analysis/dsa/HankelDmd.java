@@ -1,7 +1,7 @@
 package cohort.analysis.dsa;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 
 /**
  * Hankel (HAVOK) dynamic mode decomposition as in DSA's {@code DMD} class (Ostrow et al. 2023;
@@ -69,14 +69,14 @@ public final class HankelDmd {
     double[][][] t = new double[d][d][];
     for (int q = 0; q < d; q++) {
       double[] b = new double[n * n];
-      NativeLinalg.gemm(true, false, n, n, rows, 1.0, shifted[0], shifted[q], 0.0, b);
+      Linalg.gemm(true, false, n, n, rows, 1.0, shifted[0], shifted[q], 0.0, b);
       t[0][q] = b;
     }
     for (int p = 0; p + 1 < d; p++) {
       for (int q = p; q + 1 < d; q++) {
         double[] b = t[p][q].clone();
-        NativeLinalg.gemm(true, false, n, n, trials * tau, -1.0, first[p], first[q], 1.0, b);
-        NativeLinalg.gemm(true, false, n, n, trials * tau, 1.0, last[p], last[q], 1.0, b);
+        Linalg.gemm(true, false, n, n, trials * tau, -1.0, first[p], first[q], 1.0, b);
+        Linalg.gemm(true, false, n, n, trials * tau, 1.0, last[p], last[q], 1.0, b);
         t[p + 1][q + 1] = b;
       }
     }
@@ -109,7 +109,7 @@ public final class HankelDmd {
     int n = x.units();
     int len = steps - (d - 1) * tau;
     if (len < 2) {
-      throw new IllegalArgumentException("dsa nDelays/delayInterval: " + d + " delays " + tau
+      throw new IllegalArgumentException("dsa n_delays/delay_interval: " + d + " delays " + tau
           + " apart need more than " + ((d - 1) * tau + 1) + " steps per trial, got " + steps
           + "; accepted: (nDelays - 1) * delayInterval <= steps - 2");
     }
@@ -131,7 +131,7 @@ public final class HankelDmd {
         }
       }
     }
-    double[] gram = d == 1 ? NativeLinalg.gram(h, rowsH, cols) : laggedGram(data, k, steps, n, d, tau, len);
+    double[] gram = d == 1 ? Linalg.gram(h, rowsH, cols) : laggedGram(data, k, steps, n, d, tau, len);
     double trace = 0;
     for (int i = 0; i < cols; i++) {
       trace += gram[i * cols + i];
@@ -143,13 +143,13 @@ public final class HankelDmd {
     if (o.rank().mode() == RankSelection.Mode.FIXED) {
       r = Math.min((int) o.rank().value(), maxRank);
       s = new double[r];
-      u = NativeLinalg.symmetricEigenTop(gram, cols, r, s);
+      u = Linalg.symmetricEigenTop(gram, cols, r, s);
       for (int j = 0; j < r; j++) {
         s[j] = Math.sqrt(Math.max(s[j], 0.0));
       }
     } else {
       double[] w = new double[cols];
-      double[] vecs = NativeLinalg.symmetricEigen(gram, cols, w);
+      double[] vecs = Linalg.symmetricEigen(gram, cols, w);
       s = new double[maxRank];
       for (int j = 0; j < maxRank; j++) {
         s[j] = Math.sqrt(Math.max(w[cols - 1 - j], 0.0));
@@ -182,8 +182,8 @@ public final class HankelDmd {
     // W = H U_r (= V_r S_r), then V_r = polar(W) = W (WᵀW)^(-1/2): equal to H U_r S_r^-1 when U_r is
     // exact, and exactly orthonormal even when near-degenerate eigenvectors of HᵀH are mixed
     double[] wmat = new double[rowsH * r];
-    NativeLinalg.gemm(false, false, rowsH, r, cols, 1.0, h, u, 0.0, wmat);
-    double[] v = NativeLinalg.polarTall(wmat, rowsH, r);
+    Linalg.gemm(false, false, rowsH, r, cols, 1.0, h, u, 0.0, wmat);
+    double[] v = Linalg.polarTall(wmat, rowsH, r);
     int pairs = k * (len - 1);
     double[] minus = new double[pairs * r];
     double[] plus = new double[pairs * r];
@@ -192,13 +192,13 @@ public final class HankelDmd {
       System.arraycopy(v, (trial * len + 1) * r, plus, trial * (len - 1) * r, (len - 1) * r);
     }
     double[] mm = new double[r * r];
-    NativeLinalg.gemm(true, false, r, r, pairs, 1.0, minus, minus, 0.0, mm);
+    Linalg.gemm(true, false, r, r, pairs, 1.0, minus, minus, 0.0, mm);
     for (int j = 0; j < r; j++) {
       mm[j * r + j] += o.lamb();
     }
     double[] mp = new double[r * r];
-    NativeLinalg.gemm(true, false, r, r, pairs, 1.0, minus, plus, 0.0, mp);
-    double[] z = NativeLinalg.solve(mm, r, mp, r);
+    Linalg.gemm(true, false, r, r, pairs, 1.0, minus, plus, 0.0, mp);
+    double[] z = Linalg.solve(mm, r, mp, r);
     Matrix av = new Matrix(r, r, z).transpose();
     return new DmdFit(av, s, r, rowsH, cols);
   }

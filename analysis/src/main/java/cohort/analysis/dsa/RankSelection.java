@@ -51,6 +51,40 @@ public record RankSelection(Mode mode, double value) {
     }
   }
 
+  /** The text forms {@link #parse} accepts, for messages and help. */
+  public static final String ACCEPTED = "full, an integer R >= 1 (or rank=R), rank_thresh=S (singular values above "
+      + "S >= 0) or rank_explained_variance=P (P in (0, 1])";
+
+  /**
+   * The rule written as {@link #toString()} writes it, or a bare integer for a fixed rank: {@code full},
+   * {@code 30}, {@code rank=30}, {@code rank_thresh=0.1}, {@code rank_explained_variance=0.9}.
+   *
+   * @throws IllegalArgumentException naming the text and the accepted forms
+   */
+  public static RankSelection parse(String text) {
+    String t = text == null ? "" : text.trim();
+    try {
+      if (t.equals("full")) {
+        return full();
+      }
+      if (t.matches("[0-9]+")) {
+        return fixed(Integer.parseInt(t));
+      }
+      if (t.startsWith("rank=")) {
+        return new RankSelection(Mode.FIXED, Double.parseDouble(t.substring(5)));
+      }
+      if (t.startsWith("rank_thresh=")) {
+        return threshold(Double.parseDouble(t.substring(12)));
+      }
+      if (t.startsWith("rank_explained_variance=")) {
+        return explainedVariance(Double.parseDouble(t.substring(24)));
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the one message below
+    }
+    throw new IllegalArgumentException("rank: got '" + text + "'; accepted: " + ACCEPTED);
+  }
+
   /**
    * Keep every direction the data has (the reference's default): all of them, or, when the Hankel matrix is
    * rank-deficient (a unit that is dead, saturated or a copy of others), those up to its numerical rank (singular

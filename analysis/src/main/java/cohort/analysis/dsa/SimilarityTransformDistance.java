@@ -1,7 +1,7 @@
 package cohort.analysis.dsa;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 import java.util.random.RandomGenerator;
 
 /**
@@ -150,8 +150,8 @@ public final class SimilarityTransformDistance {
       }
     }
     double[] w = new double[n];
-    double[] ua = NativeLinalg.symmetricEigen(sa, n, w);
-    double[] ub = NativeLinalg.symmetricEigen(sb, n, w);
+    double[] ua = Linalg.symmetricEigen(sa, n, w);
+    double[] ub = Linalg.symmetricEigen(sb, n, w);
     double[] ta = new double[n * n];
     double[] tb = new double[n * n];
     mulAt(ua, ka, ta, n);
@@ -162,7 +162,7 @@ public final class SimilarityTransformDistance {
     for (int i = 0; i < n * n; i++) {
       m[i] = ka[i] * kb[i];
     }
-    double[] vec = NativeLinalg.symmetricEigen(m, n, w);
+    double[] vec = Linalg.symmetricEigen(m, n, w);
     double[] sign = new double[n];
     for (int i = 0; i < n; i++) {
       sign[i] = vec[i * n + (n - 1)] >= 0 ? 1.0 : -1.0;
@@ -350,7 +350,7 @@ public final class SimilarityTransformDistance {
         rhs[i * n + j] = id + h;
       }
     }
-    NativeLinalg.solveInPlace(lhs, n, rhs, n, w.ipiv);
+    Linalg.solveInPlace(lhs, n, rhs, n, w.ipiv);
     mul(c, rhs, out, n);
   }
 
@@ -395,19 +395,19 @@ public final class SimilarityTransformDistance {
 
   /** out = x·y (n×n). */
   private static void mul(double[] x, double[] y, double[] out, int n) {
-    NativeLinalg.gemm(false, false, n, n, n, 1.0, x, y, 0.0, out);
+    Linalg.gemm(false, false, n, n, n, 1.0, x, y, 0.0, out);
   }
 
 
   /** out = xᵀ·y (n×n). */
   private static void mulAt(double[] x, double[] y, double[] out, int n) {
-    NativeLinalg.gemm(true, false, n, n, n, 1.0, x, y, 0.0, out);
+    Linalg.gemm(true, false, n, n, n, 1.0, x, y, 0.0, out);
   }
 
 
   /** out = x·yᵀ (n×n). */
   private static void mulBt(double[] x, double[] y, double[] out, int n) {
-    NativeLinalg.gemm(false, true, n, n, n, 1.0, x, y, 0.0, out);
+    Linalg.gemm(false, true, n, n, n, 1.0, x, y, 0.0, out);
   }
 
 

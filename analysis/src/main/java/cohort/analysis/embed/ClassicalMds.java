@@ -1,7 +1,7 @@
 package cohort.analysis.embed;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 
 /**
  * Classical (Torgerson) multidimensional scaling: the eigenvectors of B = −½ J D⁽²⁾ J (J the centring matrix,
@@ -58,7 +58,7 @@ public final class ClassicalMds {
       }
     }
     double[] ascending = new double[n];
-    double[] vectors = NativeLinalg.symmetricEigen(b, n, ascending);
+    double[] vectors = Linalg.symmetricEigen(b, n, ascending);
     double[] values = new double[n];
     for (int j = 0; j < n; j++) {
       values[j] = ascending[n - 1 - j];

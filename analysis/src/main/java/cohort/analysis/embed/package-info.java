@@ -1,6 +1,6 @@
 /**
  * Population views: embeddings of networks from a pairwise dissimilarity matrix — {@link
- * cohort.analysis.embed.ClassicalMds} (Torgerson, via Smile) and {@link cohort.analysis.embed.MetricMds}
+ * cohort.analysis.embed.ClassicalMds} (Torgerson, LAPACK's dsyevd) and {@link cohort.analysis.embed.MetricMds}
  * (SMACOF) — with Kruskal's stress in the {@link cohort.analysis.embed.Embedding} record.
  */
 package cohort.analysis.embed;

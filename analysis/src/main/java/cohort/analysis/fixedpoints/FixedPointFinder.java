@@ -3,6 +3,7 @@ package cohort.analysis.fixedpoints;
 import cohort.analysis.linearize.EigenOrder;
 import cohort.analysis.linearize.EigenSystem;
 import cohort.models.ReferenceCell;
+import cohort.models.linalg.Linalg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -845,7 +846,7 @@ public final class FixedPointFinder {
         for (int i = 0; i < n; i++) {
           rhs[i] = -res[i];
         }
-        if (DenseSolver.luSolve(lu, rhs, n, piv)) {
+        if (Linalg.luSolve(lu, rhs, n, piv)) {
           // Backtracking (Armijo) along the Newton direction, a descent direction of q: ∇qᵀδ = −‖r‖² = −2q. Far
           // from a root along a slow, curved manifold (J − I nearly singular) the full step overshoots; shorter
           // steps still make progress where the damped (LM) step would crawl.
@@ -903,7 +904,7 @@ public final class FixedPointFinder {
               lu[i * n + i] += mu;
               rhs[i] = -atr[i];
             }
-            if (DenseSolver.choleskySolve(lu, rhs, n)) {
+            if (Linalg.choleskySolve(lu, rhs, n)) {
               qT = tryStep();
               accepted = qT < q;
             }

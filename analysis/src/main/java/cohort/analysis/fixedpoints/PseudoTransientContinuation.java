@@ -1,5 +1,7 @@
 package cohort.analysis.fixedpoints;
 
+import cohort.models.linalg.Linalg;
+
 /**
  * Pseudo-transient continuation (Ψtc) toward a stable fixed point of a map {@code h ↦ F(h)}: linearly implicit
  * Euler steps of the flow {@code dh/dt = F(h) − h},
@@ -85,7 +87,7 @@ final class PseudoTransientContinuation {
         lu[i * n + i] += shift;
         rhs[i] = res[i];
       }
-      if (!DenseSolver.luSolve(lu, rhs, n, piv)) {
+      if (!Linalg.luSolve(lu, rhs, n, piv)) {
         dt *= 0.25;
         continue;
       }

@@ -1,5 +1,6 @@
 package cohort.analysis.linearize;
 
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -130,7 +131,7 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
   }
 
   /**
-   * From this size on LAPACK's dgeev (OpenBLAS, through Smile) is the solver rather than Commons Math: at
+   * From this size on LAPACK's dgeev ({@link Linalg#eigen}) is the solver rather than Commons Math: at
    * {@code n = 128} Commons Math's eigenvectors take ≈ 20 ms a matrix against ≈ 4 ms (a W4 search linearises ≈ 800
    * points); below it Commons Math is as fast. Both are backward-stable; results agree to round-off, eigenvectors up
    * to the normalisation applied below.
@@ -202,22 +203,20 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
       }
     } else {
       // Large matrices, or Commons Math's Hessenberg-QR gave up even on the shifted matrices (seen on 128x128
-      // Jacobians at the slow points of a trained GRU): LAPACK's dgeev, through Smile.
-      double[][] rows = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(a, i * n, rows[i], 0, n);
-      }
-      smile.math.matrix.Matrix.EVD evd = smile.math.matrix.Matrix.of(rows).eigen(false, true, true);
-      if (evd.Vr == null) {
+      // Jacobians at the slow points of a trained GRU): LAPACK's dgeev, through the facade.
+      Linalg.Eigen evd;
+      try {
+        evd = Linalg.eigen(a, n);
+      } catch (ArithmeticException e) {
         throw new ArithmeticException("EigenSystem.of: neither Commons Math nor LAPACK dgeev converged for a " + n
             + "x" + n + " matrix");
       }
       for (int k = 0; k < n; k++) {
-        re[k] = evd.wr[k];
-        im[k] = evd.wi == null ? 0.0 : evd.wi[k];
+        re[k] = evd.real()[k];
+        im[k] = evd.imag()[k];
         raw[k] = new double[n];
         for (int i = 0; i < n; i++) {
-          raw[k][i] = evd.Vr.get(i, k);
+          raw[k][i] = evd.vectors()[i * n + k];
         }
       }
     }

@@ -146,11 +146,11 @@ public final class LinearSeparability {
       }
       int correct = 0;
       int tested = 0;
-      smile.classification.Classifier<double[]> model = null;
+      LinearRule model = null;
       if (bothClasses) {
         model = o.classifier() == SeparabilityOptions.Classifier.LDA
-            ? smile.classification.LDA.fit(z, trainY, null, 1e-4)
-            : smile.classification.LogisticRegression.binomial(z, trainY, o.ridge(), 1e-5, 500);
+            ? LinearDiscriminant.fit(z, trainY)
+            : LogisticRegression.fit(z, trainY, o.ridge());
       }
       for (int i = 0; i < n; i++) {
         if (fold[i] == f) {

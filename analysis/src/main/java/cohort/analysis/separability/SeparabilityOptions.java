@@ -11,11 +11,11 @@ package cohort.analysis.separability;
  */
 public record SeparabilityOptions(int folds, int permutations, Classifier classifier, double ridge, long seed) {
 
-  /** Which linear classifier (both from Smile). */
+  /** Which linear classifier. */
   public enum Classifier {
-    /** L2-regularised binomial logistic regression ({@code smile.classification.LogisticRegression}). */
+    /** L2-regularised binomial logistic regression ({@link LogisticRegression}). */
     LOGISTIC,
-    /** Fisher's linear discriminant analysis ({@code smile.classification.LDA}). */
+    /** Fisher's linear discriminant analysis ({@link LinearDiscriminant}). */
     LDA
   }
 

@@ -1,5 +1,9 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Debiased linear CKA: CKA built on the unbiased HSIC estimator of Song, Smola, Gretton, Bedo &amp;
  * Borgwardt 2012 ("Feature selection via dependence maximization", JMLR), in the feature-space form of
@@ -7,9 +11,9 @@ package cohort.analysis.similarity;
  * n samples, the estimator of ⟨K, L⟩ is
  * {@code h(X, Y) = ‖ỸᵀX̃‖²_F − n/(n−2)·r_xᵀr_y + ‖X̃‖²_F‖Ỹ‖²_F / ((n−1)(n−2))} and
  * {@code CKA_debiased = h(X, Y) / √(h(X, X)·h(Y, Y))}; it can be slightly negative for unrelated inputs.
- * Needs at least 4 samples.
+ * Needs at least 4 samples. No options.
  */
-public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Prepared> {
+public record DebiasedCka() implements RepresentationalMetric<DebiasedCka.Prepared> {
 
   /** A centred network, its row squared norms, ‖X̃‖²_F and √h(X, X). */
   public record Prepared(Matrix centered, double[] rowSquares, double squaredNorm, double selfNorm) {}
@@ -22,6 +26,22 @@ public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Pre
   @Override
   public boolean isSimilarity() {
     return true;
+  }
+
+  @Override
+  public String caption() {
+    return "debiased linear CKA";
+  }
+
+  @Override
+  public String units() {
+    return "1 − debiased CKA";
+  }
+
+  @Override
+  public Set<Invariance> invariances() {
+    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
+        Invariance.ISOTROPIC_SCALING);
   }
 
   @Override
@@ -42,7 +62,7 @@ public final class DebiasedCka implements RepresentationalMetric<DebiasedCka.Pre
       rows[i] = s;
       total += s;
     }
-    double g = LinearCka.norm(NativeLinalg.gram(d, n, p));
+    double g = LinearCka.norm(Linalg.gram(d, n, p));
     double self = helper(g * g, rows, rows, total, total, n);
     return new Prepared(c, rows, total, Math.sqrt(self));
   }

@@ -1,13 +1,17 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Linear centred kernel alignment in its feature-space form (Kornblith, Norouzi, Lee &amp; Hinton 2019,
  * "Similarity of neural network representations revisited", ICML):
  * with column-centred X̃, Ỹ,
  * {@code CKA(X, Y) = ‖ỸᵀX̃‖²_F / (‖X̃ᵀX̃‖_F · ‖ỸᵀỸ‖_F)}, in [0, 1], 1 for identical inputs; invariant to
- * orthogonal transforms, isotropic scaling and translation of either side.
+ * orthogonal transforms, isotropic scaling and translation of either side. No options.
  */
-public final class LinearCka implements RepresentationalMetric<LinearCka.Prepared> {
+public record LinearCka() implements RepresentationalMetric<LinearCka.Prepared> {
 
   /** A centred network and ‖X̃ᵀX̃‖_F. */
   public record Prepared(Matrix centered, double selfNorm) {}
@@ -23,17 +27,33 @@ public final class LinearCka implements RepresentationalMetric<LinearCka.Prepare
   }
 
   @Override
+  public String caption() {
+    return "linear CKA";
+  }
+
+  @Override
+  public String units() {
+    return "1 − CKA";
+  }
+
+  @Override
+  public Set<Invariance> invariances() {
+    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
+        Invariance.ISOTROPIC_SCALING);
+  }
+
+  @Override
   public Prepared prepare(Matrix x) {
     Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
-    double[] g = NativeLinalg.gram(c.data(), c.rows(), c.cols());
+    double[] g = Linalg.gram(c.data(), c.rows(), c.cols());
     return new Prepared(c, norm(g));
   }
 
   /** {@code ‖aᵀb‖²_F} for two matrices with the same rows: the HSIC numerator of feature-space linear CKA. */
   static double crossNormSquared(Matrix a, Matrix b) {
     double[] cross = new double[a.cols() * b.cols()];
-    NativeLinalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
+    Linalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
     double s = 0;
     for (double v : cross) {
       s += v * v;

@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 
 /**
@@ -133,7 +134,7 @@ public record Matrix(int rows, int cols, double[] data) {
               + other.cols + "; accepted: left cols == right rows");
     }
     double[] out = new double[rows * other.cols];
-    NativeLinalg.gemm(false, false, rows, other.cols, cols, 1.0, data, other.data, 0.0, out);
+    Linalg.gemm(false, false, rows, other.cols, cols, 1.0, data, other.data, 0.0, out);
     return new Matrix(rows, other.cols, out);
   }
 

@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,8 +13,9 @@ import java.util.function.Function;
  * All-pairs matrices over many networks: each network is prepared once (a metric's centring and
  * decomposition, DSA's operator fit), then the N(N−1)/2 pairs (and the diagonal, for scores) are computed on a
  * pool of Java threads. Every entry is computed by the same sequence of operations whatever the thread count
- * (OpenBLAS runs single-threaded inside the pool), so the matrix does not depend on {@code threads}. This is
- * the one pairwise driver of Cohort: geometry metrics ({@link RepresentationalMetric}) and DSA both use it.
+ * (OpenBLAS always runs single-threaded, see {@link Linalg}), so the matrix does not depend on {@code threads}. This is
+ * the one pairwise driver of Cohort: geometry metrics ({@link RepresentationalMetric}) and dynamics metrics (DSA)
+ * both use it.
  */
 public final class Pairwise {
 
@@ -23,7 +25,7 @@ public final class Pairwise {
   public enum Kind {
     /** The metric's own score; the diagonal holds score(x, x). */
     SCORE,
-    /** {@link RepresentationalMetric#distance}; the diagonal is 0. */
+    /** {@link Metric#distance}; the diagonal is 0. */
     DISTANCE
   }
 
@@ -36,21 +38,22 @@ public final class Pairwise {
   /**
    * The N×N symmetric matrix (row-major) of the metric over {@code networks}.
    *
-   * @param networks N ≥ 1 matrices with the same number of rows
+   * @param networks N ≥ 1 inputs (for a geometry metric, matrices with the same number of rows)
    * @param threads Java threads for the preparation and the pairs, ≥ 1
    */
-  public static <P> double[] matrix(RepresentationalMetric<P> metric, List<Matrix> networks, Kind kind,
-      int threads) {
+  public static <I, P> double[] matrix(Metric<I, P> metric, List<I> networks, Kind kind, int threads) {
     return matrix(metric, networks, kind, threads, PairProgress.NONE);
   }
 
-  /** As {@link #matrix(RepresentationalMetric, List, Kind, int)}, reporting each finished pair to {@code progress}. */
-  public static <P> double[] matrix(RepresentationalMetric<P> metric, List<Matrix> networks, Kind kind,
-      int threads, PairProgress progress) {
+  /** As {@link #matrix(Metric, List, Kind, int)}, reporting each finished pair to {@code progress}. */
+  public static <I, P> double[] matrix(Metric<I, P> metric, List<I> networks, Kind kind, int threads,
+      PairProgress progress) {
     int n = networks.size();
-    for (int i = 1; i < n; i++) {
-      Checks.sameRows(metric.name() + " (networks 0 and " + i + ")", networks.get(0).rows(),
-          networks.get(i).rows());
+    if (metric instanceof RepresentationalMetric<?>) {
+      for (int i = 1; i < n; i++) {
+        Checks.sameRows(metric.name() + " (networks 0 and " + i + ")", ((Matrix) networks.get(0)).rows(),
+            ((Matrix) networks.get(i)).rows());
+      }
     }
     return kind == Kind.SCORE
         ? matrix(metric.name(), networks, metric::prepare, metric::score, true, threads, progress)
@@ -78,8 +81,6 @@ public final class Pairwise {
     }
     long total = (long) n * (n - 1) / 2 + (diagonal ? n : 0);
     AtomicLong done = new AtomicLong();
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<P>> prepared = new ArrayList<>(n);
@@ -120,7 +121,6 @@ public final class Pairwise {
       throw new IllegalStateException("pairwise " + name + " failed", c);
     } finally {
       pool.shutdownNow();
-      NativeLinalg.setThreads(saved);
     }
   }
 }

@@ -1,8 +1,9 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+import cohort.models.linalg.Parallel;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
 
 /**
  * All pairwise linear CKA values among N networks at once, through the sample-space identity
@@ -11,24 +12,38 @@ import org.bytedeco.openblas.global.openblas;
  * <p>For n samples the Gram matrices K_i = X̃_iX̃_iᵀ are symmetric, so ⟨K_i, K_j⟩ is the dot product of
  * their upper triangles with the off-diagonal entries weighted by √2. The triangles are produced in
  * bands of {@code band} rows (one dgemm per network and band) and folded into the N×N matrix
- * P = Σ_bands M·Mᵀ with one dsyrk per band; CKA_ij = P_ij / √(P_ii P_jj). This costs about
- * N·n²·p + N²·n²/2 flops instead of the feature-space route's N²·n·p², about 4.6× fewer for the W3
- * shape (100 networks, 2,000 samples, 128 units). The networks may have different widths.
+ * P = Σ_bands M·Mᵀ (one dsyrk per band and chunk of its columns); CKA_ij = P_ij / √(P_ii P_jj).
+ * This costs about N·n²·p + N²·n²/2 flops instead of the feature-space route's N²·n·p², about 4.6× fewer
+ * for the W3 shape (100 networks, 2,000 samples, 128 units). The networks may have different widths.
  */
 public final class PairwiseLinearCka {
 
   private PairwiseLinearCka() {}
 
   /**
+   * Columns of a band's M per task of the fold P += M·Mᵀ: a shape constant, never a thread count. Splitting the
+   * inner dimension (rather than the networks) keeps the fold reading M once, as one dsyrk would.
+   */
+  static final int FOLD_CHUNK = 16_384;
+
+  /**
    * The N×N symmetric CKA matrix (row-major, ones on the diagonal).
    *
+   * <p>The work is cut into tasks that depend only on the shapes (one network's band of its Gram matrix; one chunk
+   * of {@value #FOLD_CHUNK} columns of the fold, whose partial products are then added in chunk order), each one
+   * single-threaded BLAS call, and {@code threads} Java threads share them, so the matrix is the same, bit for bit,
+   * for every thread count.
+   *
    * @param networks N ≥ 1 matrices with the same rows (samples × units); not modified
-   * @param threads OpenBLAS threads for the computation (restored afterwards)
+   * @param threads Java threads, ≥ 1
    */
   public static double[] matrix(List<Matrix> networks, int threads) {
     int nNet = networks.size();
     if (nNet < 1) {
       throw new IllegalArgumentException("pairwise cka networks: got 0; accepted: at least 1");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("pairwise cka threads: got " + threads + "; accepted: >= 1");
     }
     int n = networks.get(0).rows();
     long total = 0;
@@ -43,32 +58,29 @@ public final class PairwiseLinearCka {
       total += (long) n * x.cols();
     }
     int band = Math.min(n, 64);
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(threads);
+    int maxChunks = (band * n + FOLD_CHUNK - 1) / FOLD_CHUNK;
+    double sqrt2 = Math.sqrt(2.0);
     try (DoublePointer all = new DoublePointer(total);
         DoublePointer bandBuf = new DoublePointer((long) nNet * band * n);
-        DoublePointer p = new DoublePointer((long) nNet * nNet)) {
-      for (int i = 0; i < nNet; i++) {
-        all.position(offsets[i]).put(networks.get(i).centerColumns().data());
-      }
-      all.position(0);
-      p.position(0).put(new double[nNet * nNet]);
-      double sqrt2 = Math.sqrt(2.0);
-      double[] diag = new double[band * band];
+        DoublePointer partial = new DoublePointer((long) maxChunks * nNet * nNet);
+        Parallel pool = Parallel.of(threads)) {
+      pool.forEach(nNet, i -> new DoublePointer(all).position(offsets[i]).put(networks.get(i).centerColumns().data()));
+      double[] g = new double[nNet * nNet];
+      double[] part = new double[nNet * nNet];
       for (int r0 = 0; r0 < n; r0 += band) {
+        int start = r0;
         int b = Math.min(band, n - r0);
         int rest = n - r0 - b;
         int len = b * b + b * rest;
-        for (int i = 0; i < nNet; i++) {
+        // row i of the band buffer: network i's Gram rows r0..r0+b, upper triangle of the diagonal block (off-diagonal
+        // entries × √2, lower ones zero) followed by the block right of it (× √2)
+        pool.forEach(nNet, i -> {
           int w = widths[i];
-          long base = offsets[i];
-          DoublePointer rowsA = new DoublePointer(all).position(base + (long) r0 * w);
-          // diagonal block K[r0:r0+b, r0:r0+b]: keep the upper triangle, off-diagonal entries × √2
-          try (DoublePointer d = new DoublePointer((long) b * b)) {
-            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-                b, b, w, 1.0, rowsA, w, rowsA, w, 0.0, d, b);
-            d.get(diag, 0, b * b);
-          }
+          DoublePointer rowsA = new DoublePointer(all).position(offsets[i] + (long) start * w);
+          DoublePointer row = new DoublePointer(bandBuf).position((long) i * len);
+          Linalg.gemm(false, true, b, b, w, 1.0, rowsA, w, rowsA, w, 0.0, row, b);
+          double[] diag = new double[b * b];
+          row.get(diag, 0, b * b);
           for (int a = 0; a < b; a++) {
             int o = a * b;
             for (int c = 0; c < a; c++) {
@@ -78,22 +90,32 @@ public final class PairwiseLinearCka {
               diag[o + c] *= sqrt2;
             }
           }
-          DoublePointer row = new DoublePointer(bandBuf).position((long) i * len);
           row.put(diag, 0, b * b);
           if (rest > 0) {
-            DoublePointer rowsB = new DoublePointer(all).position(base + (long) (r0 + b) * w);
+            DoublePointer rowsB = new DoublePointer(all).position(offsets[i] + (long) (start + b) * w);
             DoublePointer off = new DoublePointer(bandBuf).position((long) i * len + (long) b * b);
-            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-                b, rest, w, sqrt2, rowsA, w, rowsB, w, 0.0, off, rest);
+            Linalg.gemm(false, true, b, rest, w, sqrt2, rowsA, w, rowsB, w, 0.0, off, rest);
+          }
+        });
+        // P += M·Mᵀ over this band: the upper triangle of M[:, chunk]·M[:, chunk]ᵀ per chunk of columns, added to P
+        // in chunk order
+        int chunks = (len + FOLD_CHUNK - 1) / FOLD_CHUNK;
+        pool.forEach(chunks, c -> {
+          int c0 = c * FOLD_CHUNK;
+          Linalg.syrkUpper(false, nNet, Math.min(FOLD_CHUNK, len - c0), 1.0,
+              new DoublePointer(bandBuf).position(c0), len, 0.0,
+              new DoublePointer(partial).position((long) c * nNet * nNet), nNet);
+        });
+        for (int c = 0; c < chunks; c++) {
+          new DoublePointer(partial).position((long) c * nNet * nNet).get(part);
+          for (int i = 0; i < nNet; i++) {
+            for (int j = i; j < nNet; j++) {
+              g[i * nNet + j] += part[i * nNet + j];
+            }
           }
         }
-        bandBuf.position(0);
-        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans,
-            nNet, len, 1.0, bandBuf, len, 1.0, p, nNet);
       }
-      double[] g = new double[nNet * nNet];
-      p.position(0).get(g);
-      NativeLinalg.mirrorUpper(g, nNet);
+      Linalg.mirrorUpper(g, nNet);
       double[] out = new double[nNet * nNet];
       for (int i = 0; i < nNet; i++) {
         for (int j = 0; j < nNet; j++) {
@@ -101,8 +123,6 @@ public final class PairwiseLinearCka {
         }
       }
       return out;
-    } finally {
-      NativeLinalg.setThreads(saved);
     }
   }
 }

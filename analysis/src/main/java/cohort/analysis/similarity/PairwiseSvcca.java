@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,8 @@ public final class PairwiseSvcca {
    *
    * @param networks N ≥ 1 matrices with the same rows (samples × units); not modified
    * @param metric the SVCCA settings (kept variance)
-   * @param threads Java threads for the per-network SVDs and the per-pair singular values
+   * @param threads Java threads for the per-network SVDs, the blocked Gram matrix and the per-pair singular values;
+   *     the matrix does not depend on it
    */
   public static double[] matrix(List<Matrix> networks, Svcca metric, int threads) {
     int nNet = networks.size();
@@ -38,8 +40,6 @@ public final class PairwiseSvcca {
     for (int i = 1; i < nNet; i++) {
       Checks.sameRows("svcca (networks 0 and " + i + ")", rows, networks.get(i).rows());
     }
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Svcca.Prepared>> futures = new ArrayList<>(nNet);
@@ -62,9 +62,7 @@ public final class PairwiseSvcca {
           System.arraycopy(u, r * k, z, r * total + offset[i], k);
         }
       }
-      NativeLinalg.setThreads(threads);
-      double[] g = NativeLinalg.gram(z, rows, total);
-      NativeLinalg.setThreads(1);
+      double[] g = Linalg.gram(z, rows, total, threads);
       double[] out = new double[nNet * nNet];
       List<Future<?>> tasks = new ArrayList<>(nNet);
       for (int i = 0; i < nNet; i++) {
@@ -78,7 +76,7 @@ public final class PairwiseSvcca {
             for (int r = 0; r < ka; r++) {
               System.arraycopy(g, (offset[a] + r) * total + offset[b], block, r * kb, kb);
             }
-            double[] rho = NativeLinalg.singularValues(block, ka, kb);
+            double[] rho = Linalg.singularValues(block, ka, kb);
             double sum = 0;
             for (double v : rho) {
               sum += Math.min(1.0, Math.max(0.0, v));
@@ -103,7 +101,6 @@ public final class PairwiseSvcca {
       throw new IllegalStateException("pairwise svcca failed", e.getCause());
     } finally {
       pool.shutdownNow();
-      NativeLinalg.setThreads(saved);
     }
   }
 }

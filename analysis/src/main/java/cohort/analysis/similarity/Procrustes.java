@@ -1,5 +1,9 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The linear shape metric of Williams, Kunz, Kornblith &amp; Linderman 2021 ("Generalized shape metrics
  * on neural representations", NeurIPS; netrep {@code LinearMetric}). Per network: centre the columns
@@ -14,14 +18,21 @@ package cohort.analysis.similarity;
  * also scale invariant.
  *
  * @param alpha regularisation in [0, 1]: 1 = Procrustes (rotation only), 0 = CCA (any invertible map)
- * @param method angular or euclidean
+ * @param score angular or euclidean
  * @param unitNorm whether each centred input is scaled to unit Frobenius norm before whitening
  */
-public record Procrustes(double alpha, Method method, boolean unitNorm)
+public record Procrustes(
+    @Help("partial whitening in [0, 1]: 1 = Procrustes (rotations only) ... 0 = CCA (any invertible map)")
+    double alpha,
+    @Help("angular (arccos of the aligned correlation, radians) or euclidean (Frobenius norm of the aligned "
+        + "difference)")
+    Score score,
+    @Help("scale each centred input to unit Frobenius norm before whitening")
+    boolean unitNorm)
     implements RepresentationalMetric<Procrustes.Prepared> {
 
   /** Which of the two scores of Williams et al. 2021. */
-  public enum Method {
+  public enum Score {
     ANGULAR,
     EUCLIDEAN
   }
@@ -32,14 +43,14 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
     if (!(alpha >= 0 && alpha <= 1)) {
       throw new IllegalArgumentException("procrustes alpha: got " + alpha + "; accepted: [0, 1]");
     }
-    if (method == null) {
-      throw new IllegalArgumentException("procrustes method: got null; accepted: ANGULAR or EUCLIDEAN");
+    if (score == null) {
+      throw new IllegalArgumentException("procrustes score: got null; accepted: angular or euclidean");
     }
   }
 
   /** Angular Procrustes (α = 1) without unit-norm scaling, netrep's defaults. */
   public Procrustes() {
-    this(1.0, Method.ANGULAR, false);
+    this(1.0, Score.ANGULAR, false);
   }
 
   /** The centred, (unit-norm scaled), partially whitened data X_φ. */
@@ -53,6 +64,35 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
   @Override
   public boolean isSimilarity() {
     return false;
+  }
+
+  @Override
+  public String caption() {
+    return "Procrustes shape metric";
+  }
+
+  @Override
+  public String units() {
+    return score == Score.ANGULAR ? "angular shape distance, radians"
+        : "Euclidean shape distance" + (unitNorm ? " of unit-norm inputs" : ", units of the activity");
+  }
+
+  /**
+   * Rotations, permutations and translations always; isotropic scaling with unit-norm inputs or with the angular
+   * score at α ∈ {0, 1} (in between, α + (1−α)λ^(−½) mixes scales, as in netrep); any invertible map at α = 0
+   * (CCA) when the score does not see the scale.
+   */
+  @Override
+  public Set<Invariance> invariances() {
+    Set<Invariance> s = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION);
+    boolean scaleFree = unitNorm || score == Score.ANGULAR;
+    if (unitNorm || (score == Score.ANGULAR && (alpha == 0 || alpha == 1))) {
+      s.add(Invariance.ISOTROPIC_SCALING);
+    }
+    if (alpha == 0 && scaleFree) {
+      s.add(Invariance.INVERTIBLE_LINEAR);
+    }
+    return s;
   }
 
   @Override
@@ -72,7 +112,7 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
     }
     int p = c.cols();
     double[] lam = new double[p];
-    double[] v = NativeLinalg.symmetricEigen(NativeLinalg.gram(c.data(), c.rows(), p), p, lam);
+    double[] v = Linalg.symmetricEigen(Linalg.gram(c.data(), c.rows(), p), p, lam);
     double sumLam = 0;
     double newVar = 0;
     double[] d = new double[p];
@@ -90,7 +130,7 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
       }
     }
     double[] z = new double[p * p];
-    NativeLinalg.gemm(false, true, p, p, p, 1.0, vd, v, 0.0, z);
+    Linalg.gemm(false, true, p, p, p, 1.0, vd, v, 0.0, z);
     return new Prepared(c.times(new Matrix(p, p, z)));
   }
 
@@ -107,9 +147,9 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
     Matrix b = y.whitened().padColumns(w);
     int n = a.rows();
     double[] m = new double[w * w];
-    NativeLinalg.gemm(true, false, w, w, n, 1.0, a.data(), b.data(), 0.0, m);
-    NativeLinalg.Svd svd = NativeLinalg.svd(m, w, w);
-    if (method == Method.ANGULAR) {
+    Linalg.gemm(true, false, w, w, n, 1.0, a.data(), b.data(), 0.0, m);
+    Linalg.Svd svd = Linalg.svd(m, w, w);
+    if (score == Score.ANGULAR) {
       double nuclear = 0;
       for (double s : svd.s()) {
         nuclear += s;
@@ -118,9 +158,9 @@ public record Procrustes(double alpha, Method method, boolean unitNorm)
       return Math.acos(Math.max(-1.0, Math.min(1.0, cos)));
     }
     double[] au = new double[n * w];
-    NativeLinalg.gemm(false, false, n, w, w, 1.0, a.data(), svd.u(), 0.0, au);
+    Linalg.gemm(false, false, n, w, w, 1.0, a.data(), svd.u(), 0.0, au);
     double[] bv = new double[n * w];
-    NativeLinalg.gemm(false, true, n, w, w, 1.0, b.data(), svd.vt(), 0.0, bv);
+    Linalg.gemm(false, true, n, w, w, 1.0, b.data(), svd.vt(), 0.0, bv);
     double s = 0;
     for (int i = 0; i < au.length; i++) {
       double diff = au[i] - bv[i];

@@ -1,6 +1,9 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * CKA with a Gaussian (RBF) kernel (Kornblith et al. 2019). The Gram matrix is
@@ -11,12 +14,19 @@ import java.util.Arrays;
  *
  * @param threshold bandwidth as a fraction of the median distance, &gt; 0 (Kornblith et al. use 0.5–1)
  */
-public record RbfCka(double threshold) implements RepresentationalMetric<RbfCka.Prepared> {
+public record RbfCka(
+    @Help("bandwidth of the Gaussian kernel as a fraction of the median distance between samples, finite > 0")
+    double threshold) implements RepresentationalMetric<RbfCka.Prepared> {
 
   public RbfCka {
     if (!(threshold > 0) || Double.isInfinite(threshold)) {
       throw new IllegalArgumentException("cka-rbf threshold: got " + threshold + "; accepted: finite > 0");
     }
+  }
+
+  /** Bandwidth 0.5 of the median distance, the smaller of Kornblith et al.'s two settings. */
+  public RbfCka() {
+    this(0.5);
   }
 
   /** A centred n×n Gram matrix (row-major) and its Frobenius norm. */
@@ -33,12 +43,28 @@ public record RbfCka(double threshold) implements RepresentationalMetric<RbfCka.
   }
 
   @Override
+  public String caption() {
+    return "RBF CKA";
+  }
+
+  @Override
+  public String units() {
+    return "1 − RBF CKA";
+  }
+
+  @Override
+  public Set<Invariance> invariances() {
+    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
+        Invariance.ISOTROPIC_SCALING);
+  }
+
+  @Override
   public Prepared prepare(Matrix x) {
     Checks.input(name(), x, 2);
     int n = x.rows();
     int p = x.cols();
     double[] dots = new double[n * n];
-    NativeLinalg.gemm(false, true, n, n, p, 1.0, x.data(), x.data(), 0.0, dots);
+    Linalg.gemm(false, true, n, n, p, 1.0, x.data(), x.data(), 0.0, dots);
     double[] sq = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {

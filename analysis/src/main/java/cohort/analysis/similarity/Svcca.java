@@ -1,5 +1,11 @@
 package cohort.analysis.similarity;
 
+import cohort.models.linalg.Linalg;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Singular vector canonical correlation analysis (Raghu, Gilmer, Yosinski &amp; Sohl-Dickstein 2017,
  * "SVCCA", NeurIPS). Per network: centre the columns, take the thin SVD X̃ = U S Vᵀ (from the
@@ -12,12 +18,19 @@ package cohort.analysis.similarity;
  *
  * @param keepVariance fraction of variance the kept directions must explain, in (0, 1]
  */
-public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca.Prepared> {
+public record Svcca(
+    @Help("fraction of the variance the kept SVD directions of each network explain, in (0, 1]")
+    double keepVariance) implements RepresentationalMetric<Svcca.Prepared> {
 
   public Svcca {
     if (!(keepVariance > 0 && keepVariance <= 1)) {
-      throw new IllegalArgumentException("svcca keepVariance: got " + keepVariance + "; accepted: (0, 1]");
+      throw new IllegalArgumentException("svcca keep_variance: got " + keepVariance + "; accepted: (0, 1]");
     }
+  }
+
+  /** 99 % of the variance kept, Raghu et al.'s setting. */
+  public Svcca() {
+    this(0.99);
   }
 
   /** The kept left singular vectors U_k (n×k, row-major) and all singular values of the centred data. */
@@ -44,6 +57,37 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
   }
 
   @Override
+  public String caption() {
+    return "SVCCA";
+  }
+
+  @Override
+  public String units() {
+    return "1 − mean canonical correlation";
+  }
+
+  /** Also any invertible linear map when all the variance is kept (CCA's invariance). */
+  @Override
+  public Set<Invariance> invariances() {
+    Set<Invariance> s = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
+        Invariance.ISOTROPIC_SCALING);
+    if (keepVariance == 1) {
+      s.add(Invariance.INVERTIBLE_LINEAR);
+    }
+    return s;
+  }
+
+  /** The mean with the kept dimensions ({@code kept_dims}) and every canonical correlation ({@code correlations}). */
+  @Override
+  public Evaluation evaluate(Prepared x, Prepared y) {
+    Result r = result(x, y);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("kept_dims", new int[] {r.keptX(), r.keptY()});
+    details.put("correlations", r.correlations());
+    return new Evaluation(r.mean(), details);
+  }
+
+  @Override
   public Prepared prepare(Matrix x) {
     Checks.input(name(), x, 2);
     Matrix c = x.centerColumns();
@@ -51,7 +95,7 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
     int cols = c.cols();
     // the right singular vectors and values from X̃ᵀX̃ = V S² Vᵀ, then U_k = polar(X̃ V_k) (= X̃ V_k S_k⁻¹)
     double[] lam = new double[cols];
-    double[] vecs = NativeLinalg.symmetricEigen(NativeLinalg.gram(c.data(), n, cols), cols, lam);
+    double[] vecs = Linalg.symmetricEigen(Linalg.gram(c.data(), n, cols), cols, lam);
     int p = Math.min(n, cols);
     double[] s = new double[p];
     for (int j = 0; j < p; j++) {
@@ -81,8 +125,8 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
       }
     }
     double[] w = new double[n * k];
-    NativeLinalg.gemm(false, false, n, k, cols, 1.0, c.data(), vk, 0.0, w);
-    double[] u = NativeLinalg.polarTall(w, n, k);
+    Linalg.gemm(false, false, n, k, cols, 1.0, c.data(), vk, 0.0, w);
+    double[] u = Linalg.polarTall(w, n, k);
     return new Prepared(n, k, u, s);
   }
 
@@ -102,8 +146,8 @@ public record Svcca(double keepVariance) implements RepresentationalMetric<Svcca
     int ka = x.kept();
     int kb = y.kept();
     double[] m = new double[ka * kb];
-    NativeLinalg.gemm(true, false, ka, kb, x.rows(), 1.0, x.basis(), y.basis(), 0.0, m);
-    double[] rho = NativeLinalg.singularValues(m, ka, kb);
+    Linalg.gemm(true, false, ka, kb, x.rows(), 1.0, x.basis(), y.basis(), 0.0, m);
+    double[] rho = Linalg.singularValues(m, ka, kb);
     double sum = 0;
     for (int i = 0; i < rho.length; i++) {
       rho[i] = Math.min(1.0, Math.max(0.0, rho[i]));

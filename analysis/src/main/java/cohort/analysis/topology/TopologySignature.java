@@ -1,8 +1,7 @@
 package cohort.analysis.topology;
 
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * A summary of a {@link TopologyGraph} that can be compared across networks of any size and state basis, and
@@ -87,20 +86,20 @@ public record TopologySignature(int[] census, double[] laplacianSpectrum) {
     if (m == 0) {
       return new TopologySignature(census, new double[0]);
     }
-    double[][] lap = new double[m][m];
+    double[] lap = new double[m * m];
     for (TopologyGraph.Edge e : g.edges()) {
       int a = compact[e.source()];
       int b = compact[e.target()];
-      if (a == b || lap[a][b] != 0) {
+      if (a == b || lap[a * m + b] != 0) {
         continue;
       }
-      lap[a][b] = -1;
-      lap[b][a] = -1;
-      lap[a][a] += 1;
-      lap[b][b] += 1;
+      lap[a * m + b] = -1;
+      lap[b * m + a] = -1;
+      lap[a * m + a] += 1;
+      lap[b * m + b] += 1;
     }
-    double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(lap, false)).getRealEigenvalues();
-    Arrays.sort(ev);
+    double[] ev = new double[m];
+    Linalg.symmetricEigen(lap, m, ev); // ascending
     int nonZero = 0;
     for (double x : ev) {
       if (x > ZERO) {

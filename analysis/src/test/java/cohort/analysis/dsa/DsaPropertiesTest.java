@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,7 +30,7 @@ class DsaPropertiesTest {
     double det = 1;
     double[] lu = q.clone();
     // sign of det via the eigenvalues' product of an orthogonal matrix: use LU through a solve-free trick
-    double[][] e = NativeLinalg.eigenvalues(lu, n);
+    double[][] e = Linalg.eigenvalues(lu, n);
     double re = 1;
     double im = 0;
     for (int i = 0; i < n; i++) {
@@ -240,7 +240,7 @@ class DsaPropertiesTest {
           }
         }
       }
-      double[] direct = NativeLinalg.gram(h, trials * len, cols);
+      double[] direct = Linalg.gram(h, trials * len, cols);
       double[] lagged = HankelDmd.laggedGram(x, trials, steps, n, d, tau, len);
       for (int i = 0; i < direct.length; i++) {
         assertEquals(direct[i], lagged[i], 1e-11, "d=" + d + " tau=" + tau + " entry " + i);
@@ -251,8 +251,15 @@ class DsaPropertiesTest {
   @Test
   void optionsRejectBadValuesWithOneLine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DsaOptions().withDelays(0, 1));
-    assertTrue(e.getMessage().contains("nDelays: got 0; accepted: >= 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("n_delays: got 0; accepted: >= 1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RankSelection.fixed(0));
+    for (String text : new String[] {"full", "30", "rank=30", "rank_thresh=0.1", "rank_explained_variance=0.9"}) {
+      RankSelection r = RankSelection.parse(text);
+      assertEquals(r, RankSelection.parse(r.toString()), text);
+    }
+    assertEquals(RankSelection.fixed(30), RankSelection.parse("30"));
+    e = assertThrows(IllegalArgumentException.class, () -> RankSelection.parse("most"));
+    assertTrue(e.getMessage().startsWith("rank: got 'most'; accepted: full, an integer"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RankSelection.explainedVariance(1.5));
     assertThrows(IllegalArgumentException.class, () -> new DsaOptions().withLamb(-1));
     e = assertThrows(IllegalArgumentException.class,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.analysis.TestData;
 import cohort.analysis.similarity.Matrix;
+import cohort.models.linalg.Linalg;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class DsaReferenceTest {
 
   /** Eigenvalues sorted by (re, im) after rounding so conjugate pairs line up. */
   static double[][] sortedEigs(Matrix m) {
-    double[][] e = cohort.analysis.similarity.NativeLinalg.eigenvalues(m.data(), m.rows());
+    double[][] e = cohort.models.linalg.Linalg.eigenvalues(m.data(), m.rows());
     int n = m.rows();
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {

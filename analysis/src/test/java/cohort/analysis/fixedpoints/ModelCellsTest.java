@@ -8,20 +8,23 @@ import cohort.analysis.topology.FixedPointTopology;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.analysis.topology.TopologyOptions;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceCell;
+import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The finder on the concrete cells of {@code models}: small random networks of every architecture. */
 class ModelCellsTest {
 
-  private static ReferenceCell cell(Architecture arch, double gain, int hidden, long seed) {
+  private static ReferenceCell cell(Cell arch, double gain, int hidden, long seed) {
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, 2, hidden, 1).withInit(InitKind.NORMAL, gain);
     return Network.initialize(spec, new SplittableRandom(seed)).reference().cell();
   }
@@ -63,8 +66,9 @@ class ModelCellsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Architecture.class, names = {"VANILLA", "CTRNN", "UGRNN", "GRU", "LSTM"})
-  void everyArchitectureYieldsVerifiedFixedPoints(Architecture arch) {
+  @ValueSource(strings = {"vanilla", "ctrnn", "ugrnn", "gru", "lstm"})
+  void everyArchitectureYieldsVerifiedFixedPoints(String name) {
+    Cell arch = CellRegistry.standard().parse(name);
     ReferenceCell cell = cell(arch, 1.0, 6, 3);
     int n = cell.stateSize();
     double[] x = {0.3, -0.2};
@@ -86,7 +90,7 @@ class ModelCellsTest {
   @Test
   void stabilityClassesPredictTheDynamicsOfACtrnn() {
     // A strongly coupled CTRNN (g = 3) has several fixed points; check the classification by simulation.
-    ReferenceCell cell = cell(Architecture.CTRNN, 3.0, 8, 3);
+    ReferenceCell cell = cell(LeakyRnn.CTRNN, 3.0, 8, 3);
     double[] x = new double[2];
     FixedPointSet set = new FixedPointFinder(cell, FixedPointOptions.defaults()).find(uniform(100, 8, 5), x);
     assertTrue(set.count(Stability.STABLE) >= 1);
@@ -118,7 +122,7 @@ class ModelCellsTest {
 
   @Test
   void gruResultsDoNotDependOnTheOrderOfInitialStates() {
-    ReferenceCell cell = cell(Architecture.GRU, 2.0, 6, 9);
+    ReferenceCell cell = cell(Gru.CELL, 2.0, 6, 9);
     double[] inits = uniform(30, 6, 2);
     double[] reversed = new double[inits.length];
     for (int k = 0; k < 30; k++) {

@@ -43,7 +43,7 @@ class ReferenceScoresTest {
   @ParameterizedTest
   @CsvSource({"X,Xr"})
   void procrustesEuclideanUnitNormAndCkaOfRotatedCopy(String a, String b) {
-    Procrustes euclid = new Procrustes(1.0, Procrustes.Method.EUCLIDEAN, true);
+    Procrustes euclid = new Procrustes(1.0, Procrustes.Score.EUCLIDEAN, true);
     assertEquals(TestData.score("X-Xr", "procrustes_euclidean_unit_norm"),
         euclid.score(load(a), load(b)), TOL);
     assertEquals(TestData.score("X-Xr", "cka_linear"), new LinearCka().score(load(a), load(b)), TOL);

@@ -8,7 +8,6 @@ import cohort.analysis.dsa.DsaScore;
 import cohort.analysis.dsa.HankelDmd;
 import cohort.analysis.dsa.RankSelection;
 import cohort.analysis.dsa.Trajectories;
-import cohort.analysis.similarity.NativeLinalg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #pairwise10}: the 10 × 10 self-pairwise matrix (10 fits + 45 distances) by {@link Dsa#pairwise}
  *       at {@code threads} Java threads.</li>
  * </ul>
- * The single-comparison methods run with OpenBLAS at {@code threads} threads. The optimiser differs by design from
+ * The single-comparison methods run on one thread (OpenBLAS always does, see {@code cohort.models.linalg.Linalg});
+ * {@code threads} is the Java threads of {@link #pairwise10}. The optimiser differs by design from
  * the reference's 2 × 1,000 Adam steps (see {@link DsaOptions}): Cohort's Riemannian L-BFGS runs to convergence
  * from 3 + 8 starts, so its time is not a fixed step count. Score: seconds per call.
  */
@@ -68,7 +67,6 @@ public class DsaPairBench {
   private DmdFit fitX;
   private DmdFit fitY;
   private DsaOptions options;
-  private int savedThreads;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -82,15 +80,8 @@ public class DsaPairBench {
     y = systems.get(1);
     options = new DsaOptions().withDelays(10, 1).withRank(RankSelection.fixed(30)).withLamb(1e-8)
         .withScore(DsaScore.ANGULAR);
-    savedThreads = NativeLinalg.threads();
-    NativeLinalg.setThreads(threads);
     fitX = HankelDmd.fit(x, options);
     fitY = HankelDmd.fit(y, options);
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    NativeLinalg.setThreads(savedThreads);
   }
 
   /** One DSA comparison: two DMD fits and one angular distance. */

@@ -6,11 +6,11 @@ import cohort.analysis.fixedpoints.FixedPointOptions;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.models.Activation;
-import cohort.models.Architecture;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceCell;
 import cohort.models.ReferenceNetwork;
+import cohort.models.cells.Gru;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -109,7 +109,7 @@ public class FixedPointsBench {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, BITS, HIDDEN, BITS);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, BITS, HIDDEN, BITS);
     Task task = flipflop();
     float[] params = weights.endsWith(".npz") ? loadPeerNpz(spec, Path.of(weights)) : trained(spec, task);
     ReferenceNetwork reference = Network.of(spec, params).reference();

@@ -1,6 +1,10 @@
 package cohort.benchmarks.training;
 
-import cohort.models.Architecture;
+import cohort.models.Activation;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
+import cohort.models.Layout;
+import cohort.models.NetworkSpec;
 import cohort.models.linalg.OffHeapMatrix;
 import cohort.models.linalg.OpenBlas;
 import java.util.SplittableRandom;
@@ -73,12 +77,14 @@ public class ProductCeilingBench {
       throw new IllegalStateException("ProductCeilingBench measures OpenBLAS, which is off: "
           + OpenBlas.unavailableReason());
     }
-    Architecture architecture = Architecture.parse(arch);
-    gru = architecture == Architecture.GRU;
+    Cell architecture = CellRegistry.standard().parse(arch);
     int n = hidden;
     int in = TrainingIterationBench.BITS;
     int batch = TrainingIterationBench.BATCH;
-    rows = architecture.gates() * n;
+    Cell.Kernels kernels = architecture.kernels(new Layout(NetworkSpec.of(architecture, Activation.TANH, in, n,
+        TrainingIterationBench.BITS)));
+    gru = kernels.inputBlocks() > 0;
+    rows = kernels.blocks() * n;
     total = rows + TrainingIterationBench.BITS;
     width = n + in + 1;
     lead = (TrainingIterationBench.STEPS + 1) * batch;

@@ -1,7 +1,9 @@
 package cohort.benchmarks.training;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
+import cohort.models.Layout;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.Workspace;
@@ -97,14 +99,14 @@ public class TrainingIterationBench {
     for (int i = 0; i < BATCHES; i++) {
       batches[i] = task.sample(BATCH, data);
     }
-    NetworkSpec spec = NetworkSpec.of(Architecture.parse(arch), Activation.TANH, BITS, hidden, BITS);
+    NetworkSpec spec = NetworkSpec.of(CellRegistry.standard().parse(arch), Activation.TANH, BITS, hidden, BITS);
     network = Network.initialize(spec, new SplittableRandom(0));
     workspace = network.workspace(STEPS, BATCH);
     gradient = new float[network.parameters().length];
     dOutputs = new float[STEPS * BATCH * BITS];
     adam = new Adam(gradient.length);
     loss = new MaskedMse();
-    flops = flopsPerIteration(spec.architecture(), hidden);
+    flops = flopsPerIteration(spec);
     next = 0;
   }
 
@@ -124,12 +126,13 @@ public class TrainingIterationBench {
   }
 
   /**
-   * W1's matmul FLOPs per iteration, {@code B·T·[3·2·G·N² + 2·2·G·N·I + 3·2·N·O]} with G = 1 / 3 / 4 gates for
-   * vanilla / GRU / LSTM and I = O = 3 (forward 2GN² + 2GNI + 2NO per step and trial; backward twice the recurrent
+   * W1's matmul FLOPs per iteration, {@code B·T·[3·2·G·N² + 2·2·G·N·I + 3·2·N·O]} with G the cell's fused product
+   * blocks (1 / 3 / 4 for vanilla / GRU / LSTM) and I = O = 3 (forward 2GN² + 2GNI + 2NO per step and trial; backward twice the recurrent
    * and readout terms and once the input term). Element-wise gate arithmetic and Adam are not counted.
    */
-  public static double flopsPerIteration(Architecture architecture, int n) {
-    int g = architecture.gates();
+  public static double flopsPerIteration(NetworkSpec spec) {
+    int n = spec.hidden();
+    int g = spec.architecture().kernels(new Layout(spec)).blocks();
     return (double) BATCH * STEPS * (3.0 * 2 * g * n * n + 2.0 * 2 * g * n * BITS + 3.0 * 2 * n * BITS);
   }
 }

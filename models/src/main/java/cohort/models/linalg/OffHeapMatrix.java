@@ -43,6 +43,16 @@ public final class OffHeapMatrix {
     buffer.get(at, dst, from, count);
   }
 
+  /** Element {@code at} (the pure-Java product's access). */
+  float get(int at) {
+    return buffer.get(at);
+  }
+
+  /** Sets element {@code at} (the pure-Java product's access). */
+  void set(int at, float value) {
+    buffer.put(at, value);
+  }
+
   /** The pointer at element {@code offset} (the same pointer object, repositioned). */
   FloatPointer at(int offset) {
     return pointer.position(offset);

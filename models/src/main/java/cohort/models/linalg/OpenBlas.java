@@ -11,10 +11,9 @@ import org.bytedeco.openblas.global.openblas;
  * first {@link #available()}, whichever comes first; left at its default, OpenBLAS would use every core): Cohort's
  * parallelism is one network per thread, and a single-threaded product has a fixed reduction order, so the same
  * inputs give the same bits on the same machine and library build. Another CPU (a different OpenBLAS kernel) or the
- * pure-Java {@link FloatGemm} round differently, within float accuracy.
+ * pure-Java fallback of {@link FloatProducts} round differently, within float accuracy.
  *
- * <p>Used by default when the native library loads; {@code -Dcohort.blas=java} selects the pure-Java kernels
- * (the reference and fallback). Measured on the W1 step shapes, one core: see the benchmarks module's
+ * <p>Used by default when the native library loads; {@code -Dcohort.blas=java} selects the pure-Java fallback. Measured on the W1 step shapes, one core: see the benchmarks module's
  * {@code TrainingIterationBench}.
  */
 public final class OpenBlas {

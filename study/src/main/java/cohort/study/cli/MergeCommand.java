@@ -24,7 +24,8 @@ final class MergeCommand {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads: got " + threads + "; accepted: an integer >= 1");
     }
-    StudyMerger.Summary s = Studies.create(System.err, System.console() != null).merge(dir, threads, options);
+    StudyMerger.Summary s = Studies.create(System.err, System.console() != null, CohortCommand.metrics(spec))
+        .merge(dir, threads, options);
     PrintWriter out = spec.commandLine().getOut();
     describe(out, dir.resolve("study.h5"), s);
     out.flush();

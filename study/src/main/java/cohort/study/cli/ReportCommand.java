@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
     StudyReport.Result r;
     Canvas.useHeadlessAwt();
     try {
-      r = StudyReport.write(dir, target);
+      r = StudyReport.write(dir, target, CohortCommand.metrics(spec));
     } catch (io.jhdf.exceptions.HdfException | ClassCastException e) {
       throw cohort.io.Hdf5Files.damaged(dir.resolve("study.h5"), "study file", e);
     }

@@ -22,7 +22,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The study spec (YAML or JSON), e.g. presets/smoke.yaml.")
   Path specFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study directory (created if new).")
+  @Option(names = "--out", paramLabel = "DIR", description = "The study directory (created if new); required unless "
+      + "--dry-run.")
   Path out;
 
   @Option(names = "--workers", paramLabel = "N",
@@ -56,7 +57,11 @@ final class RunCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    Studies studies = Studies.create(System.err, System.console() != null);
+    Studies studies = Studies.create(System.err, System.console() != null, CohortCommand.metrics(spec));
+    if (out == null && !dryRun) {
+      throw new IllegalArgumentException("--out: missing; accepted: the study directory, e.g. --out studies/NAME "
+          + "(only --dry-run runs without one)");
+    }
     if (dryRun) {
       var runs = cohort.study.run.StudyRunner.select(studies.read(specFile), i, n);
       var w = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Studies.Status s = Studies.create(System.err, false).status(dir);
+    Studies.Status s = Studies.create(System.err, false, CohortCommand.metrics(spec)).status(dir);
     int done = s.finished().size();
     PrintWriter out = spec.commandLine().getOut();
     int left = s.missing().size() + s.damaged().size();

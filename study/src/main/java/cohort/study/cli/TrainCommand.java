@@ -1,7 +1,8 @@
 package cohort.study.cli;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -64,9 +65,17 @@ public final class TrainCommand implements Callable<Integer> {
       description = "A task parameter; repeatable. Unset parameters keep the task's defaults.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--arch", required = true, paramLabel = "ARCH",
-      description = "Architecture: vanilla, ctrnn, scaled-ctrnn, ugrnn, gru, lstm, low-rank.")
+  @Option(names = "--arch", required = true, paramLabel = "ARCH", completionCandidates = CellNames.class,
+      description = "Architecture: ${COMPLETION-CANDIDATES}.")
   String arch;
+
+  /** The registered cells' names, for {@code --arch}'s help. */
+  static final class CellNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return CellRegistry.standard().names().iterator();
+    }
+  }
 
   @Option(names = "--activation", defaultValue = "tanh", paramLabel = "ACT",
       description = "Activation: tanh, relu, softplus, identity (default: ${DEFAULT-VALUE}).")
@@ -97,6 +106,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
+
+  @Option(names = "--lr-decay", defaultValue = "1", paramLabel = "F",
+      description = "The learning rate at the last iteration as a fraction of --lr, in (0, 1]: an exponential decay; "
+          + "1 = constant (default: ${DEFAULT-VALUE}). Same as training.lr_decay in a study spec.")
+  double lrDecay;
 
   @Option(names = "--optimizer", paramLabel = "OPT",
       description = "adam, sgd (momentum 0.9) or rmsprop (default: ${DEFAULT-VALUE}).")
@@ -154,14 +168,14 @@ public final class TrainCommand implements Callable<Integer> {
     // Everything is checked before any work: each constructor throws one line on a bad value, and the output
     // is tried before training, so that an unwritable --out never costs a training run.
     OutputPaths.requireWritableFile(out, "--out");
-    Architecture architecture = Architecture.parse(arch);
+    Cell architecture = CellRegistry.standard().parse(arch);
     Task t = TaskRegistry.standard().create(task, params);
     if (!(targetAccuracy >= 0 && targetAccuracy <= 1)) {
       throw new IllegalArgumentException("--target-accuracy got " + targetAccuracy + "; accepted: A in (0, 1] to stop "
           + "at the first validation whose accuracy is >= A, or 0 to never stop early");
     }
     TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
-        rateL2, TrainingSpec.defaults().schedule(), 0, targetAccuracy, 0, validateEvery,
+        rateL2, schedule(), 0, targetAccuracy, 0, validateEvery,
         TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);
     NetworkSpec networkSpec = networkSpec(architecture, t);
     if (trainingSpec.loss() == LossKind.CE && t.outputKind() != Task.OutputKind.CHOICE) {
@@ -228,13 +242,21 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  private cohort.training.optim.Schedule schedule() {
+    if (!(lrDecay > 0 && lrDecay <= 1)) {
+      throw new IllegalArgumentException("--lr-decay got " + lrDecay + "; accepted: a fraction in (0, 1], 1 = constant");
+    }
+    return lrDecay >= 1 ? cohort.training.optim.Schedule.constant()
+        : cohort.training.optim.Schedule.exponential(Math.pow(lrDecay, 1.0 / Math.max(1, iterations)));
+  }
+
   /** The options that set each {@link NetworkSpec} field, to name them in messages. */
   private static final Map<String, String> OPTION_OF_FIELD = Map.of("activation", "--activation", "hidden",
       "--units", "init", "--init", "gain", "--gain", "alpha", "--alpha", "recurrentNoise", "--noise",
       "excitatoryFraction", "--dale", "rank", "--rank", "architecture", "--arch");
 
   /** The network spec of the options; a bad value is reported under the option that set it. */
-  private NetworkSpec networkSpec(Architecture architecture, Task t) {
+  private NetworkSpec networkSpec(Cell architecture, Task t) {
     try {
       NetworkSpec defaults = NetworkSpec.of(architecture, Activation.parse(activation), 1, units, 1);
       return new NetworkSpec(architecture, defaults.activation(), t.inputSize(), units, t.outputSize(),

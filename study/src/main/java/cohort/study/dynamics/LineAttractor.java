@@ -179,7 +179,7 @@ public final class LineAttractor implements RunMeasure {
       }
     }
     double[] ev = new double[s];
-    cohort.analysis.similarity.NativeLinalg.symmetricEigen(cov, s, ev);
+    cohort.models.linalg.Linalg.symmetricEigen(cov, s, ev);
     double total = 0;
     double top = 0;
     for (double v : ev) {

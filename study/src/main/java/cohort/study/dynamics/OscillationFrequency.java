@@ -43,7 +43,7 @@ public final class OscillationFrequency implements RunMeasure {
 
   @Override
   public Measurement measure(ReferenceNetwork network, Task task, List<InputAnalysis> analyses) {
-    if (network.spec().architecture().gated()) {
+    if (!network.hasEffectiveRecurrentWeights()) {
       return new Measurement(name(), false, Map.of("ok", 0, "error", "a gated cell has no single recurrent matrix"),
           Map.of());
     }

@@ -1,28 +1,25 @@
 package cohort.study.population;
 
-import cohort.analysis.dsa.Dsa;
-import cohort.analysis.dsa.DsaOptions;
+import cohort.analysis.MetricInfo;
+import cohort.analysis.dsa.DynamicalMetric;
 import cohort.analysis.dsa.Trajectories;
 import cohort.analysis.embed.ClassicalMds;
 import cohort.analysis.embed.Embedding;
 import cohort.analysis.separability.LinearSeparability;
 import cohort.analysis.separability.SeparabilityOptions;
 import cohort.analysis.separability.SeparabilityResult;
-import cohort.analysis.similarity.DebiasedCka;
-import cohort.analysis.similarity.LinearCka;
 import cohort.analysis.similarity.Matrix;
-import cohort.analysis.similarity.NativeLinalg;
+import cohort.analysis.similarity.Metric;
+import cohort.analysis.similarity.MetricKind;
 import cohort.analysis.similarity.Pairwise;
-import cohort.analysis.similarity.Procrustes;
-import cohort.analysis.similarity.RbfCka;
 import cohort.analysis.similarity.RepresentationalMetric;
-import cohort.analysis.similarity.Svcca;
 import cohort.analysis.topology.TopologySignature;
 import cohort.study.json.Json;
 import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
 import cohort.study.spec.StudySpec.ComparisonSpec;
+import cohort.study.spec.StudySpec.MetricChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +30,13 @@ import java.util.Set;
 /**
  * Computes a study's population comparisons from the probe activations of its networks.
  *
- * <p>Geometric metrics (CKA, SVCCA, Procrustes) compare networks row by row, so they are computed within each
- * task (whose networks all saw the same probe trials). DSA compares dynamics, which needs no shared rows, so it
- * is computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. Every
+ * <p>Geometry metrics (CKA, SVCCA, Procrustes, ...) compare networks row by row, so they are computed within each
+ * task (whose networks all saw the same probe trials). Dynamics metrics (DSA) need no shared rows, so they are
+ * computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. Topology metrics
+ * compare the fixed-point topologies of the trained networks of each task. The metrics and
+ * their options come built from the spec ({@link MetricChoice}); nothing here depends on which metric it is, only
+ * on its kind, and its provenance is derived from its options record ({@link
+ * cohort.analysis.MetricInfo#describe}). Every
  * comparison is embedded by classical MDS, and for each grouping the spec names, every pair of its levels is
  * tested for linear separability. Work is parallel over pairs with results independent of the thread count.
  */
@@ -49,7 +50,7 @@ public final class PopulationAnalysis {
 
   /**
    * @param spec what to compute
-   * @param seed seed of the separability folds and permutations and of DSA's random starts
+   * @param seed seed of the separability folds and permutations
    * @param threads worker threads for the pairwise matrices
    */
   public PopulationAnalysis(ComparisonSpec spec, long seed, int threads) {
@@ -72,35 +73,20 @@ public final class PopulationAnalysis {
   }
 
   /**
-   * All comparisons, embeddings and separability tests over {@code items}. OpenBLAS runs on one thread meanwhile
-   * (parallelism is over pairs, in Java), so that the LAPACK eigensolvers behind MDS give the same bits whatever
-   * the number of workers.
+   * All comparisons, embeddings and separability tests over {@code items}. Parallelism is over pairs, in Java;
+   * OpenBLAS always runs on one thread ({@link cohort.models.linalg.Linalg}), so the LAPACK eigensolvers behind
+   * MDS give the same bits whatever the number of workers.
    */
-  public PopulationResults compute(List<PopulationItem> items) {
-    int saved = NativeLinalg.threads();
-    NativeLinalg.setThreads(1);
-    try {
-      return computeSingleBlasThread(items);
-    } finally {
-      NativeLinalg.setThreads(saved);
-    }
-  }
-
-  private PopulationResults computeSingleBlasThread(List<PopulationItem> all) {
+  public PopulationResults compute(List<PopulationItem> all) {
     List<PopulationItem> items = new ArrayList<>();
     List<PopulationItem> silent = new ArrayList<>();
     for (PopulationItem it : all) {
       (varies(it) ? items : silent).add(it);
     }
     List<Comparison> comparisons = new ArrayList<>();
-    for (String metric : spec.metrics()) {
-      if (metric.equals("dsa")) {
-        if (items.size() >= 2) {
-          comparisons.add(dsa(items, ids(silent)));
-        }
-        continue;
-      }
-      if (metric.equals("topology")) {
+    for (MetricChoice choice : spec.metrics()) {
+      Metric<?, ?> metric = choice.metric();
+      if (metric.kind() == MetricKind.TOPOLOGY) {
         Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
         for (PopulationItem it : all) {
           if (!it.topology().isEmpty()) {
@@ -109,11 +95,24 @@ public final class PopulationAnalysis {
         }
         for (Map.Entry<String, List<PopulationItem>> e : byTask.entrySet()) {
           if (e.getValue().size() >= 2) {
-            comparisons.add(topology(e.getKey(), e.getValue()));
+            @SuppressWarnings("unchecked")
+            Metric<List<TopologySignature>, ?> t = (Metric<List<TopologySignature>, ?>) metric;
+            List<List<TopologySignature>> inputs = new ArrayList<>();
+            for (PopulationItem it : e.getValue()) {
+              inputs.add(it.topology());
+            }
+            comparisons.add(compare(t, e.getKey(), e.getValue(), inputs, List.of()));
           }
         }
         continue;
       }
+      if (metric instanceof DynamicalMetric<?> dynamics) {
+        if (items.size() >= 2) {
+          comparisons.add(dynamics(dynamics, items, ids(silent)));
+        }
+        continue;
+      }
+      RepresentationalMetric<?> geometry = (RepresentationalMetric<?>) metric;
       Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
       for (PopulationItem it : items) {
         byTask.computeIfAbsent(it.label("task"), k -> new ArrayList<>()).add(it);
@@ -126,12 +125,12 @@ public final class PopulationAnalysis {
               excluded.add(it.id());
             }
           }
-          comparisons.add(geometric(metric, e.getKey(), e.getValue(), excluded));
+          comparisons.add(geometry(geometry, e.getKey(), e.getValue(), excluded));
         }
       }
     }
     Map<String, PopulationItem> byId = new LinkedHashMap<>();
-    for (PopulationItem it : items) {
+    for (PopulationItem it : all) {
       byId.put(it.id(), it);
     }
     List<EmbeddingResult> embeddings = new ArrayList<>();
@@ -167,7 +166,8 @@ public final class PopulationAnalysis {
     return false;
   }
 
-  private Comparison geometric(String metric, String scope, List<PopulationItem> items, List<String> excluded) {
+  private Comparison geometry(RepresentationalMetric<?> metric, String scope, List<PopulationItem> items,
+      List<String> excluded) {
     List<Matrix> xs = new ArrayList<>();
     for (PopulationItem it : items) {
       int rows = it.steps() * it.trials();
@@ -178,22 +178,10 @@ public final class PopulationAnalysis {
       }
       xs.add(new Matrix(rows, it.units(), d));
     }
-    RepresentationalMetric<?> m = metric(metric);
-    String options = Json.write(options(m));
-    String fingerprint = fingerprint(metric, options, items);
-    String what = metric + " " + scope + " (" + items.size() + " networks)";
-    double[] distance = earlier.get(fingerprint);
-    if (distance != null) {
-      progress.reused(what);
-      return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, true);
-    }
-    long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Pairwise.matrix(m, xs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
-    progress.finished(what);
-    return new Comparison(metric, scope, options, ids(items), distance, excluded, fingerprint, false);
+    return compare(metric, scope, items, xs, excluded);
   }
 
-  private Comparison dsa(List<PopulationItem> items, List<String> excluded) {
+  private Comparison dynamics(DynamicalMetric<?> metric, List<PopulationItem> items, List<String> excluded) {
     List<Trajectories> ts = new ArrayList<>();
     for (PopulationItem it : items) {
       // [steps][trials][units] -> [trials][steps][units]
@@ -210,81 +198,25 @@ public final class PopulationAnalysis {
       }
       ts.add(new Trajectories(it.trials(), it.steps(), it.units(), d));
     }
-    DsaOptions o = dsaOptions();
-    Map<String, Object> described = new LinkedHashMap<>();
-    described.put("metric", "dsa");
-    described.put("distance", "the DSA score (0 for identical dynamics)");
-    described.put("input", "probe trajectories [trials][steps][units]");
-    described.putAll(Json.describe(o));
-    String options = Json.write(described);
-    String fingerprint = fingerprint("dsa", options, items);
-    String what = "dsa all (" + items.size() + " networks)";
+    return compare(metric, "all", items, ts, excluded);
+  }
+
+  /** The distance matrix of one metric over one scope's inputs, or the earlier one with the same fingerprint. */
+  private <I, P> Comparison compare(Metric<I, P> metric, String scope, List<PopulationItem> items, List<I> inputs,
+      List<String> excluded) {
+    String name = metric.name();
+    String options = Json.write(options(metric));
+    String fingerprint = fingerprint(name, options, items);
+    String what = name + " " + scope + " (" + items.size() + " networks)";
     double[] distance = earlier.get(fingerprint);
     if (distance != null) {
       progress.reused(what);
-      return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, true);
+      return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, true);
     }
     long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Dsa.pairwise(ts, o, threads, progress.started(what, pairs));
+    distance = Pairwise.matrix(metric, inputs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
     progress.finished(what);
-    return new Comparison("dsa", "all", options, ids(items), distance, excluded, fingerprint, false);
-  }
-
-  /**
-   * Distances between the fixed-point topologies of trained networks of one task (Maheswaranathan et al. 2019, Fig.
-   * 1f): per analysed input, the census–spectral distance between topology signatures ({@link
-   * TopologySignature#distance}: the counts of fixed points by number of unstable directions and the Laplacian
-   * spectrum of the saddle-to-attractor graph), averaged over the inputs both networks were analysed at.
-   */
-  private Comparison topology(String scope, List<PopulationItem> items) {
-    Map<String, Object> described = new LinkedHashMap<>();
-    described.put("metric", "topology");
-    described.put("distance", "census-spectral distance between fixed-point topology signatures, mean over the "
-        + "task's analysed inputs");
-    described.put("input", "the /topology (or /inputs/NAME/topology) groups of trained runs");
-    String options = Json.write(described);
-    java.security.MessageDigest sha = sha256();
-    for (PopulationItem it : items) {
-      sha.update(it.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      for (TopologySignature t : it.topology()) {
-        sha.update(java.util.Arrays.toString(t.census()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update(java.util.Arrays.toString(t.laplacianSpectrum()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-    }
-    String fingerprint = "topology:" + hex(sha.digest());
-    String what = "topology " + scope + " (" + items.size() + " networks)";
-    double[] distance = earlier.get(fingerprint);
-    if (distance != null) {
-      progress.reused(what);
-      return new Comparison("topology", scope, options, ids(items), distance, List.of(), fingerprint, true);
-    }
-    long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Pairwise.matrix("topology", items, PopulationItem::topology, (a, b) -> {
-      int k = Math.min(a.size(), b.size());
-      double sum = 0;
-      for (int i = 0; i < k; i++) {
-        sum += TopologySignature.distance(a.get(i), b.get(i));
-      }
-      return k == 0 ? 0 : sum / k;
-    }, false, threads, progress.started(what, pairs));
-    progress.finished(what);
-    return new Comparison("topology", scope, options, ids(items), distance, List.of(), fingerprint, false);
-  }
-
-  private static java.security.MessageDigest sha256() {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : bytes) {
-      out.append(String.format("%02x", b));
-    }
-    return out.toString();
+    return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, false);
   }
 
   /**
@@ -303,6 +235,10 @@ public final class PopulationAnalysis {
     for (PopulationItem it : items) {
       sha.update((it.id() + "\n" + it.steps() + "x" + it.trials() + "x" + it.units() + "\n")
           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (TopologySignature t : it.topology()) {
+        sha.update((java.util.Arrays.toString(t.census()) + java.util.Arrays.toString(t.laplacianSpectrum()))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       float[] a = it.activations();
       for (int i = 0; i < a.length; ) {
         buffer.clear();
@@ -320,36 +256,21 @@ public final class PopulationAnalysis {
     return hex.toString();
   }
 
-  /** DSA with the current reference's defaults (see {@link DsaOptions#DsaOptions()}), seeded by the study. */
-  DsaOptions dsaOptions() {
-    DsaOptions d = new DsaOptions();
-    return d.withOptimizer(d.iterations(), d.restarts(), seed);
-  }
-
-  static RepresentationalMetric<?> metric(String name) {
-    return switch (name) {
-      case "cka" -> new LinearCka();
-      case "cka-rbf" -> new RbfCka(0.5);
-      case "cka-debiased" -> new DebiasedCka();
-      case "svcca" -> new Svcca(0.99);
-      case "procrustes" -> new Procrustes();
-      default -> throw new IllegalArgumentException("metric: got '" + name + "'; accepted: cka, cka-rbf, "
-          + "cka-debiased, svcca, procrustes, dsa");
-    };
-  }
-
   /**
-   * The provenance of a geometry metric, derived from the metric object itself: its name, what the distance is,
-   * and its record components (SVCCA's kept variance, Procrustes' α and score, ...).
+   * The provenance of a comparison, derived from the metric itself: its name, what the distance is and in which
+   * units, what its input was, and every option of its options record (SVCCA's kept variance, Procrustes' α and
+   * score, DSA's delays, rank and seed, ...), in the form the registry reads back.
    */
-  static Map<String, Object> options(RepresentationalMetric<?> m) {
+  static Map<String, Object> options(Metric<?, ?> m) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("metric", m.name());
     o.put("distance", m.isSimilarity() ? "1 - score" : "score");
-    o.put("input", "probe activations [steps x trials][units], rows matched across networks of one task");
-    if (m instanceof Record r) {
-      o.putAll(Json.describe(r));
-    }
+    o.put("units", m.units());
+    o.put("input", m.kind() == MetricKind.GEOMETRY
+        ? "probe activations [steps x trials][units], rows matched across networks of one task"
+        : m.kind() == MetricKind.DYNAMICS ? "probe trajectories [trials][steps][units]"
+        : "the fixed-point topology signatures of trained networks of one task, one per analysed input");
+    o.putAll(MetricInfo.describe(m));
     return o;
   }
 

@@ -11,12 +11,12 @@ public record PopulationResults(List<Comparison> comparisons, List<EmbeddingResu
     List<SeparabilityTest> separability) {
 
   /**
-   * A symmetric distance matrix (row-major, M×M) between {@code items}; {@code excluded} are the networks of the
-   * scope left out because their probe activity does not vary (a dead ReLU network, say), which no metric can
-   * compare.
+   * A symmetric distance matrix (row-major, M×M) between {@code items}, in {@code units} (the metric's own words,
+   * e.g. {@code 1 − CKA}); {@code excluded} are the networks of the scope left out because their probe activity does
+   * not vary (a dead ReLU network, say), which no metric can compare.
    */
-  public record Comparison(String metric, String scope, String optionsJson, List<String> items, double[] distance,
-      List<String> excluded, String fingerprint, boolean reused) {}
+  public record Comparison(String metric, String scope, String optionsJson, String units, List<String> items,
+      double[] distance, List<String> excluded, String fingerprint, boolean reused) {}
 
   /**
    * Coordinates (M×k, row-major) of a classical MDS of one comparison, with its Kruskal stress, the fraction of the

@@ -44,14 +44,15 @@ final class DistanceSection implements Section {
       order = byGroupThenLabel(groups, labels);
       how = "rows and columns grouped by architecture (clustering impossible: " + ex.getMessage() + ")";
     }
-    String units = MetricCaptions.distanceUnits(c.metric(), c.attributes());
+    String units = report.captions().distanceUnits(c.metric(), c.attributes());
+    String caption = report.captions().caption(c.metric());
     String scope = Html.scope(c.scope());
-    return report.figure(HeatMap.render(c.metric() + " distance between networks — " + scope,
+    return report.figure(HeatMap.render(caption + " distance between networks — " + scope,
             networks(c.items()) + "; " + how + "\nside strips and white lines: architecture", c.distance(), n,
-            order, labels, groups, report.factors().architectures(), c.metric() + " distance" + units),
+            order, labels, groups, report.factors().architectures(), caption + " distance" + units),
         "distance-" + Html.slug(c.metric()) + "-" + Html.slug(c.scope()) + ".png",
-        c.metric() + " distances, " + scope,
-        "Pairwise " + c.metric() + " distances" + units + " between " + n + " networks (" + scope + "), " + how
+        caption + " distances, " + scope,
+        "Pairwise " + caption + " distances" + units + " between " + n + " networks (" + scope + "), " + how
             + ". The coloured strips on the left and top give each network's architecture; white lines mark "
             + "where the architecture changes along the order. Dark = similar, yellow = dissimilar.");
   }

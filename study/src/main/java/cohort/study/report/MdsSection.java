@@ -57,8 +57,9 @@ final class MdsSection implements Section {
         String scope = Html.scope(e.scope());
         h.append(report.figure(figure(e, groups, report.factors().colours(by, distinct), by),
             "mds-" + Html.slug(e.metric()) + "-" + Html.slug(e.scope()) + "-by-" + by + ".png",
-            "MDS of " + e.metric() + " distances, " + scope + ", coloured by " + by,
-            "Classical multidimensional scaling of the " + e.metric() + " distance matrix between " + e.items().length
+            "MDS of " + report.captions().caption(e.metric()) + " distances, " + scope + ", coloured by " + by,
+            "Classical multidimensional scaling of the " + report.captions().caption(e.metric())
+                + " distance matrix between " + e.items().length
                 + " networks (" + scope + "). Each point is a network, coloured by " + by
                 + (varies.isEmpty() ? " (no grid factor varies across these networks)"
                     : varies.size() == 1 ? " (the one grid factor that varies across these networks)"

@@ -23,17 +23,24 @@ public final class ReportContext {
   private final Path out;
   private final List<StudyReport.Figure> figures;
   private final String section;
+  private final MetricCaptions captions;
 
-  /** The context of a report of {@code data} whose figures go to {@code out}. */
+  /** The context of a report of {@code data} whose figures go to {@code out}, with Cohort's own metrics. */
   ReportContext(StudyData data, Path out) {
-    this(data, new LinkedHashMap<>(), new Factors(data.runs()), out, new ArrayList<>(), "");
+    this(data, out, MetricCaptions.STANDARD);
+  }
+
+  /** The context of a report of {@code data} whose figures go to {@code out}, with the metrics of {@code captions}. */
+  ReportContext(StudyData data, Path out, MetricCaptions captions) {
+    this(data, new LinkedHashMap<>(), new Factors(data.runs()), out, new ArrayList<>(), "", captions);
     for (StudyData.Run r : data.runs()) {
       runsById.put(r.id(), r);
     }
   }
 
   private ReportContext(StudyData data, Map<String, StudyData.Run> runsById, Factors factors, Path out,
-      List<StudyReport.Figure> figures, String section) {
+      List<StudyReport.Figure> figures, String section, MetricCaptions captions) {
+    this.captions = captions;
     this.data = data;
     this.runsById = runsById;
     this.factors = factors;
@@ -44,7 +51,12 @@ public final class ReportContext {
 
   /** This context as the section headed {@code title} sees it. */
   ReportContext in(String title) {
-    return new ReportContext(data, runsById, factors, out, figures, title);
+    return new ReportContext(data, runsById, factors, out, figures, title, captions);
+  }
+
+  /** What the report says about each metric (caption, units, order). */
+  MetricCaptions captions() {
+    return captions;
   }
 
   /** The study. */

@@ -176,6 +176,11 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     return StudyFile.read(file);
   }
 
+  /** Reads {@code file}, in the display order of the metrics of {@code metrics} (a study's own registry). */
+  public static StudyData read(Path file, cohort.analysis.MetricRegistry metrics) {
+    return StudyFile.read(file, new MetricCaptions(metrics));
+  }
+
   /** A string attribute (a number in compact form), or {@code fallback} when absent or empty. */
   static String text(Map<String, Object> attrs, String name, String fallback) {
     Object v = attrs.get(name);

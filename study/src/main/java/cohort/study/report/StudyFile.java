@@ -38,13 +38,18 @@ final class StudyFile {
   private StudyFile() {}
 
   static StudyData read(Path file) {
+    return read(file, MetricCaptions.STANDARD);
+  }
+
+  /** Reads {@code file}, with comparisons, embeddings and tests in the display order of {@code captions}. */
+  static StudyData read(Path file, MetricCaptions captions) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such file; accepted: the study.h5 that 'cohort run' or "
           + "'cohort analyze' writes in a study directory");
     }
     try (HdfFile h5 = new HdfFile(file)) {
-      return new StudyData(attributes(h5), runs(h5), comparisons(h5), embeddings(h5), separability(h5),
-          findings(h5), tables(h5));
+      return new StudyData(attributes(h5), runs(h5), comparisons(h5, captions), embeddings(h5, captions),
+          separability(h5, captions), findings(h5), tables(h5));
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException) {
         throw e;
@@ -62,7 +67,7 @@ final class StudyFile {
     return runs;
   }
 
-  private static List<Comparison> comparisons(HdfFile h5) {
+  private static List<Comparison> comparisons(HdfFile h5, MetricCaptions captions) {
     List<Comparison> out = new ArrayList<>();
     for (Population p : populations(group(h5, Hdf5Schema.Study.COMPARISONS))) {
       Dataset d = dataset(p.group(), Hdf5Schema.Study.DISTANCE);
@@ -71,11 +76,11 @@ final class StudyFile {
         out.add(new Comparison(p.metric(), p.scope(), attributes(p.group()), dist, p.items().length, p.items()));
       }
     }
-    out.sort(byMetric(Comparison::metric, Comparison::scope));
+    out.sort(byMetric(captions, Comparison::metric, Comparison::scope));
     return out;
   }
 
-  private static List<Embedding> embeddings(HdfFile h5) {
+  private static List<Embedding> embeddings(HdfFile h5, MetricCaptions captions) {
     List<Embedding> out = new ArrayList<>();
     for (Population p : populations(group(h5, Hdf5Schema.Study.EMBEDDINGS))) {
       Dataset d = dataset(p.group(), Hdf5Schema.Study.COORDINATES);
@@ -85,7 +90,7 @@ final class StudyFile {
             p.items()));
       }
     }
-    out.sort(byMetric(Embedding::metric, Embedding::scope));
+    out.sort(byMetric(captions, Embedding::metric, Embedding::scope));
     return out;
   }
 
@@ -105,12 +110,13 @@ final class StudyFile {
   }
 
   /** Metrics in display order ({@link MetricCaptions#order}), then by name, then by scope. */
-  private static <T> Comparator<T> byMetric(Function<T, String> metric, Function<T, String> scope) {
-    return Comparator.comparing((T t) -> MetricCaptions.order(metric.apply(t))).thenComparing(metric)
+  private static <T> Comparator<T> byMetric(MetricCaptions captions, Function<T, String> metric,
+      Function<T, String> scope) {
+    return Comparator.comparing((T t) -> captions.order(metric.apply(t))).thenComparing(metric)
         .thenComparing(scope);
   }
 
-  private static List<SeparabilityTest> separability(HdfFile h5) {
+  private static List<SeparabilityTest> separability(HdfFile h5, MetricCaptions captions) {
     List<SeparabilityTest> tests = new ArrayList<>();
     for (Group[] mg : twoLevels(group(h5, Hdf5Schema.Study.SEPARABILITY))) {
       for (Group grouping : children(mg[1])) {
@@ -121,7 +127,7 @@ final class StudyFile {
         }
       }
     }
-    tests.sort(byMetric(SeparabilityTest::metric, SeparabilityTest::scope).thenComparing(SeparabilityTest::grouping)
+    tests.sort(byMetric(captions, SeparabilityTest::metric, SeparabilityTest::scope).thenComparing(SeparabilityTest::grouping)
         .thenComparing(SeparabilityTest::pair));
     return tests;
   }

@@ -1,5 +1,6 @@
 package cohort.study.report;
 
+import cohort.analysis.MetricRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,14 @@ public final class StudyReport {
    * {@code index.html} and PNG files there).
    */
   public static Result write(Path studyDir, Path outDir) {
-    StudyData data = StudyData.read(studyDir.resolve("study.h5"));
-    return write(data, studyDir.getFileName() == null ? "study" : studyDir.getFileName().toString(), outDir);
+    return write(studyDir, outDir, MetricRegistry.standard());
+  }
+
+  /** As {@link #write(Path, Path)}, with the captions, units and order of the metrics of {@code metrics}. */
+  public static Result write(Path studyDir, Path outDir, MetricRegistry metrics) {
+    StudyData data = StudyData.read(studyDir.resolve("study.h5"), metrics);
+    return write(data, studyDir.getFileName() == null ? "study" : studyDir.getFileName().toString(), outDir,
+        Sections.standard(), new MetricCaptions(metrics));
   }
 
   /** Writes the report of already-read {@code data} into {@code outDir}; {@code fallbackName} names the study. */
@@ -46,13 +53,18 @@ public final class StudyReport {
 
   /** Writes the report of {@code data} with the given sections. */
   public static Result write(StudyData data, String fallbackName, Path outDir, Sections sections) {
+    return write(data, fallbackName, outDir, sections, MetricCaptions.STANDARD);
+  }
+
+  private static Result write(StudyData data, String fallbackName, Path outDir, Sections sections,
+      MetricCaptions captions) {
     Path target = outDir.toAbsolutePath().normalize();
     Path parent = target.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(parent);
       tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-      ReportContext context = new ReportContext(data, tmp);
+      ReportContext context = new ReportContext(data, tmp, captions);
       List<IndexPage.Part> parts = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       for (Sections.Entry e : sections.all()) {

@@ -35,7 +35,7 @@ public final class NetworkAnalysis {
    * gated cell has no single recurrent matrix, so for it the Jacobian at the origin ({@code h = 0, x = 0}) is used.
    */
   public static RecurrentSpectrum spectrum(ReferenceNetwork reference) {
-    if (reference.spec().architecture().gated()) {
+    if (!reference.hasEffectiveRecurrentWeights()) {
       int s = reference.stateSize();
       double[] j = new double[s * s];
       reference.cell().jacobian(new double[s], new double[reference.spec().inputs()], j);

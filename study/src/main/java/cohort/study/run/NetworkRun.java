@@ -5,7 +5,8 @@ import cohort.study.store.RunOutcome;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -196,11 +197,11 @@ public final class NetworkRun {
 
   /** The network spec of a run; α applies to continuous-time cells only (discrete cells step with α = 1). */
   static NetworkSpec networkSpec(RunSpec run, Task task) {
-    Architecture arch = Architecture.parse(run.architecture());
+    Cell arch = CellRegistry.standard().parse(run.architecture());
     return new NetworkSpec(arch, Activation.parse(run.activation()), task.inputSize(), run.units(),
         task.outputSize(), InitKind.parse(run.init().kind()), run.init().gain(),
         arch.continuousTime() ? run.alpha() : 1.0, run.recurrentNoise(), run.excitatoryFraction(),
-        arch == Architecture.LOW_RANK ? run.rank() : 0);
+        arch.hasRank() ? run.rank() : 0);
   }
 
   /**
@@ -210,8 +211,16 @@ public final class NetworkRun {
    */
   static TrainingSpec trainingSpec(TrainingChoice t, long seed) {
     return new TrainingSpec(t.iterations(), t.batch(), t.learningRate(), OptimizerKind.parse(t.optimizer()),
-        t.clip(), t.weightL2(), t.rateL2(), Schedule.constant(), 0, t.targetAccuracy(),
+        t.clip(), t.weightL2(), t.rateL2(), schedule(t.lrDecay(), t.iterations()), 0, t.targetAccuracy(),
         0, t.validateEvery(), t.validationBatches(), LossKind.parse(t.loss()), seed);
+  }
+
+  /**
+   * The learning-rate schedule that ends at {@code decay} times the first rate after {@code iterations} updates:
+   * {@code lr_i = lr · decay^(i / iterations)}; constant for {@code decay = 1}.
+   */
+  static Schedule schedule(double decay, int iterations) {
+    return decay >= 1 ? Schedule.constant() : Schedule.exponential(Math.pow(decay, 1.0 / iterations));
   }
 
   /** The study's probe trials of this run's task: the same for every run of the task. */

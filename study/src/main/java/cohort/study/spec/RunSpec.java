@@ -42,7 +42,8 @@ public record RunSpec(
       String loss,
       double targetAccuracy,
       int validateEvery,
-      int validationBatches) {}
+      int validationBatches,
+      double lrDecay) {}
 
   /** This run as nested maps, for its canonical JSON provenance. */
   public Map<String, Object> toMap() {
@@ -71,6 +72,7 @@ public record RunSpec(
     t.put("target_accuracy", training.targetAccuracy());
     t.put("validate_every", training.validateEvery());
     t.put("validation_batches", training.validationBatches());
+    t.put("lr_decay", training.lrDecay());
     m.put("training", t);
     return m;
   }

@@ -1,7 +1,10 @@
 package cohort.study.spec;
 
+import cohort.analysis.MetricInfo;
+import cohort.analysis.MetricRegistry;
+import cohort.analysis.similarity.Metric;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.study.json.Json;
 import cohort.study.spec.StudySpec.AnalysisSpec;
@@ -9,6 +12,7 @@ import cohort.study.spec.StudySpec.ComparisonSpec;
 import cohort.study.spec.StudySpec.Exclusion;
 import cohort.study.spec.StudySpec.GridSpec;
 import cohort.study.spec.StudySpec.InitChoice;
+import cohort.study.spec.StudySpec.MetricChoice;
 import cohort.study.spec.StudySpec.TaskChoice;
 import cohort.study.spec.StudySpec.TrainingGrid;
 import cohort.tasks.TaskRegistry;
@@ -38,9 +42,6 @@ public final class SpecReader {
   public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "rmsprop");
   /** Losses the trainer offers. */
   public static final List<String> LOSSES = List.of("mse", "ce");
-  /** Similarity metrics a study can compute between networks. */
-  public static final List<String> METRICS =
-      List.of("cka", "cka-rbf", "cka-debiased", "svcca", "procrustes", "dsa", "topology");
   /** Run attributes that name groups of networks. */
   public static final List<String> GROUPINGS =
       List.of("task", "architecture", "activation", "units", "init", "trained");
@@ -55,9 +56,17 @@ public final class SpecReader {
           + "or 0 to never stop early";
 
   private final TaskRegistry tasks;
+  private final MetricRegistry metrics;
 
+  /** A reader for the tasks of {@code tasks} and Cohort's standard metrics. */
   public SpecReader(TaskRegistry tasks) {
-    this.tasks = tasks;
+    this(tasks, MetricRegistry.standard());
+  }
+
+  /** A reader for the tasks of {@code tasks} and the metrics of {@code metrics}. */
+  public SpecReader(TaskRegistry tasks, MetricRegistry metrics) {
+    this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
   }
 
   /** Reads and checks the spec file at {@code file}. */
@@ -118,7 +127,7 @@ public final class SpecReader {
     GridSpec grid = grid(root.child("grid"));
     TrainingGrid training = training(root.child("training"));
     AnalysisSpec analysis = analysis(root.child("analysis"));
-    ComparisonSpec comparisons = comparisons(root.child("comparisons"));
+    ComparisonSpec comparisons = comparisons(root.child("comparisons"), seed);
     root.rejectUnknownKeys();
     problems.throwIfAny(source);
 
@@ -129,10 +138,10 @@ public final class SpecReader {
 
   private GridSpec grid(SpecNode g) {
     List<TaskChoice> taskChoices = taskChoices(g);
-    List<String> archs = g.stringList("architecture", null, ids(Architecture.values()));
+    List<String> archs = g.stringList("architecture", null, CellRegistry.standard().names());
     if (!g.has("architecture")) {
       g.problems().add(g.path("architecture") + ": missing; accepted: one of "
-          + String.join(", ", ids(Architecture.values())) + ", or a list of them");
+          + String.join(", ", CellRegistry.standard().names()) + ", or a list of them");
     }
     List<String> acts = g.stringList("activation", "tanh", ids(Activation.values()));
     List<Integer> units = g.intList("units", 64, 1, cohort.models.NetworkSpec.MAX_HIDDEN);
@@ -161,8 +170,15 @@ public final class SpecReader {
             "0 (no Dale constraint) or the fraction of excitatory units, in (0, 1)");
       }
     }
-    if (archs.contains("low-rank") && ranks.contains(0)) {
-      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has low-rank networks");
+    List<String> ranked = new ArrayList<>();
+    for (String a : archs) {
+      if (CellRegistry.standard().has(a) && CellRegistry.standard().parse(a).hasRank()) {
+        ranked.add(a);
+      }
+    }
+    if (!ranked.isEmpty() && ranks.contains(0)) {
+      g.problems().add(g.path("rank"), 0, "a rank of at least 1 when the grid has " + String.join(", ", ranked)
+          + " networks");
     }
     for (int u : units) {
       for (int r : ranks) {
@@ -323,7 +339,9 @@ public final class SpecReader {
         t.stringList("loss", d.loss().id(), LOSSES),
         t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
         (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
-        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000));
+        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000),
+        t.number("lr_decay", 1.0, 1e-6, 1.0, "the learning rate at the last iteration as a fraction of lr, in (0, 1] "
+            + "(an exponential decay; 1 = constant)"));
     t.rejectUnknownKeys();
     return grid;
   }
@@ -371,14 +389,71 @@ public final class SpecReader {
     return out;
   }
 
-  private ComparisonSpec comparisons(SpecNode c) {
+  private ComparisonSpec comparisons(SpecNode c, long seed) {
     ComparisonSpec spec = new ComparisonSpec(
-        c.stringList("metrics", "cka", METRICS),
+        metricChoices(c, seed),
         (int) c.integer("mds_dimensions", 2, 1, 10),
         c.has("separability") ? c.stringList("separability", null, GROUPINGS) : List.of(),
         (int) c.integer("permutations", 200, 0, 1_000_000));
     c.rejectUnknownKeys();
     return spec;
+  }
+
+  /**
+   * {@code comparisons.metrics}: names of the metric registry, or {@code {NAME: {option: value}}} mappings, each
+   * metric once; an option named {@code seed} that the spec leaves out takes the study seed.
+   */
+  private List<MetricChoice> metricChoices(SpecNode c, long seed) {
+    String path = c.path("metrics");
+    String accepted = "one of " + String.join(", ", metrics.names()) + ", or {NAME: {option: value}}";
+    List<MetricChoice> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Object item : c.items("metrics", "cka")) {
+      String name;
+      Map<String, Object> given = new LinkedHashMap<>();
+      if (item instanceof String text) {
+        name = text;
+      } else if (item instanceof Map<?, ?> m && m.size() == 1) {
+        Map.Entry<?, ?> e = m.entrySet().iterator().next();
+        name = String.valueOf(e.getKey());
+        if (e.getValue() instanceof Map<?, ?> options) {
+          for (Map.Entry<?, ?> o : options.entrySet()) {
+            given.put(String.valueOf(o.getKey()), o.getValue());
+          }
+        } else if (e.getValue() != null) {
+          c.problems().add(path + "." + name, e.getValue(), "a mapping of metric options, e.g. {keep_variance: 0.95}");
+          continue;
+        }
+      } else {
+        c.problems().add(path, item, accepted);
+        continue;
+      }
+      if (!metrics.has(name)) {
+        c.problems().add(path, name, accepted);
+        continue;
+      }
+      if (!seen.add(name)) {
+        c.problems().add(path, name, "each metric once (its options in one {NAME: {option: value}})");
+        continue;
+      }
+      MetricInfo info = metrics.info(name);
+      Map<String, Object> withSeed = new LinkedHashMap<>(given);
+      if (info.option("seed") != null && !given.containsKey("seed")) {
+        withSeed.put("seed", seed);
+      }
+      try {
+        Metric<?, ?> metric = info.create(withSeed);
+        Map<String, Object> described = MetricInfo.describe(metric);
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        for (String key : given.keySet()) {
+          canonical.put(key, described.get(key));
+        }
+        out.add(new MetricChoice(name, canonical, metric));
+      } catch (IllegalArgumentException e) {
+        c.problems().add(path + "." + name + ": " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static List<String> ids(Enum<?>[] values) {
@@ -469,6 +544,7 @@ public final class SpecReader {
     tr.put("target_accuracy", t.targetAccuracy());
     tr.put("validate_every", t.validateEvery());
     tr.put("validation_batches", t.validationBatches());
+    tr.put("lr_decay", t.lrDecay());
     m.put("training", tr);
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();
@@ -491,7 +567,11 @@ public final class SpecReader {
     m.put("analysis", an);
     ComparisonSpec c = s.comparisons();
     Map<String, Object> co = new LinkedHashMap<>();
-    co.put("metrics", c.metrics());
+    List<Object> metricList = new ArrayList<>();
+    for (MetricChoice choice : c.metrics()) {
+      metricList.add(choice.options().isEmpty() ? choice.name() : Map.of(choice.name(), choice.options()));
+    }
+    co.put("metrics", metricList);
     co.put("mds_dimensions", c.mdsDimensions());
     co.put("separability", c.separabilityBy());
     co.put("permutations", c.permutations());

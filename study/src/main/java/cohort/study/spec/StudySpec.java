@@ -1,5 +1,6 @@
 package cohort.study.spec;
 
+import cohort.analysis.similarity.Metric;
 import java.util.List;
 import java.util.Map;
 
@@ -125,7 +126,8 @@ public record StudySpec(
       List<String> loss,
       double targetAccuracy,
       int validateEvery,
-      int validationBatches) {}
+      int validationBatches,
+      double lrDecay) {}
 
   /**
    * Per-network analyses.
@@ -178,14 +180,34 @@ public record StudySpec(
   /**
    * Population comparisons.
    *
-   * @param metrics similarity metrics between every pair of networks of the same task
+   * @param metrics similarity metrics between every pair of comparable networks (geometry metrics: networks of one
+   *     task; dynamics metrics: all networks), in the order the spec lists them
    * @param mdsDimensions dimensions of the MDS embeddings
    * @param separabilityBy run attributes whose groups are tested for linear separability
    * @param permutations size of the label-permutation null
    */
   public record ComparisonSpec(
-      List<String> metrics,
+      List<MetricChoice> metrics,
       int mdsDimensions,
       List<String> separabilityBy,
-      int permutations) {}
+      int permutations) {
+    public ComparisonSpec {
+      metrics = List.copyOf(metrics);
+      separabilityBy = List.copyOf(separabilityBy);
+    }
+  }
+
+  /**
+   * One metric of the comparisons, built by the metric registry from the spec.
+   *
+   * @param name the registry name, e.g. {@code svcca}
+   * @param options the options the spec set, by key, in their canonical form (empty: all defaults)
+   * @param metric the metric with those options on its defaults (and, for an option named {@code seed} the spec
+   *     does not set, the study seed)
+   */
+  public record MetricChoice(String name, Map<String, Object> options, Metric<?, ?> metric) {
+    public MetricChoice {
+      options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+    }
+  }
 }

@@ -162,8 +162,14 @@ public final class StudyDirectory {
   /** The suffix of a run file moved aside as damaged. */
   public static final String DAMAGED_SUFFIX = ".damaged";
 
+  /**
+   * Writes {@code text} under a temporary name unique to this process and call, then renames it into place: two
+   * processes starting the same study at once (a job array) each write a whole file, and the last rename wins
+   * with the same content.
+   */
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + Hdf5Files.TEMP_SUFFIX);
+    Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + Hdf5Files.TEMP_SUFFIX);
     Files.writeString(temp, text, StandardCharsets.UTF_8);
     Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);

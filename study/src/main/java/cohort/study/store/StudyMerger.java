@@ -526,6 +526,7 @@ public final class StudyMerger {
       WritableGroup g = metricGroups.computeIfAbsent(c.metric(), comparisons::putGroup).putGroup(c.scope());
       provenance.on(g, c.optionsJson());
       g.putAttribute("metric", c.metric());
+      g.putAttribute("units", c.units());
       g.putAttribute("scope", c.scope());
       g.putAttribute("fingerprint", c.fingerprint());
       g.putAttribute("reused", c.reused() ? 1 : 0);

@@ -1,5 +1,6 @@
 package cohort.study.wiring;
 
+import cohort.analysis.MetricRegistry;
 import cohort.study.run.StudyRunner;
 import cohort.study.run.StudyRunner.ProgressFactory;
 import cohort.study.spec.Grid;
@@ -33,15 +34,17 @@ import java.util.Objects;
 public final class Studies {
 
   private final TaskRegistry tasks;
+  private final MetricRegistry metrics;
   private final String host;
   private final ProgressFactory progress;
   private final PhaseProgress phases;
   private final Notices notices;
 
   @Inject
-  public Studies(TaskRegistry tasks, @Named("host") String host, ProgressFactory progress, PhaseProgress phases,
-      Notices notices) {
+  public Studies(TaskRegistry tasks, MetricRegistry metrics, @Named("host") String host, ProgressFactory progress,
+      PhaseProgress phases, Notices notices) {
     this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.host = Objects.requireNonNull(host, "host");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.phases = Objects.requireNonNull(phases, "phases");
@@ -50,12 +53,17 @@ public final class Studies {
 
   /** The application wired for the command line: progress to {@code err}, redrawn in place on a terminal. */
   public static Studies create(PrintStream err, boolean terminal) {
-    return Guice.createInjector(new StudyModule(err, terminal)).getInstance(Studies.class);
+    return create(err, terminal, MetricRegistry.standard());
+  }
+
+  /** As {@link #create(PrintStream, boolean)}, with the metrics of {@code metrics}. */
+  public static Studies create(PrintStream err, boolean terminal, MetricRegistry metrics) {
+    return Guice.createInjector(new StudyModule(err, terminal, metrics)).getInstance(Studies.class);
   }
 
   /** Reads and checks a spec file; every problem is reported at once. */
   public StudySpec read(Path specFile) {
-    return new SpecReader(tasks).read(specFile);
+    return new SpecReader(tasks, metrics).read(specFile);
   }
 
   /** What {@link #run} did. */
@@ -82,7 +90,7 @@ public final class Studies {
    */
   public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options) {
     StudyDirectory dir = new StudyDirectory(dirPath);
-    StudySpec spec = new SpecReader(tasks).parse(dir.specText(), dir.specYaml().toString());
+    StudySpec spec = new SpecReader(tasks, metrics).parse(dir.specText(), dir.specYaml().toString());
     return new StudyMerger(dir, threads, phases, notices).merge(spec, options);
   }
 
@@ -105,7 +113,7 @@ public final class Studies {
   /** The state of the study in {@code dirPath}. */
   public Status status(Path dirPath) {
     StudyDirectory dir = new StudyDirectory(dirPath);
-    StudySpec spec = new SpecReader(tasks).parse(dir.specText(), dir.specYaml().toString());
+    StudySpec spec = new SpecReader(tasks, metrics).parse(dir.specText(), dir.specYaml().toString());
     List<RunSpec> runs = Grid.expand(spec);
     List<RunFile.Summary> finished = new ArrayList<>();
     List<String> running = new ArrayList<>();

@@ -167,6 +167,7 @@ class BadInputSuiteTest {
     c.add(specCase("negative learning rate", grid("task: xor\n  architecture: gru") + "training: {lr: -1}\n", "lr"));
     // --- options
     c.add(new Case("unknown command", new String[] {"juggle"}, "juggle"));
+    c.add(new Case("run: no --out", new String[] {"run", spec}, "--out: missing"));
     c.add(new Case("run: workers 0", new String[] {"run", spec, "--out", out("w0"), "--workers", "0"}, "--workers"));
     c.add(new Case("run: shard 3/2", new String[] {"run", spec, "--out", out("s"), "--shard", "3/2"}, "--shard"));
     c.add(new Case("run: shard x", new String[] {"run", spec, "--out", out("s"), "--shard", "x"}, "--shard"));

@@ -110,6 +110,29 @@ class CompareCommandTest {
     assertTrue(w.lastNumber() >= 0 && w.lastNumber() < 1e-3, w.out());
   }
 
+  /** Every registered metric is a --metric of compare, with every option of its record in the JSON. */
+  @Test
+  void everyRegisteredMetricRunsWithItsOptions() {
+    cohort.analysis.MetricRegistry metrics = cohort.analysis.MetricRegistry.standard();
+    for (String name : metrics.names()) {
+      cohort.analysis.MetricInfo info = metrics.info(name);
+      if (info.kind() == cohort.analysis.similarity.MetricKind.TOPOLOGY) {
+        Cli.Outcome refused = cohort("compare", "--metric", name, x.toString(), y.toString());
+        assertEquals(2, refused.exit(), "topology compares a study's fixed points, not arrays: " + refused.err());
+        continue;
+      }
+      boolean geometry = info.kind() == cohort.analysis.similarity.MetricKind.GEOMETRY;
+      Cli.Outcome o = cohort("compare", "--metric", name, "--json", geometry ? x.toString() : dsaA.toString(),
+          geometry ? y.toString() : dsaB.toString());
+      assertEquals(0, o.exit(), name + ": " + o.err());
+      for (cohort.analysis.MetricOption option : info.options()) {
+        assertTrue(o.out().contains("\"" + option.name() + "\":"), name + " " + option.name() + ": " + o.out());
+      }
+      Cli.Outcome help = cohort("compare", "--help");
+      assertTrue(help.out().contains(name) && help.out().contains(info.caption()), help.out());
+    }
+  }
+
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
     Path shortRows = dir.resolve("short.npy");
@@ -123,13 +146,18 @@ class CompareCommandTest {
       {"compare", "--metric", "bogus", x.toString(), y.toString()},
       {"compare", "--metric", "cka", dsaA.toString(), x.toString()},
       {"compare", "--metric", "cka", shortRows.toString(), x.toString()},
-      {"compare", "--metric", "dsa", "--rank", "3", "--rank-thresh", "0.1", dsaA.toString(), dsaB.toString()},
+      {"compare", "--metric", "dsa", "--rank", "most", dsaA.toString(), dsaB.toString()},
       {"compare", "--metric", "dsa", "--score", "cosine", dsaA.toString(), dsaB.toString()},
       {"compare", "--metric", "procrustes", "--alpha", "2", x.toString(), xr.toString()},
       {"compare", "--metric", "cka", dir.resolve("acts.h5").toString() + ":/missing", x.toString()},
+      {"compare", "--metric", "cka", "--alpha", "0.5", x.toString(), y.toString()},
+      {"compare", "--metric", "svcca", "--keep-variance", "1.5", x.toString(), y.toString()},
     };
     String[] expected = {"not found", "accepted: cka, cka-rbf", "accepted: 2 dimensions", "rows",
-        "at most one", "accepted for dsa", "alpha", "not found"};
+        "metric 'dsa' option rank: got 'most'; accepted: full", "option score: got 'cosine'; accepted: angular, "
+            + "euclidean, wasserstein", "option alpha: got 2.0; accepted: [0, 1]", "not found",
+        "compare --alpha: not an option of --metric cka; its options: none",
+        "metric 'svcca' option keep_variance: got 1.5; accepted: (0, 1]"};
     for (int i = 0; i < cases.length; i++) {
       Cli.Outcome o = cohort(cases[i]);
       assertEquals(2, o.exit(), String.join(" ", cases[i]) + " -> " + o.err());

@@ -1,17 +1,16 @@
 package cohort.study.cli;
 
 import static cohort.study.cli.Cli.cohort;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cohort.models.Architecture;
 import cohort.io.NetworkFile;
+import cohort.models.cells.Gru;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class TrainCommandTest {
     assertTrue(o.out().startsWith("gru tanh N=8 on flipflop: completed after 4 iterations"), o.out());
     assertEquals(1, o.out().lines().count(), o.out());
     NetworkFile.Contents c = NetworkFile.read(file);
-    assertEquals(Architecture.GRU, c.network().spec().architecture());
+    assertEquals(Gru.CELL, c.network().spec().architecture());
     assertEquals(8, c.network().spec().hidden());
     assertEquals("completed", c.status());
     assertArrayEquals(new int[] {2, 4}, c.curves().iteration());

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class OscillationFrequencyTest {
 
-  static Network rotator(double theta, double alpha, Architecture arch) {
+  static Network rotator(double theta, double alpha, Cell arch) {
     NetworkSpec spec = new NetworkSpec(arch, Activation.IDENTITY, 1, 2, 1, InitKind.NORMAL, 1.0,
         arch.continuousTime() ? alpha : 1.0, 0, 0, 0);
     Network n = Network.of(spec, new float[Network.parameterCount(spec)]);
@@ -47,7 +48,7 @@ class OscillationFrequencyTest {
   void aRotatingPairIsFoundAtTheOutputsFrequency() {
     Task task = TaskRegistry.standard().create("oscillation");
     double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 1, Architecture.VANILLA)
+    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 1, CellRegistry.standard().parse("vanilla"))
         .reference(), task, List.of());
     assertEquals(target, (double) m.attributes().get("target_cycles_per_step"), 0.003 * target);
     assertEquals(target, (double) m.attributes().get("output_cycles_per_step"), 0.003 * target);
@@ -59,7 +60,7 @@ class OscillationFrequencyTest {
   void anEulerCellIsJudgedByItsMapsRotation() {
     Task task = TaskRegistry.standard().create("oscillation");
     double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 0.2, Architecture.CTRNN)
+    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 0.2, CellRegistry.standard().parse("ctrnn"))
         .reference(), task, List.of());
     assertEquals(target, (double) m.attributes().get("pair_cycles_per_step"), 1e-6);
     assertTrue(m.ok(), m.attributes().toString());
@@ -69,7 +70,7 @@ class OscillationFrequencyTest {
   void aPairRotatingTwentyPercentTooFastIsNotOk() {
     Task task = TaskRegistry.standard().create("oscillation");
     double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * 1.2 * target, 1, Architecture.VANILLA)
+    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * 1.2 * target, 1, CellRegistry.standard().parse("vanilla"))
         .reference(), task, List.of());
     // the output follows the network, so output and pair agree; the target does not
     assertEquals(1.2 * target, (double) m.attributes().get("output_cycles_per_step"), 0.005 * target);

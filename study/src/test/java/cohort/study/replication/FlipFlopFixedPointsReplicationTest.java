@@ -8,7 +8,8 @@ import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.fixedpoints.Stability;
 import cohort.analysis.topology.TopologyGraph;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceNetwork;
@@ -94,7 +95,7 @@ class FlipFlopFixedPointsReplicationTest {
     List<Future<Outcome>> futures = new ArrayList<>();
     for (int seed = 1; seed <= SEEDS; seed++) {
       int s = seed;
-      futures.add(pool.submit(() -> run(Architecture.parse(arch), task, s)));
+      futures.add(pool.submit(() -> run(CellRegistry.standard().parse(arch), task, s)));
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (Future<Outcome> f : futures) {
@@ -125,7 +126,7 @@ class FlipFlopFixedPointsReplicationTest {
         + SEEDS + " seeds (at least " + required + " required)\n" + table);
   }
 
-  static Outcome run(Architecture arch, Task task, int seed) {
+  static Outcome run(Cell arch, Task task, int seed) {
     long t0 = System.nanoTime();
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, 3, UNITS, 3);
     Network net = Trainer.initialize(spec, seed);

@@ -9,10 +9,10 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.linearize.EigenSystem;
 import cohort.models.Activation;
-import cohort.models.Architecture;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceNetwork;
+import cohort.models.cells.Gru;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -57,7 +57,7 @@ class SineFixedPointRotationReplicationTest {
   void everyInputHasAFixedPointRotatingAtItsFrequency(int seed) throws Exception {
     Task task = TaskRegistry.standard().create("sine",
         Map.of("frequencies", Integer.toString(FREQUENCIES), "omega-min", "0.2", "omega-max", "0.6", "steps", "100"));
-    NetworkSpec spec = NetworkSpec.of(Architecture.GRU, Activation.TANH, 1, UNITS, 1);
+    NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 1, UNITS, 1);
     Network net = Trainer.initialize(spec, seed);
     TrainingSpec training = TrainingSpec.defaults().withIterations(ITERATIONS).withBatch(64).withLearningRate(0.003)
         .withClipNorm(1.0).withTargetAccuracy(0).withValidation(300, 4).withSeed(seed);

@@ -87,6 +87,10 @@ class StudyReportTest {
       assertFalse(f.caption().isBlank(), f.file());
     }
     assertTrue(written.containsAll(expected), "missing: " + difference(expected, written));
+    // captions and units come from the metric registry (this file stores no units: the defaults' are used)
+    StudyReport.Figure cka = full.figures().stream().filter(f -> f.file().equals("distance-cka-flipflop.png"))
+        .findFirst().orElseThrow();
+    assertTrue(cka.caption().contains("linear CKA distances (1 − CKA)"), cka.caption());
     for (String name : written) {
       Path p = full.directory().resolve(name);
       assertTrue(Files.isRegularFile(p), name);

@@ -3,7 +3,7 @@ package cohort.study.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -20,7 +20,7 @@ class DaleBalanceTest {
 
   @Test
   void theInhibitoryRowsStartAtTheExcitatoryScale() {
-    NetworkSpec spec = new NetworkSpec(Architecture.VANILLA, Activation.TANH, 2, 400, 1, InitKind.NORMAL, 1.0, 1.0,
+    NetworkSpec spec = new NetworkSpec(CellRegistry.standard().parse("vanilla"), Activation.TANH, 2, 400, 1, InitKind.NORMAL, 1.0, 1.0,
         0, 0.8, 0);
     Network balanced = Network.initialize(spec, new SplittableRandom(1));
     assertEquals(4.0, ratio(balanced), 0.3, "the models balance a 320/80 network by N_E/N_I = 4");

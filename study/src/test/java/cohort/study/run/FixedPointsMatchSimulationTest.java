@@ -7,12 +7,14 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.fixedpoints.Stability;
 import cohort.models.Activation;
-import cohort.models.Architecture;
+import cohort.models.Cell;
+import cohort.models.CellRegistry;
 import cohort.models.InitKind;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ReferenceCell;
 import cohort.models.ReferenceNetwork;
+import cohort.models.cells.LeakyRnn;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.tasks.TrialBatch;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The stable fixed points that {@link NetworkAnalysis#fixedPoints} reports include every attractor a long simulation
- * of the network reaches (issue 13, item 2): for every {@link Architecture} and a Dale-constrained CTRNN, a small
+ * of the network reaches (issue 13, item 2): for every registered cell and a Dale-constrained CTRNN, a small
  * 2-bit flip-flop network is trained (a few hundred iterations), run at zero input for {@value #SIMULATION_STEPS}
  * steps from the state after each pulse pattern and from states of fresh trials, and every distinct end state
  * where {@code q = ½‖F(h) − h‖² < 1e-20} must lie within {@value #MATCH} of a stable fixed point found (Sussillo
@@ -55,21 +57,21 @@ class FixedPointsMatchSimulationTest {
 
   static Stream<Arguments> networks() {
     List<Arguments> cases = new ArrayList<>();
-    for (Architecture arch : Architecture.values()) {
+    for (Cell arch : CellRegistry.standard().cells()) {
       cases.add(Arguments.of(arch.id(), spec(arch)));
     }
-    cases.add(Arguments.of("ctrnn with Dale's law", spec(Architecture.CTRNN).withInit(InitKind.NORMAL, 1.0)
+    cases.add(Arguments.of("ctrnn with Dale's law", spec(LeakyRnn.CTRNN).withInit(InitKind.NORMAL, 1.0)
         .withExcitatoryFraction(0.8)));
     return cases.stream();
   }
 
   /** Orthogonal init; the continuous-time cells at α = 0.5 and low-rank at rank 2 (so that they hold 2–4 memories). */
-  static NetworkSpec spec(Architecture arch) {
+  static NetworkSpec spec(Cell arch) {
     NetworkSpec spec = NetworkSpec.of(arch, Activation.TANH, BITS, UNITS, BITS).withInit(InitKind.ORTHOGONAL, 1.0);
     if (arch.continuousTime()) {
       spec = spec.withAlpha(0.5);
     }
-    return arch == Architecture.LOW_RANK ? spec.withRank(2) : spec;
+    return arch.hasRank() ? spec.withRank(2) : spec;
   }
 
   @ParameterizedTest(name = "{0}")

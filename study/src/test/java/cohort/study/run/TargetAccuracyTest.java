@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
-import cohort.models.Architecture;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
+import cohort.models.cells.Gru;
 import cohort.study.spec.RunSpec.TrainingChoice;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
@@ -29,12 +29,12 @@ class TargetAccuracyTest {
   }
 
   private static TrainingChoice choice(double targetAccuracy) {
-    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2);
+    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2, 1.0);
   }
 
   private static TrainingResult train(double targetAccuracy) {
     Task task = trivialFlipFlop();
-    Network network = Trainer.initialize(NetworkSpec.of(Architecture.GRU, Activation.TANH, 1, 8, 1), 4);
+    Network network = Trainer.initialize(NetworkSpec.of(Gru.CELL, Activation.TANH, 1, 8, 1), 4);
     return new Trainer(NetworkRun.trainingSpec(choice(targetAccuracy), 4)).train(network, task);
   }
 

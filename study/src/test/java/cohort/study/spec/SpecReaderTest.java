@@ -78,6 +78,18 @@ class SpecReaderTest {
             "grid.init.kind: got 'magic'"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\ncomparisons: {metrics: [cka, euclid]}\n",
             "comparisons.metrics: got 'euclid'"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\n"
+            + "comparisons: {metrics: [{svcca: {keep_variance: 1.5}}]}\n",
+            "comparisons.metrics.svcca: metric 'svcca' option keep_variance: got 1.5; accepted: (0, 1]"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\n"
+            + "comparisons: {metrics: [{cka: {alpha: 0.5}}]}\n",
+            "comparisons.metrics.cka: metric 'cka' has no option 'alpha'; its options: none"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\n"
+            + "comparisons: {metrics: [svcca, {svcca: {keep_variance: 0.9}}]}\n",
+            "comparisons.metrics: got 'svcca'; accepted: each metric once"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\n"
+            + "comparisons: {metrics: [{dsa: {score: cosine}}]}\n",
+            "option score: got 'cosine'; accepted: angular, euclidean, wasserstein"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, seeds: 0}\n", "grid.seeds: got 0"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, gru]}\n", "without repeated values"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru}\nanalysis: {fixed_points: maybe}\n",
@@ -106,6 +118,35 @@ class SpecReaderTest {
   void malformedSpecsAreRejectedWithTheirOwnMessage(String text, String expected) {
     SpecException e = assertThrows(SpecException.class, () -> reader.parse(text, "bad.yaml"));
     assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in:\n" + e.getMessage());
+  }
+
+  /**
+   * Metric options come from the one options record: typed in the spec, defaults filled in from the record, the
+   * study seed for a {@code seed} option the spec leaves out, and only what the spec set in the canonical JSON (so
+   * a spec without options keeps the canonical text it always had).
+   */
+  @Test
+  void metricOptionsAreReadThroughTheRegistry() {
+    StudySpec plain = reader.parse(GOOD + "comparisons: {metrics: [cka, dsa]}\n", "plain.yaml");
+    assertTrue(plain.canonicalJson().contains("\"metrics\":[\"cka\",\"dsa\"]"), plain.canonicalJson());
+    assertEquals(7L, ((cohort.analysis.dsa.Dsa) plain.comparisons().metrics().get(1).metric()).options().seed(),
+        "the study seed");
+    StudySpec set = reader.parse(GOOD + """
+        comparisons:
+          metrics: [{svcca: {keep_variance: 0.9}}, {procrustes: {score: euclidean, unit_norm: true}},
+                    {dsa: {n_delays: 3, rank: 6, seed: 11}}]
+        """, "set.yaml");
+    List<StudySpec.MetricChoice> m = set.comparisons().metrics();
+    assertEquals(new cohort.analysis.similarity.Svcca(0.9), m.get(0).metric());
+    assertEquals(new cohort.analysis.similarity.Procrustes(1.0, cohort.analysis.similarity.Procrustes.Score.EUCLIDEAN,
+        true), m.get(1).metric());
+    cohort.analysis.dsa.DsaOptions dsa = ((cohort.analysis.dsa.Dsa) m.get(2).metric()).options();
+    assertEquals(3, dsa.nDelays());
+    assertEquals(cohort.analysis.dsa.RankSelection.fixed(6), dsa.rank());
+    assertEquals(11L, dsa.seed());
+    assertTrue(set.canonicalJson().contains("{\"svcca\":{\"keep_variance\":0.9}}"), set.canonicalJson());
+    assertTrue(set.canonicalJson().contains("{\"dsa\":{\"n_delays\":3,\"rank\":\"rank=6\",\"seed\":11}}"),
+        set.canonicalJson());
   }
 
   @Test

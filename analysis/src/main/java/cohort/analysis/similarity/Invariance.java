@@ -1,0 +1,19 @@
+package cohort.analysis.similarity;
+
+/**
+ * A transformation of one network's units (the columns of its activity, the last axis of its trajectories)
+ * under which a metric may be invariant: the netrep-style claims that the property tests check for every
+ * registered metric ({@link Metric#invariances()}).
+ */
+public enum Invariance {
+  /** {@code X ↦ X Q} for an orthogonal Q: the units are rotated or reflected. */
+  ROTATION,
+  /** {@code X ↦ X P} for a permutation P: the units are relabelled. */
+  UNIT_PERMUTATION,
+  /** {@code X ↦ X + 1 cᵀ}: every unit is offset by its own constant. */
+  TRANSLATION,
+  /** {@code X ↦ s X}, s &gt; 0. */
+  ISOTROPIC_SCALING,
+  /** {@code X ↦ X M} for any invertible M (CCA's invariance). */
+  INVERTIBLE_LINEAR
+}

@@ -1,0 +1,58 @@
+package cohort.analysis.topology;
+
+import cohort.analysis.similarity.Metric;
+import cohort.analysis.similarity.MetricKind;
+import java.util.List;
+
+/**
+ * The distance between the fixed-point topologies of two networks of one task (Maheswaranathan et al. 2019,
+ * "Universality and individuality...", Fig. 1f: topology distances, embedded by MDS, mix architectures): for each
+ * constant input both were analysed at, the census–spectral distance between their topology signatures ({@link
+ * TopologySignature#distance}), averaged over the inputs. 0 for identical topologies; no options.
+ */
+public record TopologyDistance() implements Metric<List<TopologySignature>, List<TopologySignature>> {
+
+  @Override
+  public String name() {
+    return "topology";
+  }
+
+  @Override
+  public MetricKind kind() {
+    return MetricKind.TOPOLOGY;
+  }
+
+  @Override
+  public boolean isSimilarity() {
+    return false;
+  }
+
+  @Override
+  public String caption() {
+    return "fixed-point topology";
+  }
+
+  @Override
+  public String units() {
+    return "census-spectral distance between topology signatures";
+  }
+
+  @Override
+  public List<TopologySignature> prepare(List<TopologySignature> input) {
+    if (input == null || input.isEmpty()) {
+      throw new IllegalArgumentException("topology: a network without topology signatures; accepted: one signature "
+          + "per analysed input (a study's runs with fixed points and topology)");
+    }
+    return List.copyOf(input);
+  }
+
+  @Override
+  public double score(List<TopologySignature> x, List<TopologySignature> y) {
+    int k = Math.min(x.size(), y.size());
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += TopologySignature.distance(x.get(i), y.get(i));
+    }
+    return sum / k;
+  }
+}
