@@ -246,7 +246,8 @@ final class Jarne implements Replication {
         .append(String.format(Locale.ROOT, ": median R %.3f (%d)", Statistics.median(rs.stream()
             .mapToDouble(Double::doubleValue).toArray()), rs.size())));
     String notes = String.format(Locale.ROOT, "slope %.3g per %s (95 %% interval [%.3g, %.3g]) over %s %s–%s; %s",
-        slope[0], byFraction ? "unit of fraction" : "unit", slope[1], slope[2], what, num(lo), num(hi), perLevel);
+        slope[0], byFraction ? "unit of fraction" : "unit", slope[1], slope[2], what, num(lo), num(hi), perLevel)
+        + beforeTraining(ns, byFraction, range);
     String population = ns.size() + " solving " + (byFraction ? "Dale networks of " + (ns.isEmpty() ? 0
         : ns.get(0).units()) + " units" : "unconstrained (no Dale) networks") + ", " + init
         + " initialisation, all tasks" + (byFraction ? balance(ns) : "");
@@ -257,6 +258,24 @@ final class Jarne implements Replication {
             + "its 95 % interval", change, changeLow, changeHigh, Double.NaN,
         String.format(Locale.ROOT, "95 %% interval of the change within ±%.2f", EQUIVALENCE),
         assessed ? Verdict.of(ok) : Verdict.NOT_ASSESSED, population, ns.size(), notes, true));
+  }
+
+  /**
+   * The same change measured on the same networks' spectra before training, when stored: a control that tells a
+   * dependence training creates from one the statistic has at the start (the k-th largest modulus of N eigenvalues
+   * spread uniformly on a disk of radius r is about r·sqrt(1 − k/N), so Jarne's R grows with N at a fixed k even
+   * for untrained random-normal matrices).
+   */
+  private static String beforeTraining(List<Network> ns, boolean byFraction, double range) {
+    List<Network> with = ns.stream().filter(n -> n.before() != null && Double.isFinite(n.before().radius())).toList();
+    if (with.size() < 3) {
+      return "";
+    }
+    double[] x = with.stream().mapToDouble(n -> byFraction ? n.dale() : n.units()).toArray();
+    double[] y = with.stream().mapToDouble(n -> n.before().radius()).toArray();
+    double[] slope = Statistics.slope(x, y);
+    return String.format(Locale.ROOT, "; before training, the same networks' change is %.3f (95 %% interval "
+        + "[%.3f, %.3f])", slope[0] * range, slope[1] * range, slope[2] * range);
   }
 
   private static String balance(List<Network> ns) {

@@ -131,6 +131,10 @@ class JarneTest {
     Finding j2 = f.get("J2-fraction-normal");
     assertEquals(Verdict.DISAGREES, j2.verdict(), j2.toString());
     assertEquals(0.3, j2.value(), 0.05, "R rises by 0.3 from f = 0.5 to 0.8");
+    java.util.regex.Matcher before = java.util.regex.Pattern.compile("before training, the same networks' change is "
+        + "([-0-9.]+)").matcher(j2.notes());
+    assertTrue(before.find(), "the control on the untrained spectra is reported: " + j2.notes());
+    assertEquals(j2.value(), Double.parseDouble(before.group(1)), 0.001, "these spectra do not change in training");
     Map<String, Finding> bigger = findings(evidence(fraction -> 1.2));
     assertEquals(Verdict.DISAGREES, bigger.get("J3-normal").verdict(), bigger.get("J3-normal").toString());
   }
