@@ -1,6 +1,10 @@
 package cohort.study.wiring;
 
 import cohort.analysis.MetricRegistry;
+import cohort.study.run.Engine;
+import cohort.study.run.EngineProvider;
+import cohort.study.run.Engines;
+import cohort.study.run.LocalEngine;
 import cohort.study.run.StudyRunner;
 import cohort.study.run.StudyRunner.ProgressFactory;
 import cohort.study.spec.Grid;
@@ -75,13 +79,36 @@ public final class Studies {
    * when the spec is invalid or the directory cannot hold a study.
    */
   public RunSummary run(Path specFile, Path out, int workers, int shard, int shards) throws InterruptedException {
+    return run(specFile, out, workers, shard, shards, local());
+  }
+
+  /**
+   * As {@link #run(Path, Path, int, int, int)}, with the networks trained and the distance matrices computed by
+   * {@code engine} (which the caller opened and closes); {@code study.h5} is written here.
+   */
+  public RunSummary run(Path specFile, Path out, int workers, int shard, int shards, Engine engine)
+      throws InterruptedException {
     StudySpec spec = read(specFile);
     List<RunSpec> runs = StudyRunner.select(spec, shard, shards);
     StudyDirectory dir = new StudyDirectory(out);
     dir.claim(readText(specFile), spec.canonicalJson());
-    StudyRunner.Summary summary = new StudyRunner(dir, tasks, host).run(spec, runs, workers, progress, notices);
-    StudyMerger.Summary merged = new StudyMerger(dir, workers, phases, notices).merge(spec);
+    StudyRunner.Summary summary = engine.train(dir, spec, runs, workers, progress, notices);
+    StudyMerger.Summary merged = new StudyMerger(dir, engine.pairwise(dir, workers), phases, notices).merge(spec);
     return new RunSummary(summary, merged);
+  }
+
+  /** The engine of this machine's threads. */
+  public Engine local() {
+    return new LocalEngine(tasks, host);
+  }
+
+  /**
+   * Opens the engine {@code --engine} names: {@code local}, or one offered on the class path (Spark).
+   *
+   * @param master {@code --master}, or {@code null}
+   */
+  public Engine engine(String name, String master, String appName) {
+    return Engines.open(name, new EngineProvider.Options(master, appName), tasks, host);
   }
 
   /**
@@ -89,9 +116,14 @@ public final class Studies {
    * comparisons are computed.
    */
   public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options) {
+    return merge(dirPath, threads, options, local());
+  }
+
+  /** As {@link #merge(Path, int, StudyMerger.Options)}, with the distance matrices computed by {@code engine}. */
+  public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options, Engine engine) {
     StudyDirectory dir = new StudyDirectory(dirPath);
     StudySpec spec = new SpecReader(tasks, metrics).parse(dir.specText(), dir.specYaml().toString());
-    return new StudyMerger(dir, threads, phases, notices).merge(spec, options);
+    return new StudyMerger(dir, engine.pairwise(dir, threads), phases, notices).merge(spec, options);
   }
 
   /**
