@@ -33,8 +33,8 @@ public final class Engines {
       known.add(p.name());
     }
     String hint = "spark".equals(name)
-        ? " (the Spark engine is not on this class path: './cohort run ... --engine spark' builds and adds it, and "
-            + "on a cluster 'spark-submit' runs Cohort's Spark application jar, study-spark/target/cohort-spark.jar)"
+        ? " (the Spark engine is not on this class path: './cohort run ... --engine spark' builds and adds it; "
+            + "spark-submit runs study-spark/target/cohort-study-spark-0.1.0-SNAPSHOT.jar, see docs/cluster.md)"
         : "";
     throw new IllegalArgumentException("--engine: got '" + name + "'; accepted: " + String.join(", ", known) + hint);
   }
