@@ -24,7 +24,7 @@ final class PairTileTask implements Function<PairTile, double[]> {
 
   @Override
   public double[] call(PairTile tile) {
-    Metric<?, ?> metric = Executors.spec(tile.dir()).comparisons().metrics().get(tile.metric()).metric();
+    Metric<?, ?> metric = ExecutorSide.spec(tile.dir()).comparisons().metrics().get(tile.metric()).metric();
     return distances(metric, tile);
   }
 

@@ -24,7 +24,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The Spark engine: one network per Spark task ({@link TrainTask}), then the distance matrices as tasks over tiles
- * of pairs ({@link SparkPairwise}); the driver (this process) writes {@code study.h5}. Executors read the spec and
+ * of pairs ({@link SparkPairwise}); the driver (this process) writes {@code study.h5}. ExecutorSide read the spec and
  * write the run files in the study directory, which must be on a filesystem every executor shares (with
  * {@code local[N]} that is this machine's disk).
  */
@@ -66,7 +66,7 @@ public final class SparkEngine implements Engine {
   @Override
   public StudyRunner.Summary train(StudyDirectory dir, StudySpec spec, List<RunSpec> runs, int workers,
       StudyRunner.ProgressFactory progressFactory, Notices notices) throws InterruptedException {
-    StudyRunner runner = new StudyRunner(dir, Executors.TASKS, Executors.host());
+    StudyRunner runner = new StudyRunner(dir, ExecutorSide.TASKS, ExecutorSide.host());
     List<String> damaged = runner.setAsideDamaged(runs, notices);
     List<String> pending = runner.pending(runs).stream().map(RunSpec::id).toList();
     StudyProgress progress = progressFactory.create(runs.size(), runs.size() - pending.size());

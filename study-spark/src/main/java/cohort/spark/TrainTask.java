@@ -25,12 +25,12 @@ record TrainTask(String dir) implements Function<String, RunReport> {
 
   @Override
   public RunReport call(String runId) throws Exception {
-    StudySpec spec = Executors.spec(dir);
+    StudySpec spec = ExecutorSide.spec(dir);
     RunSpec run = Grid.expand(spec).stream().filter(r -> r.id().equals(runId)).findFirst()
         .orElseThrow(() -> new IllegalStateException("run " + runId + " is not in the study of " + dir));
-    String host = Executors.host();
-    StudyRunner runner = new StudyRunner(new StudyDirectory(Path.of(dir)), Executors.TASKS, host);
-    StudyRunner.Attempt a = runner.runOne(new NetworkRun(spec, Executors.TASKS, host), run, WAIT_FOR_CLAIM);
+    String host = ExecutorSide.host();
+    StudyRunner runner = new StudyRunner(new StudyDirectory(Path.of(dir)), ExecutorSide.TASKS, host);
+    StudyRunner.Attempt a = runner.runOne(new NetworkRun(spec, ExecutorSide.TASKS, host), run, WAIT_FOR_CLAIM);
     return new RunReport(runId, a.result().name(), a.reason(), host);
   }
 }

@@ -15,13 +15,13 @@ import java.util.concurrent.ConcurrentMap;
  * What a Spark task needs on its executor, built there from the study directory on the shared filesystem rather
  * than shipped from the driver: the registries, the host name, and the study's spec, parsed once per executor JVM.
  */
-final class Executors {
+final class ExecutorSide {
 
   static final TaskRegistry TASKS = TaskRegistry.standard();
 
   private static final ConcurrentMap<String, StudySpec> SPECS = new ConcurrentHashMap<>();
 
-  private Executors() {}
+  private ExecutorSide() {}
 
   /** The spec of the study in {@code dir}, as every {@code cohort} command reads it. */
   static StudySpec spec(String dir) {
