@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The Spark task of one {@link PairTile}: reads its items from their run files with the merger's own code
@@ -22,10 +23,19 @@ final class PairTileTask implements Function<PairTile, double[]> {
 
   private static final long serialVersionUID = 1L;
 
+  private final LongAccumulator done;
+
+  /** @param done counts the pairs computed, for the driver's progress line */
+  PairTileTask(LongAccumulator done) {
+    this.done = done;
+  }
+
   @Override
   public double[] call(PairTile tile) {
     Metric<?, ?> metric = ExecutorSide.spec(tile.dir()).comparisons().metrics().get(tile.metric()).metric();
-    return distances(metric, tile);
+    double[] out = distances(metric, tile);
+    done.add(out.length);
+    return out;
   }
 
   private static <I, P> double[] distances(Metric<I, P> metric, PairTile tile) {

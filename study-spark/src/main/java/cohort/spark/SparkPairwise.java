@@ -6,7 +6,12 @@ import cohort.analysis.similarity.RepresentationalMetric;
 import cohort.study.population.PairwiseEngine;
 import cohort.study.population.PopulationItem;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Distance matrices as Spark tasks: the upper triangle is cut into square tiles ({@link PairTile}), about four per
@@ -41,10 +46,9 @@ final class SparkPairwise implements PairwiseEngine {
     }
     List<String> ids = r.items().stream().map(PopulationItem::id).toList();
     List<PairTile> tiles = PairTile.cover(dir, r.index(), ids, side(n, spark.defaultParallelism()));
-    List<double[]> values = spark.parallelize(tiles, tiles.size()).map(new PairTileTask()).collect();
-    double[] out = new double[n * n];
     long total = (long) n * (n - 1) / 2;
-    long done = 0;
+    List<double[]> values = collect(tiles, total, progress);
+    double[] out = new double[n * n];
     for (int t = 0; t < tiles.size(); t++) {
       int[] pairs = tiles.get(t).pairs();
       double[] v = values.get(t);
@@ -52,10 +56,36 @@ final class SparkPairwise implements PairwiseEngine {
         out[pairs[2 * k] * n + pairs[2 * k + 1]] = v[k];
         out[pairs[2 * k + 1] * n + pairs[2 * k]] = v[k];
       }
-      done += v.length;
-      progress.pairsDone(done, total);
     }
+    progress.pairsDone(total, total);
     return out;
+  }
+
+  /** Runs one task per tile, reporting the pairs of the tiles done (a Spark accumulator) while they run. */
+  private List<double[]> collect(List<PairTile> tiles, long total, PairProgress progress) {
+    LongAccumulator done = spark.sc().longAccumulator("cohort pairs done");
+    JavaFutureAction<List<double[]>> job = spark.parallelize(tiles, tiles.size()).map(new PairTileTask(done))
+        .collectAsync();
+    long shown = 0;
+    while (true) {
+      try {
+        return job.get(500, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long now = Math.min(done.value(), total);
+        if (now > shown) {
+          shown = now;
+          progress.pairsDone(now, total);
+        }
+      } catch (InterruptedException e) {
+        job.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("pairwise distances interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        throw c instanceof RuntimeException r ? r : new IllegalStateException("the Spark job of the pairwise "
+            + "distances failed: " + c.getMessage(), c);
+      }
+    }
   }
 
   /** The side of the tiles: about {@link #TILES_PER_CORE} tiles per core, at least one item. */
