@@ -34,6 +34,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Run only the i-th of n disjoint slices of the grid (0 <= i < n), for cluster job arrays.")
   String shard;
 
+  @Option(names = "--engine", paramLabel = "NAME", description = "Where the networks are trained and compared: "
+      + "local (this machine's threads, the default) or spark (a Spark cluster, see --master; './cohort' adds the "
+      + "Spark module when asked for it).")
+  String engine = "local";
+
+  @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. "
+      + "'local[2]' or spark://HOST:7077 (default: what spark-submit sets).")
+  String master;
+
   @Option(names = "--dry-run",
       description = "Check the spec and list the runs it expands into, without running or writing anything.")
   boolean dryRun;
@@ -71,7 +80,10 @@ final class RunCommand implements Callable<Integer> {
       w.println(runs.size() + " runs" + (n > 1 ? " in shard " + i + "/" + n : "") + "; nothing was run or written");
       return 0;
     }
-    Studies.RunSummary s = studies.run(specFile, out, workers, i, n);
+    Studies.RunSummary s;
+    try (cohort.study.run.Engine e = studies.engine(engine, master, "cohort " + specFile.getFileName())) {
+      s = studies.run(specFile, out, workers, i, n, e);
+    }
     var w = spec.commandLine().getOut();
     var r = s.runs();
     w.printf("study %s: %d runs%s (%d already done, %d trained now, %d failed now%s%s); %d comparisons in %s%n",

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cohort status DIR}: runs done, running (with the host and process that holds each), failed (with
- * reasons), damaged and left, the throughput and the time left; it reads the directory only, so it works while
+ * reasons), damaged and left, runs done and running per host, the throughput of every host together (from the
+ * times the run files appeared) and the time left at that pace; it reads the directory only, so it works while
  * {@code cohort run} processes (on this machine or others sharing the directory) are at work.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -41,21 +43,28 @@ final class StatusCommand implements Callable<Integer> {
         + " runs are not done yet");
     double mean = s.meanWallSeconds();
     if (done > 0 && Double.isFinite(mean)) {
-      int workers = Runtime.getRuntime().availableProcessors();
-      out.printf(Locale.ROOT, "throughput: %.1f s per network on one thread (%.0f networks/h on %d cores)%n",
-          mean, 3600 / mean * workers, workers);
-      long hosts = s.finished().stream().map(RunFile.Summary::host).filter(h -> !h.isEmpty()).distinct().count();
-      if (hosts > 1) {
-        out.printf(Locale.ROOT, "written by %d hosts%n", hosts);
+      out.printf(Locale.ROOT, "per network: %.1f s of one thread on average%n", mean);
+    }
+    Map<String, int[]> hosts = s.byHost();
+    if (!hosts.isEmpty()) {
+      StringBuilder line = new StringBuilder("hosts:");
+      for (Map.Entry<String, int[]> h : hosts.entrySet()) {
+        line.append(line.length() > 6 ? "; " : " ").append(h.getKey()).append(' ').append(h.getValue()[0])
+            .append(" done, ").append(h.getValue()[1]).append(" running");
       }
+      out.println(line);
+    }
+    double pace = s.networksPerHour();
+    if (Double.isFinite(pace)) {
+      out.printf(Locale.ROOT, "throughput: %.0f networks/h, every host together (from the times of the last %d "
+          + "run files)%n", pace, Math.min(done, Studies.Status.PACE_WINDOW));
       if (left + s.running().size() > 0) {
-        out.printf(Locale.ROOT, "time left: about %s with %d workers%n",
-            StudyProgress.format(Duration.ofSeconds((long) Math.ceil(mean * (left + s.running().size()) / workers))),
-            workers);
+        out.printf(Locale.ROOT, "time left: about %s at that pace%n",
+            StudyProgress.format(Duration.ofSeconds((long) Math.ceil(3600 * (left + s.running().size()) / pace))));
       }
     }
-    for (String r : s.running()) {
-      out.println("running: " + r);
+    for (Studies.Status.Running r : s.running()) {
+      out.println("running: " + r.runId() + " on " + r.holder());
     }
     for (RunFile.Summary f : s.finished()) {
       if (f.status().equals("failed")) {

@@ -11,7 +11,6 @@ import cohort.analysis.separability.SeparabilityResult;
 import cohort.analysis.similarity.Matrix;
 import cohort.analysis.similarity.Metric;
 import cohort.analysis.similarity.MetricKind;
-import cohort.analysis.similarity.Pairwise;
 import cohort.analysis.similarity.RepresentationalMetric;
 import cohort.analysis.topology.TopologySignature;
 import cohort.study.json.Json;
@@ -19,7 +18,6 @@ import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
 import cohort.study.spec.StudySpec.ComparisonSpec;
-import cohort.study.spec.StudySpec.MetricChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +32,7 @@ import java.util.Set;
  * task (whose networks all saw the same probe trials). Dynamics metrics (DSA) need no shared rows, so they are
  * computed across all networks at once, as Ghalambor et al. 2024 compare networks of two tasks. Topology metrics
  * compare the fixed-point topologies of the trained networks of each task. The metrics and
- * their options come built from the spec ({@link MetricChoice}); nothing here depends on which metric it is, only
+ * their options come built from the spec ({@link cohort.study.spec.StudySpec.MetricChoice}); nothing here depends on which metric it is, only
  * on its kind, and its provenance is derived from its options record ({@link
  * cohort.analysis.MetricInfo#describe}). Every
  * comparison is embedded by classical MDS, and for each grouping the spec names, every pair of its levels is
@@ -44,7 +42,7 @@ public final class PopulationAnalysis {
 
   private final ComparisonSpec spec;
   private final long seed;
-  private final int threads;
+  private final PairwiseEngine engine;
   private final ComparisonProgress progress;
   private final Map<String, double[]> earlier;
 
@@ -54,7 +52,7 @@ public final class PopulationAnalysis {
    * @param threads worker threads for the pairwise matrices
    */
   public PopulationAnalysis(ComparisonSpec spec, long seed, int threads) {
-    this(spec, seed, threads, ComparisonProgress.NONE, Map.of());
+    this(spec, seed, PairwiseEngine.local(threads), ComparisonProgress.NONE, Map.of());
   }
 
   /**
@@ -65,9 +63,20 @@ public final class PopulationAnalysis {
    */
   public PopulationAnalysis(ComparisonSpec spec, long seed, int threads, ComparisonProgress progress,
       Map<String, double[]> earlier) {
+    this(spec, seed, PairwiseEngine.local(threads), progress, earlier);
+  }
+
+  /**
+   * @param engine where the distance matrices are computed (this machine's threads, or a cluster); the
+   *     embeddings and separability tests, which need whole matrices, are computed here
+   * @param progress told of every matrix and its pairs
+   * @param earlier distance matrices of an earlier consolidation, by {@link Comparison#fingerprint()}
+   */
+  public PopulationAnalysis(ComparisonSpec spec, long seed, PairwiseEngine engine, ComparisonProgress progress,
+      Map<String, double[]> earlier) {
     this.spec = spec;
     this.seed = seed;
-    this.threads = Math.max(1, threads);
+    this.engine = java.util.Objects.requireNonNull(engine, "engine");
     this.progress = progress;
     this.earlier = Map.copyOf(earlier);
   }
@@ -84,8 +93,8 @@ public final class PopulationAnalysis {
       (varies(it) ? items : silent).add(it);
     }
     List<Comparison> comparisons = new ArrayList<>();
-    for (MetricChoice choice : spec.metrics()) {
-      Metric<?, ?> metric = choice.metric();
+    for (int index = 0; index < spec.metrics().size(); index++) {
+      Metric<?, ?> metric = spec.metrics().get(index).metric();
       if (metric.kind() == MetricKind.TOPOLOGY) {
         Map<String, List<PopulationItem>> byTask = new LinkedHashMap<>();
         for (PopulationItem it : all) {
@@ -95,20 +104,14 @@ public final class PopulationAnalysis {
         }
         for (Map.Entry<String, List<PopulationItem>> e : byTask.entrySet()) {
           if (e.getValue().size() >= 2) {
-            @SuppressWarnings("unchecked")
-            Metric<List<TopologySignature>, ?> t = (Metric<List<TopologySignature>, ?>) metric;
-            List<List<TopologySignature>> inputs = new ArrayList<>();
-            for (PopulationItem it : e.getValue()) {
-              inputs.add(it.topology());
-            }
-            comparisons.add(compare(t, e.getKey(), e.getValue(), inputs, List.of()));
+            comparisons.add(compare(metric, index, e.getKey(), e.getValue(), List.of()));
           }
         }
         continue;
       }
       if (metric instanceof DynamicalMetric<?> dynamics) {
         if (items.size() >= 2) {
-          comparisons.add(dynamics(dynamics, items, ids(silent)));
+          comparisons.add(compare(dynamics, index, "all", items, ids(silent)));
         }
         continue;
       }
@@ -125,7 +128,7 @@ public final class PopulationAnalysis {
               excluded.add(it.id());
             }
           }
-          comparisons.add(geometry(geometry, e.getKey(), e.getValue(), excluded));
+          comparisons.add(compare(geometry, index, e.getKey(), e.getValue(), excluded));
         }
       }
     }
@@ -166,27 +169,21 @@ public final class PopulationAnalysis {
     return false;
   }
 
-  private Comparison geometry(RepresentationalMetric<?> metric, String scope, List<PopulationItem> items,
-      List<String> excluded) {
-    List<Matrix> xs = new ArrayList<>();
-    for (PopulationItem it : items) {
-      int rows = it.steps() * it.trials();
-      double[] d = new double[rows * it.units()];
-      float[] a = it.activations();
-      for (int i = 0; i < d.length; i++) {
-        d[i] = a[i];
-      }
-      xs.add(new Matrix(rows, it.units(), d));
+  /**
+   * The input {@code metric} compares for one item: its probe activations as a matrix
+   * {@code [steps x trials][units]} (geometry), its trajectories {@code [trials][steps][units]} (dynamics), or the
+   * topology signatures of its fixed points (topology). Public so that an engine that computes matrices elsewhere
+   * builds its inputs with this very code.
+   */
+  @SuppressWarnings("unchecked")
+  public static <I> I input(Metric<I, ?> metric, PopulationItem it) {
+    if (metric.kind() == MetricKind.TOPOLOGY) {
+      return (I) it.topology();
     }
-    return compare(metric, scope, items, xs, excluded);
-  }
-
-  private Comparison dynamics(DynamicalMetric<?> metric, List<PopulationItem> items, List<String> excluded) {
-    List<Trajectories> ts = new ArrayList<>();
-    for (PopulationItem it : items) {
+    float[] a = it.activations();
+    if (metric instanceof DynamicalMetric<?>) {
       // [steps][trials][units] -> [trials][steps][units]
       double[] d = new double[it.steps() * it.trials() * it.units()];
-      float[] a = it.activations();
       for (int t = 0; t < it.steps(); t++) {
         for (int b = 0; b < it.trials(); b++) {
           int src = (t * it.trials() + b) * it.units();
@@ -196,13 +193,18 @@ public final class PopulationAnalysis {
           }
         }
       }
-      ts.add(new Trajectories(it.trials(), it.steps(), it.units(), d));
+      return (I) new Trajectories(it.trials(), it.steps(), it.units(), d);
     }
-    return compare(metric, "all", items, ts, excluded);
+    int rows = it.steps() * it.trials();
+    double[] d = new double[rows * it.units()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = a[i];
+    }
+    return (I) new Matrix(rows, it.units(), d);
   }
 
-  /** The distance matrix of one metric over one scope's inputs, or the earlier one with the same fingerprint. */
-  private <I, P> Comparison compare(Metric<I, P> metric, String scope, List<PopulationItem> items, List<I> inputs,
+  /** The distance matrix of one metric over one scope's items, or the earlier one with the same fingerprint. */
+  private <I, P> Comparison compare(Metric<I, P> metric, int index, String scope, List<PopulationItem> items,
       List<String> excluded) {
     String name = metric.name();
     String options = Json.write(options(metric));
@@ -213,8 +215,13 @@ public final class PopulationAnalysis {
       progress.reused(what);
       return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, true);
     }
+    List<I> inputs = new ArrayList<>();
+    for (PopulationItem it : items) {
+      inputs.add(input(metric, it));
+    }
     long pairs = (long) items.size() * (items.size() - 1) / 2;
-    distance = Pairwise.matrix(metric, inputs, Pairwise.Kind.DISTANCE, threads, progress.started(what, pairs));
+    distance = engine.distances(new PairwiseEngine.Request<>(metric, index, scope, items, inputs),
+        progress.started(what, pairs));
     progress.finished(what);
     return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, false);
   }

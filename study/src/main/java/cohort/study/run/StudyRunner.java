@@ -19,6 +19,7 @@ import cohort.training.TrainingResult;
 import cohort.study.store.RunClaim;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,17 @@ public final class StudyRunner {
     }
   }
 
-  private enum Result { COMPLETED, FAILED, DONE_ELSEWHERE, BUSY }
+  /** What became of one run handed to {@link #runOne}. */
+  public enum RunResult {
+    /** Trained here and stored; it completed or stopped early. */
+    COMPLETED,
+    /** Trained here and stored as failed (diverged, or an analysis threw). */
+    FAILED,
+    /** Its run file appeared while we waited for or took its claim: another process or task did it. */
+    DONE_ELSEWHERE,
+    /** Another process or thread holds its claim (only when not waiting for it). */
+    BUSY
+  }
 
   /**
    * Runs every run of {@code runs} that has no file yet, on {@code workers} threads, reporting to
@@ -83,31 +94,8 @@ public final class StudyRunner {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    List<String> damaged = new ArrayList<>();
-    for (RunSpec r : runs) {
-      Path file = directory.runFile(r.id());
-      if (Files.exists(file)) {
-        String problem = RunFile.problem(file);
-        if (problem != null) {
-          try {
-            Path aside = directory.moveAside(r.id());
-            notices.say("run file " + file + " is " + problem + "; moved to " + aside.getFileName()
-                + " and trained again");
-            damaged.add(r.id());
-          } catch (java.io.UncheckedIOException e) {
-            if (Files.exists(file)) {
-              throw e; // another process moving it aside at the same time is the only benign failure
-            }
-          }
-        }
-      }
-    }
-    List<RunSpec> pending = new ArrayList<>();
-    for (RunSpec r : runs) {
-      if (!directory.hasRun(r.id())) {
-        pending.add(r);
-      }
-    }
+    List<String> damaged = setAsideDamaged(runs, notices);
+    List<RunSpec> pending = pending(runs);
     int already = runs.size() - pending.size();
     StudyProgress progress = progressFactory.create(runs.size(), already);
     progress.start();
@@ -122,13 +110,19 @@ public final class StudyRunner {
     List<RunSpec> busy = new ArrayList<>();
     try {
       for (int pass = 0; pass < 2 && !pending.isEmpty(); pass++) {
-        List<Future<Result>> futures = new ArrayList<>();
+        List<Future<RunResult>> futures = new ArrayList<>();
         for (RunSpec r : pending) {
-          futures.add(pool.submit(() -> claimAndRun(executor, spec, r, progress)));
+          futures.add(pool.submit(() -> {
+            Attempt attempt = runOne(executor, r, Duration.ZERO);
+            if (attempt.trainedHere()) {
+              progress.finished(r.id(), attempt.result() == RunResult.COMPLETED, attempt.reason());
+            }
+            return attempt.result();
+          }));
         }
         busy.clear();
         for (int i = 0; i < futures.size(); i++) {
-          Result result;
+          RunResult result;
           try {
             result = futures.get(i).get();
           } catch (ExecutionException e) {
@@ -160,28 +154,100 @@ public final class StudyRunner {
     return new Summary(runs.size(), already, completed, failed, elsewhere, damaged);
   }
 
+  /**
+   * Moves the damaged run files of {@code runs} aside ({@code runs/ID.h5.damaged}) so that they are trained again,
+   * with a line each to {@code notices}; returns their run ids.
+   */
+  public List<String> setAsideDamaged(List<RunSpec> runs, Notices notices) {
+    List<String> damaged = new ArrayList<>();
+    for (RunSpec r : runs) {
+      Path file = directory.runFile(r.id());
+      if (Files.exists(file)) {
+        String problem = RunFile.problem(file);
+        if (problem != null) {
+          try {
+            Path aside = directory.moveAside(r.id());
+            notices.say("run file " + file + " is " + problem + "; moved to " + aside.getFileName()
+                + " and trained again");
+            damaged.add(r.id());
+          } catch (java.io.UncheckedIOException e) {
+            if (Files.exists(file)) {
+              throw e; // another process moving it aside at the same time is the only benign failure
+            }
+          }
+        }
+      }
+    }
+    return damaged;
+  }
+
+  /** The runs of {@code runs} that have no run file yet. */
+  public List<RunSpec> pending(List<RunSpec> runs) {
+    List<RunSpec> pending = new ArrayList<>();
+    for (RunSpec r : runs) {
+      if (!directory.hasRun(r.id())) {
+        pending.add(r);
+      }
+    }
+    return pending;
+  }
+
   /** Who this process is, in claim files: host and process id. */
   String holder() {
     return host + " pid " + ProcessHandle.current().pid();
   }
 
-  private Result claimAndRun(NetworkRun executor, StudySpec spec, RunSpec r, StudyProgress progress) {
+  /**
+   * Claims, trains and stores one run: the unit of work of every engine (a thread of the local pool, a Spark task).
+   * The run is trained only by the holder of its claim ({@link RunClaim}) that finds no run file after taking it,
+   * and its file appears whole by a rename, so a run handed to several processes or tasks at once (a retried or
+   * speculative Spark task, two {@code cohort run} on one directory) is trained and stored exactly once.
+   *
+   * @param executor trains and analyses the network ({@link NetworkRun} of the run's study)
+   * @param waitForClaim how long to wait for a claim held by someone else: {@link Duration#ZERO} returns
+   *     {@link RunResult#BUSY} at once; a longer wait returns {@link RunResult#DONE_ELSEWHERE} as soon as the
+   *     holder has stored the run, or trains it here if the holder ended without storing it
+   * @throws java.io.UncheckedIOException if the run file cannot be written (disk full, permissions)
+   */
+  public Attempt runOne(NetworkRun executor, RunSpec r, Duration waitForClaim) throws InterruptedException {
+    long deadline = System.nanoTime() + waitForClaim.toNanos();
     Optional<RunClaim> claim = RunClaim.tryClaim(directory, r.id(), holder());
-    if (claim.isEmpty()) {
-      return Result.BUSY;
+    while (claim.isEmpty()) {
+      if (directory.hasRun(r.id())) {
+        return new Attempt(RunResult.DONE_ELSEWHERE, "");
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return new Attempt(RunResult.BUSY, "");
+      }
+      Thread.sleep(CLAIM_POLL_MILLIS);
+      claim = RunClaim.tryClaim(directory, r.id(), holder());
     }
     try (RunClaim c = claim.get()) { // closing releases the lock and keeps the claim file (the run is not stored)
       if (directory.hasRun(r.id())) {
         c.releaseAsDone();
-        return Result.DONE_ELSEWHERE; // another process finished it between our listing and our claim
+        return new Attempt(RunResult.DONE_ELSEWHERE, ""); // another process finished it between listing and claim
       }
       Hdf5Files.deleteTemporaries(directory.runFile(r.id()));
-      RunOutcome outcome = executeSafely(executor, spec, r);
+      RunOutcome outcome = executeSafely(executor, r);
       RunFile.write(directory.runFile(r.id()), outcome);
       c.releaseAsDone();
-      boolean ok = outcome.result().status() != TrainingResult.Status.FAILED;
-      progress.finished(r.id(), ok, outcome.result().reason());
-      return ok ? Result.COMPLETED : Result.FAILED;
+      return new Attempt(outcome.result().status() != TrainingResult.Status.FAILED ? RunResult.COMPLETED
+          : RunResult.FAILED, outcome.result().reason());
+    }
+  }
+
+  /** How often a run waiting for a claim held elsewhere looks again. */
+  private static final long CLAIM_POLL_MILLIS = 250;
+
+  /**
+   * What {@link #runOne} did with a run.
+   *
+   * @param reason why training stopped (or failed), when it was trained here; empty otherwise
+   */
+  public record Attempt(RunResult result, String reason) {
+    /** Whether the run was trained and stored by this call. */
+    public boolean trainedHere() {
+      return result == RunResult.COMPLETED || result == RunResult.FAILED;
     }
   }
 
@@ -189,7 +255,7 @@ public final class StudyRunner {
    * Executes one run; an exception (an analysis that cannot handle this network, say) becomes a failed run with
    * the exception as its reason, so that one network cannot stop a study.
    */
-  private RunOutcome executeSafely(NetworkRun executor, StudySpec spec, RunSpec run) {
+  private RunOutcome executeSafely(NetworkRun executor, RunSpec run) {
     try {
       return executor.execute(run);
     } catch (RuntimeException | StackOverflowError e) {

@@ -6,6 +6,7 @@ import cohort.io.Hdf5Files;
 
 import cohort.io.CohortVersion;
 import cohort.analysis.topology.TopologySignature;
+import cohort.study.population.PairwiseEngine;
 import cohort.study.population.PopulationAnalysis;
 import cohort.study.population.PopulationItem;
 import cohort.study.population.PopulationResults;
@@ -59,7 +60,7 @@ public final class StudyMerger {
   public static final String FORMAT = Hdf5Schema.STUDY_FORMAT;
 
   private final StudyDirectory directory;
-  private final int threads;
+  private final PairwiseEngine pairs;
   private final PhaseProgress progress;
   private final Notices notices;
 
@@ -74,8 +75,17 @@ public final class StudyMerger {
    * @param notices one-line warnings (damaged files left out, an incomplete study)
    */
   public StudyMerger(StudyDirectory directory, int threads, PhaseProgress progress, Notices notices) {
+    this(directory, PairwiseEngine.local(threads), progress, notices);
+  }
+
+  /**
+   * @param pairs where the distance matrices are computed (this machine's threads, or a cluster's executors)
+   * @param progress where the phases report (reading run files, each distance matrix)
+   * @param notices one-line warnings (damaged files left out, an incomplete study)
+   */
+  public StudyMerger(StudyDirectory directory, PairwiseEngine pairs, PhaseProgress progress, Notices notices) {
     this.directory = directory;
-    this.threads = threads;
+    this.pairs = java.util.Objects.requireNonNull(pairs, "pairs");
     this.progress = progress;
     this.notices = notices;
   }
@@ -197,7 +207,7 @@ public final class StudyMerger {
     // 2. The population comparisons, only over a complete study unless asked.
     PopulationResults population;
     if (compute) {
-      population = new PopulationAnalysis(spec.comparisons(), spec.seed(), threads, progress, earlier)
+      population = new PopulationAnalysis(spec.comparisons(), spec.seed(), pairs, progress, earlier)
           .compute(items);
     } else {
       population = new PopulationResults(List.of(), List.of(), List.of());
@@ -452,8 +462,12 @@ public final class StudyMerger {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
-  /** The trained (and, if stored, untrained) probe activations of one run file. */
-  static List<PopulationItem> items(String id, HdfFile run) {
+  /**
+   * The trained (and, if stored, untrained) probe activations of one run file: the items that population
+   * comparisons place, with ids {@code id} and {@code id:untrained}. Public so that an engine computing distance
+   * matrices elsewhere reads its inputs with this very code.
+   */
+  public static List<PopulationItem> items(String id, HdfFile run) {
     List<PopulationItem> out = new ArrayList<>();
     Node a = run.getChild(Hdf5Schema.Activations.GROUP);
     if (!(a instanceof Group g)) {

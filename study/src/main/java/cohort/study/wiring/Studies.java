@@ -1,6 +1,10 @@
 package cohort.study.wiring;
 
 import cohort.analysis.MetricRegistry;
+import cohort.study.run.Engine;
+import cohort.study.run.EngineProvider;
+import cohort.study.run.Engines;
+import cohort.study.run.LocalEngine;
 import cohort.study.run.StudyRunner;
 import cohort.study.run.StudyRunner.ProgressFactory;
 import cohort.study.spec.Grid;
@@ -23,7 +27,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,13 +82,36 @@ public final class Studies {
    * when the spec is invalid or the directory cannot hold a study.
    */
   public RunSummary run(Path specFile, Path out, int workers, int shard, int shards) throws InterruptedException {
+    return run(specFile, out, workers, shard, shards, local());
+  }
+
+  /**
+   * As {@link #run(Path, Path, int, int, int)}, with the networks trained and the distance matrices computed by
+   * {@code engine} (which the caller opened and closes); {@code study.h5} is written here.
+   */
+  public RunSummary run(Path specFile, Path out, int workers, int shard, int shards, Engine engine)
+      throws InterruptedException {
     StudySpec spec = read(specFile);
     List<RunSpec> runs = StudyRunner.select(spec, shard, shards);
     StudyDirectory dir = new StudyDirectory(out);
     dir.claim(readText(specFile), spec.canonicalJson());
-    StudyRunner.Summary summary = new StudyRunner(dir, tasks, host).run(spec, runs, workers, progress, notices);
-    StudyMerger.Summary merged = new StudyMerger(dir, workers, phases, notices).merge(spec);
+    StudyRunner.Summary summary = engine.train(dir, spec, runs, workers, progress, notices);
+    StudyMerger.Summary merged = new StudyMerger(dir, engine.pairwise(dir, workers), phases, notices).merge(spec);
     return new RunSummary(summary, merged);
+  }
+
+  /** The engine of this machine's threads. */
+  public Engine local() {
+    return new LocalEngine(tasks, host);
+  }
+
+  /**
+   * Opens the engine {@code --engine} names: {@code local}, or one offered on the class path (Spark).
+   *
+   * @param master {@code --master}, or {@code null}
+   */
+  public Engine engine(String name, String master, String appName) {
+    return Engines.open(name, new EngineProvider.Options(master, appName), tasks, host);
   }
 
   /**
@@ -89,17 +119,41 @@ public final class Studies {
    * comparisons are computed.
    */
   public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options) {
+    return merge(dirPath, threads, options, local());
+  }
+
+  /** As {@link #merge(Path, int, StudyMerger.Options)}, with the distance matrices computed by {@code engine}. */
+  public StudyMerger.Summary merge(Path dirPath, int threads, StudyMerger.Options options, Engine engine) {
     StudyDirectory dir = new StudyDirectory(dirPath);
     StudySpec spec = new SpecReader(tasks, metrics).parse(dir.specText(), dir.specYaml().toString());
-    return new StudyMerger(dir, threads, phases, notices).merge(spec, options);
+    return new StudyMerger(dir, engine.pairwise(dir, threads), phases, notices).merge(spec, options);
   }
 
   /**
-   * The state of a study directory: every run of its spec is done (with its summary), running (claimed by a live
-   * process, with who), damaged (a run file that cannot be read), or left; and the files moved aside as damaged.
+   * The state of a study directory: every run of its spec is done (with its summary and when its file appeared),
+   * running (claimed by a live process, on this machine or another sharing the directory), damaged (a run file that
+   * cannot be read), or left; and the files moved aside as damaged.
    */
-  public record Status(StudySpec spec, int total, List<RunFile.Summary> finished, List<String> running,
-      List<String> damaged, List<Path> setAside, List<String> missing) {
+  public record Status(StudySpec spec, int total, List<RunFile.Summary> finished, List<Instant> finishedAt,
+      List<Running> running, List<String> damaged, List<Path> setAside, List<String> missing) {
+
+    /** Runs done recently that {@link #networksPerHour} measures the pace over. */
+    public static final int PACE_WINDOW = 50;
+
+    /**
+     * A run whose claim a live process holds.
+     *
+     * @param holder the claim file's text: host, process id and start time
+     */
+    public record Running(String runId, String holder) {
+      /** The host that runs it: the first word of its holder. */
+      public String host() {
+        String h = holder.strip();
+        int space = h.indexOf(' ');
+        return space < 0 ? h : h.substring(0, space);
+      }
+    }
+
     public long failed() {
       return finished.stream().filter(s -> s.status().equals("failed")).count();
     }
@@ -107,6 +161,32 @@ public final class Studies {
     public double meanWallSeconds() {
       return finished.stream().mapToDouble(RunFile.Summary::runSeconds).filter(Double::isFinite).average()
           .orElse(Double.NaN);
+    }
+
+    /**
+     * Networks finished per hour by every process and host together, from the times the files of the last
+     * {@link #PACE_WINDOW} finished runs appeared; NaN with fewer than two.
+     */
+    public double networksPerHour() {
+      List<Instant> times = finishedAt.stream().sorted().toList();
+      List<Instant> recent = times.subList(Math.max(0, times.size() - PACE_WINDOW), times.size());
+      if (recent.size() < 2) {
+        return Double.NaN;
+      }
+      double seconds = java.time.Duration.between(recent.get(0), recent.get(recent.size() - 1)).toMillis() / 1000.0;
+      return seconds <= 0 ? Double.NaN : (recent.size() - 1) * 3600 / seconds;
+    }
+
+    /** Per host (in order of first appearance): runs done there and runs it holds now, as {done, running}. */
+    public Map<String, int[]> byHost() {
+      Map<String, int[]> out = new LinkedHashMap<>();
+      for (RunFile.Summary f : finished) {
+        out.computeIfAbsent(f.host().isEmpty() ? "unknown" : f.host(), h -> new int[2])[0]++;
+      }
+      for (Running r : running) {
+        out.computeIfAbsent(r.host(), h -> new int[2])[1]++;
+      }
+      return out;
     }
   }
 
@@ -116,7 +196,8 @@ public final class Studies {
     StudySpec spec = new SpecReader(tasks, metrics).parse(dir.specText(), dir.specYaml().toString());
     List<RunSpec> runs = Grid.expand(spec);
     List<RunFile.Summary> finished = new ArrayList<>();
-    List<String> running = new ArrayList<>();
+    List<Instant> finishedAt = new ArrayList<>();
+    List<Status.Running> running = new ArrayList<>();
     List<String> damaged = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (RunSpec r : runs) {
@@ -124,19 +205,28 @@ public final class Studies {
         String problem = RunFile.problem(dir.runFile(r.id()));
         if (problem == null) {
           finished.add(RunFile.summary(dir.runFile(r.id())));
+          finishedAt.add(modified(dir.runFile(r.id())));
         } else {
           damaged.add(r.id() + ": " + problem);
         }
       } else {
         var holder = RunClaim.holder(dir, r.id());
         if (holder.isPresent()) {
-          running.add(r.id() + " (" + holder.get() + ")");
+          running.add(new Status.Running(r.id(), holder.get()));
         } else {
           missing.add(r.id());
         }
       }
     }
-    return new Status(spec, runs.size(), finished, running, damaged, dir.setAside(), missing);
+    return new Status(spec, runs.size(), finished, finishedAt, running, damaged, dir.setAside(), missing);
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the time of " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static String readText(Path file) {

@@ -1,0 +1,104 @@
+package cohort.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** What the engine tests compare: study files dataset by dataset, and the files of a study directory. */
+final class StudyFiles {
+
+  private StudyFiles() {}
+
+  /** A tiny study: 2 architectures x {@code seeds} seeds of a 2-bit flip-flop, with a geometry and a dynamics metric. */
+  static String spec(int seeds, int iterations) {
+    return """
+        study: engines
+        seed: 2
+        grid:
+          task: {flipflop: {bits: 2, steps: 20}}
+          architecture: [vanilla, gru]
+          units: 6
+          seeds: %d
+        training: {iterations: %d, batch: 8, validate_every: 5, validation_batches: 1}
+        analysis: {untrained: false, initial_states: 8, probe_trials: 4}
+        comparisons: {metrics: [cka, dsa], separability: [architecture], permutations: 5}
+        """.formatted(seeds, iterations);
+  }
+
+  static Path write(Path dir, String text) throws IOException {
+    Path spec = dir.resolve("spec-in.yaml");
+    Files.writeString(spec, text);
+    return spec;
+  }
+
+  /**
+   * Both files hold the same datasets with the same contents, bit for bit (as the study module's determinism tests
+   * compare them: attributes such as wall times and hosts differ by nature); names the first that differs.
+   */
+  static void assertSameDatasets(Path a, Path b) {
+    Map<String, String> x = datasets(a);
+    Map<String, String> y = datasets(b);
+    assertFalse(x.isEmpty());
+    assertEquals(x.keySet(), y.keySet());
+    for (String k : x.keySet()) {
+      assertTrue(x.get(k).equals(y.get(k)), () -> "dataset " + k + " differs");
+    }
+  }
+
+  private static Map<String, String> datasets(Path file) {
+    Map<String, String> out = new TreeMap<>();
+    try (HdfFile h5 = new HdfFile(file)) {
+      collect(h5, out);
+    }
+    return out;
+  }
+
+  private static void collect(Group g, Map<String, String> out) {
+    for (Node n : g.getChildren().values()) {
+      if (n instanceof Dataset d) {
+        out.put(d.getPath(), Arrays.deepToString(new Object[] {d.getData()}));
+      } else if (n instanceof Group child) {
+        collect(child, out);
+      }
+    }
+  }
+
+  /** Every file of {@code DIR/runs}: exactly {@code runs} run files, and no claim or temporary file left. */
+  static void assertEveryRunOnce(Path dir, int runs) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
+      files.forEach(f -> names.add(f.getFileName().toString()));
+    }
+    assertEquals(runs, names.stream().filter(n -> n.endsWith(".h5") && !n.startsWith(".")).count(), names::toString);
+    assertEquals(runs, names.size(), () -> "only run files are left: " + names);
+    try (HdfFile h5 = new HdfFile(dir.resolve("study.h5"))) {
+      assertEquals(runs, ((Group) h5.getChild("runs")).getChildren().size());
+    }
+  }
+
+  /** Run files in {@code DIR/runs} now. */
+  static int count(Path dir) throws IOException {
+    Path runs = dir.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(runs)) {
+      return (int) files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".h5") && !n.startsWith("."))
+          .count();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package cohort.study.cli;
+
+import static cohort.study.cli.Cli.cohort;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cohort.study.store.RunClaim;
+import cohort.study.store.StudyDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cohort status} on a directory that several machines write into. */
+class StatusCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void statusShowsRunsPerHostWhoRunsWhatAndTheThroughputOfEveryHostTogether() throws Exception {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, """
+        study: hosts
+        seed: 1
+        grid: {task: {flipflop: {bits: 2, steps: 10}}, architecture: vanilla, units: 4, seeds: 4}
+        training: {iterations: 2, batch: 2}
+        analysis: {fixed_points: false, probe_trials: 2}
+        """);
+    Path out = dir.resolve("study");
+    Cli.Outcome half = cohort("run", spec.toString(), "--out", out.toString(), "--shard", "0/2", "--workers", "1");
+    assertEquals(0, half.exit(), half.err());
+    List<String> left = cohort("run", spec.toString(), "--shard", "1/2", "--dry-run").out().lines()
+        .filter(l -> l.contains("seed=")).map(l -> l.substring(0, l.indexOf(' '))).toList();
+    // another machine holds the claim of one of the runs left (its claim file names it, as a live process would)
+    try (RunClaim elsewhere = RunClaim.tryClaim(new StudyDirectory(out), left.get(0), "node-b pid 42").orElseThrow()) {
+      Cli.Outcome status = cohort("status", out.toString());
+      assertEquals(0, status.exit(), status.err());
+      String text = status.out();
+      assertTrue(text.contains("4 runs, 2 done (0 failed), 1 running, 1 left"), text);
+      assertTrue(text.contains("running: " + left.get(0) + " on node-b pid 42"), text);
+      assertTrue(text.contains("; node-b 0 done, 1 running"), text);
+      assertTrue(text.matches("(?s).*hosts: \\S+ 2 done, 0 running; .*"), text);
+      assertTrue(text.contains("networks/h, every host together"), text);
+      assertTrue(text.contains("time left: about"), text);
+    }
+  }
+}
