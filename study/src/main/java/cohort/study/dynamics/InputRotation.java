@@ -20,6 +20,11 @@ import java.util.Map;
  * part) gives the rotation {@code |arg λ|} per step (the Jacobian is the map's, so this holds for continuous-time
  * cells too) and the point is an unstable focus when {@code |λ| > 1}. A cue is ok when that focus is unstable and
  * rotates within {@code TOLERANCE} (relative) of ω; the network is ok when every analysed cue is.
+ *
+ * <p>Also reported, to interpret a mismatch: the angular frequency of the oscillation the network actually produces
+ * at each cue ({@code cycle_frequency}: the network run at the cue from rest for {@code 2T} steps, its readout's
+ * crossings of its mean over the second half, π per crossing), so that a focus rotating off the cued frequency can
+ * be told from a network that oscillates off it.
  */
 public final class InputRotation implements RunMeasure {
 
@@ -40,10 +45,12 @@ public final class InputRotation implements RunMeasure {
     double[] relativeError = new double[n];
     double[] distance = new double[n];
     double[] levelOk = new double[n];
+    double[] cycle = new double[n];
     int ok = 0;
     for (int i = 0; i < n; i++) {
       InputAnalysis a = analyses.get(i);
       int s = a.points().stateSize();
+      cycle[i] = network == null ? Double.NaN : cycleFrequency(network, a.input().values(), 2 * task.steps());
       omega[i] = a.input().labels().getOrDefault("omega", Double.NaN);
       rotation[i] = Double.NaN;
       modulus[i] = Double.NaN;
@@ -104,6 +111,37 @@ public final class InputRotation implements RunMeasure {
     datasets.put("relative_error", relativeError);
     datasets.put("distance_to_driven_mean", distance);
     datasets.put("level_ok", levelOk);
+    datasets.put("cycle_frequency", cycle);
     return new Measurement(name(), n > 0 && ok == n, attributes, datasets);
+  }
+
+  /**
+   * The angular frequency (rad per step) of the network's output when the constant {@code input} drives it from
+   * rest for {@code steps} steps: π times the crossings of the first output's mean over the second half, per step.
+   */
+  static double cycleFrequency(ReferenceNetwork network, double[] input, int steps) {
+    int s = network.stateSize();
+    double[] h = new double[s];
+    double[] next = new double[s];
+    int half = steps / 2;
+    double[] y = new double[steps - half];
+    for (int t = 0; t < steps; t++) {
+      network.cell().step(h, input, next);
+      double[] tmp = h;
+      h = next;
+      next = tmp;
+      if (t >= half) {
+        y[t - half] = network.readout(h)[0];
+      }
+    }
+    double mean = 0;
+    for (double v : y) {
+      mean += v / y.length;
+    }
+    int crossings = 0;
+    for (int t = 1; t < y.length; t++) {
+      crossings += (y[t - 1] - mean) * (y[t] - mean) < 0 ? 1 : 0;
+    }
+    return Math.PI * crossings / (y.length - 1);
   }
 }
