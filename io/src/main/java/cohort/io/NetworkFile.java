@@ -85,6 +85,41 @@ public final class NetworkFile {
     });
   }
 
+  /** The root {@code status} of a network that was imported rather than trained. */
+  public static final String IMPORTED = "imported";
+
+  /**
+   * Writes a network that was not trained by Cohort (imported from PyTorch or Keras), replacing any existing file
+   * atomically: the same layout as {@link #write}, with no task and no {@code /training}; the root {@code spec} is
+   * {@code {"task":null,"network":{…},"imported":IMPORTED}}, {@code status} is {@value #IMPORTED} and {@code reason}
+   * says where the network came from.
+   *
+   * @param importedJson one JSON object describing the source (file, format, modules, tensors)
+   * @param reason one line for people, e.g. {@code imported from m.npz: nn.GRU(3, 16) + nn.Linear(16, 3)}
+   */
+  public static void writeImported(Path file, Network network, String importedJson, String reason) {
+    Objects.requireNonNull(network, "network");
+    String spec = "{\"task\":null,\"network\":" + TrainingRun.networkJson(network.spec()) + ",\"imported\":"
+        + importedJson + "}";
+    Hdf5Files.writeAtomically(file, h5 -> {
+      h5.putAttribute(Root.FORMAT, FORMAT);
+      h5.putAttribute(Root.SPEC, spec);
+      h5.putAttribute(Root.COHORT_VERSION, CohortVersion.version());
+      h5.putAttribute(Root.STATUS, IMPORTED);
+      h5.putAttribute(Root.STOP_RULE, "none");
+      h5.putAttribute(Root.REASON, reason);
+      h5.putAttribute(Root.ITERATIONS, 0);
+      h5.putAttribute(Root.SEED, 0L);
+      h5.putAttribute(Root.TASK, "");
+      h5.putAttribute(Root.WALL_SECONDS, 0.0);
+      h5.putAttribute(Root.JAVA_VERSION, System.getProperty("java.version"));
+      h5.putAttribute(Root.OS_ARCH, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+      h5.putAttribute(Root.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      writeWeights(h5.putGroup(Weights.GROUP), network);
+      writeCurves(h5, new TrainingCurves(new int[0], new double[0], new double[0], new double[0]));
+    });
+  }
+
   /** Writes the root provenance attributes of a network or run file. */
   public static void writeRoot(WritableGroup h5, TrainingRun run, TrainingResult result) {
     h5.putAttribute(Root.FORMAT, FORMAT);

@@ -1,7 +1,6 @@
 package cohort.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +176,7 @@ public final class Npy {
   }
 
   /** An IEEE 754 half-precision value (its 16 bits) as a double. */
-  static double halfToDouble(short bits) {
+  public static double halfToDouble(short bits) {
     int sign = (bits >>> 15) & 1;
     int exponent = (bits >>> 10) & 0x1f;
     int mantissa = bits & 0x3ff;
@@ -203,10 +202,11 @@ public final class Npy {
   }
 
   private static void writeImpl(Path file, Array a, boolean f32) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(bytes(a, f32));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + e.getMessage() + ")");
+    try {
+      OutputPaths.writeAtomically(file, bytes(a, f32));
+    } catch (java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + OutputPaths.reason(e.getCause())
+          + ")");
     }
   }
 
