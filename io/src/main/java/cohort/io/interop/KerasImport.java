@@ -314,8 +314,14 @@ public final class KerasImport {
   /** The layers of a weights-only file: each group with weights, typed by its tensors. */
   private static List<Layer> fromWeights(String where, Group weights) {
     List<Layer> layers = new ArrayList<>();
-    for (Node child : weights.getChildren().values()) {
-      if (!(child instanceof Group)) {
+    List<String> order = new ArrayList<>(layerNames(weights));
+    for (String child : weights.getChildren().keySet()) {
+      if (!order.contains(child)) {
+        order.add(child);
+      }
+    }
+    for (String layer : order) {
+      if (!(weights.getChild(layer) instanceof Group child)) {
         continue;
       }
       Map<String, Npy.Array> w = weightsOf(weights, child.getName());
@@ -332,6 +338,19 @@ public final class KerasImport {
       layers.add(new Layer(kind, child.getName(), Map.of(), w));
     }
     return layers;
+  }
+
+  /** The layer_names attribute (the model's order), or none. */
+  private static List<String> layerNames(Group weights) {
+    Attribute a = weights.getAttribute("layer_names");
+    Object v = a == null ? null : a.getData();
+    List<String> names = new ArrayList<>();
+    if (v instanceof String[] s) {
+      names.addAll(Arrays.asList(s));
+    } else if (v instanceof String s) {
+      names.add(s);
+    }
+    return names;
   }
 
   /** Every dataset under {@code /…/NAME}, by its last name without {@code :0} (kernel, recurrent_kernel, bias). */
