@@ -37,8 +37,9 @@ import java.util.Objects;
  * <p>Layout ({@value #FORMAT}):
  *
  * <pre>
- * /                      attributes: format, spec (the run as canonical JSON, {@link TrainingRun#toJson()}),
- *                        cohort_version, status (completed | stopped_early | failed), stop_rule, reason,
+ * /                      attributes: format, spec (the run as canonical JSON, {@link TrainingRun#toJson()}; an
+ *                        imported network: {"task":null,"network":…,"imported":…}),
+ *                        cohort_version, status (completed | stopped_early | failed | imported), stop_rule, reason,
  *                        iterations, seed, task, wall_seconds, java_version, os_arch, created (ISO-8601 UTC)
  * /weights               attributes: the network spec field by field (architecture, activation, inputs, hidden,
  *                        outputs, init, gain, alpha, recurrent_noise, excitatory_fraction, rank),

@@ -227,8 +227,8 @@ public final class KerasImport {
       case "rnn", "vanilla", "simplernn", "simple-rnn" -> cell == LeakyRnn.VANILLA;
       case "gru" -> cell == Gru.CELL;
       case "lstm" -> cell == Lstm.CELL;
-      default -> throw new IllegalArgumentException("--arch " + o.architecture() + " is not accepted for a Keras "
-          + "model; accepted: rnn (SimpleRNN), gru, lstm");
+      default -> throw new IllegalArgumentException(where + ": --arch " + o.architecture() + " is not accepted for a "
+          + "Keras model; accepted: rnn (SimpleRNN), gru, lstm");
     };
     if (!fits) {
       throw new IllegalArgumentException(where + ": --arch " + o.architecture() + " does not fit its recurrent layer, "
@@ -254,7 +254,7 @@ public final class KerasImport {
           + "'; accepted: tanh, relu, softplus, linear");
     }
     if (o.activation() != null && o.activation() != a) {
-      throw new IllegalArgumentException("--activation " + o.activation().id() + ": the file says " + kind + " '"
+      throw new IllegalArgumentException(where + ": --activation " + o.activation().id() + ": the file says " + kind + " '"
           + rnn.name() + "' has activation='" + name + "'; leave --activation out");
     }
     return a;
@@ -385,8 +385,8 @@ public final class KerasImport {
         v[i] = f[i];
       }
     } else {
-      throw new IllegalArgumentException("dataset " + d.getPath() + " holds " + d.getJavaType().getSimpleName()
-          + "; accepted: float32 or float64 weights");
+      throw new IllegalArgumentException(d.getHdfFile().getFile() + ": dataset " + d.getPath() + " holds " + d.getJavaType().getSimpleName()
+          + " values; accepted: float32 or float64 weights");
     }
     return new Npy.Array(d.getDimensions(), v);
   }
