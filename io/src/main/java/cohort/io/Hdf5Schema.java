@@ -11,7 +11,7 @@ package cohort.io;
  *   /weights/BLOCK  float32 [in][out] parameter blocks, network spec as attributes
  *   /training/      iteration, train_loss, val_loss, val_accuracy
  *   /fixed_points/  states, q, slow, unstable_dims, eigenvalues_re, eigenvalues_im, census
- *   /spectrum/      w_rec_re, w_rec_im
+ *   /spectrum/      w_rec_re, w_rec_im (untrained_re, untrained_im)
  *   /topology/      class_counts, edges
  * run file (a study's runs/ID.h5)      format cohort-run/1: the same, plus
  *   /activations/   trained, untrained  ([steps * trials][units], time-major)
@@ -21,6 +21,7 @@ package cohort.io;
  *   /embeddings/METRIC/SCOPE/           coordinates, items, eigenvalues
  *   /separability/METRIC/SCOPE/GROUPING/A_vs_B/   null_mds, null_rows
  *   /findings/NAME/                     a replicated claim: value, uncertainty, population, the claim as text
+ *   /findings_tables/NAME/              the numbers a replication's claims are checked on, one dataset per column
  * </pre>
  */
 public final class Hdf5Schema {
@@ -110,6 +111,9 @@ public final class Hdf5Schema {
     public static final String GROUP = "spectrum";
     public static final String REAL = "w_rec_re";
     public static final String IMAG = "w_rec_im";
+    /** The same matrix's eigenvalues before training (studies with {@code analysis.untrained}). */
+    public static final String UNTRAINED_REAL = "untrained_re";
+    public static final String UNTRAINED_IMAG = "untrained_im";
     public static final String MATRIX = "matrix";
     public static final String SPECTRAL_RADIUS = "spectral_radius";
   }
@@ -193,6 +197,28 @@ public final class Hdf5Schema {
     /** Whether the claim is checked by the replication tests ({@code 1}) or only reported ({@code 0}). */
     public static final String ASSERTED = "asserted";
     /** The order of the findings in the report. */
+    public static final String ORDER = "order";
+  }
+
+  /**
+   * {@code /findings_tables/NAME}: a table a replication states beside its findings (its attributes below; one
+   * dataset per column, named by the column, float64 for numbers and strings for text).
+   */
+  public static final class FindingsTables {
+    private FindingsTables() {}
+
+    public static final String GROUP = "findings_tables";
+    /** The table's heading. */
+    public static final String TITLE = "title";
+    /** What the table shows and how its numbers were computed. */
+    public static final String CAPTION = "caption";
+    /** The column datasets' names, in order (a string array). */
+    public static final String COLUMNS = "columns";
+    /** The columns' heads as the report shows them, in the same order (a string array). */
+    public static final String HEADINGS = "headings";
+    /** Which columns the report shows: 1 or 0 per column, in the same order (an int array). */
+    public static final String SHOWN = "shown";
+    /** The order of the tables in the report. */
     public static final String ORDER = "order";
   }
 }

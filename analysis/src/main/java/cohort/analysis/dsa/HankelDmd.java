@@ -27,6 +27,13 @@ import cohort.models.linalg.Linalg;
  */
 public final class HankelDmd {
 
+  /**
+   * A singular value below this fraction of the largest is numerically zero: HᵀH resolves singular values down to
+   * about √ε·s₀.
+   */
+  static final double NULL_DIRECTION = 1e-7;
+
+
   private HankelDmd() {}
 
   /**
@@ -149,6 +156,14 @@ public final class HankelDmd {
       }
       r = o.rank().select(s, trace, cols);
       r = Math.min(r, maxRank);
+      if (o.rank().mode() == RankSelection.Mode.FULL) {
+        // every direction the data has: a dead or saturated unit leaves the Hankel matrix rank-deficient
+        int numerical = 1;
+        while (numerical < r && s[numerical] > NULL_DIRECTION * s[0]) {
+          numerical++;
+        }
+        r = numerical;
+      }
       u = new double[cols * r];
       for (int i = 0; i < cols; i++) {
         for (int j = 0; j < r; j++) {
@@ -158,7 +173,7 @@ public final class HankelDmd {
     }
     // HᵀH resolves singular values down to about √ε·s_0; below that a direction is numerically null
     for (int j = 0; j < r; j++) {
-      if (!(s[j] > 1e-7 * s[0])) {
+      if (!(s[j] > NULL_DIRECTION * s[0])) {
         throw new IllegalArgumentException("dsa rank: " + r + " directions requested but the Hankel matrix "
             + "has numerical rank " + j + " (singular values below 1e-7 of the largest); accepted: rank <= "
             + Math.max(1, j) + " or a rank/threshold/explained-variance rule that stops there");

@@ -85,7 +85,12 @@ public record RankSelection(Mode mode, double value) {
     throw new IllegalArgumentException("rank: got '" + text + "'; accepted: " + ACCEPTED);
   }
 
-  /** Keep every direction (the reference's default). */
+  /**
+   * Keep every direction the data has (the reference's default): all of them, or, when the Hankel matrix is
+   * rank-deficient (a unit that is dead, saturated or a copy of others), those up to its numerical rank (singular
+   * values above 1e-7 of the largest). The reference keeps the null directions too, whose coordinates are then
+   * arbitrary.
+   */
   public static RankSelection full() {
     return new RankSelection(Mode.FULL, 0);
   }

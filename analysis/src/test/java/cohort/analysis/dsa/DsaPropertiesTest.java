@@ -172,6 +172,16 @@ class DsaPropertiesTest {
     IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> HankelDmd.fit(
         new Trajectories(trials, steps, n, x), new DsaOptions().withDelays(2, 1).withRank(RankSelection.fixed(6))));
     assertTrue(tooMany.getMessage().contains("numerical rank 4"), tooMany.getMessage());
+    // full rank keeps every direction the data has: with two delays the 8-wide Hankel matrix has rank 4 here, as a
+    // network with a dead or saturated unit has fewer directions than units; the eigenvalues are the system's
+    DmdFit full = HankelDmd.fit(new Trajectories(trials, steps, n, x), new DsaOptions().withLamb(0).withDelays(2, 1));
+    assertEquals(4, full.rank());
+    double[] fullMods = new double[4];
+    for (int i = 0; i < 4; i++) {
+      fullMods[i] = Math.hypot(full.eigenvalues()[0][i], full.eigenvalues()[1][i]);
+    }
+    Arrays.sort(fullMods);
+    assertArrayEquals(mods, fullMods, 1e-6);
     assertEquals(1, new RankSelection(RankSelection.Mode.THRESHOLD, 1e9).select(new double[] {3, 2, 1}, 14, 3));
     assertEquals(2, RankSelection.explainedVariance(0.9).select(new double[] {3, 2, 1}, 14, 3));
     assertEquals(3, RankSelection.explainedVariance(0.95).select(new double[] {3, 2, 1}, 14, 3));

@@ -23,4 +23,12 @@ public interface RunMeasure {
    * @param analyses its analyses at the task's constant inputs, in the task's order
    */
   Measurement measure(ReferenceNetwork network, Task task, List<InputAnalysis> analyses);
+
+  /**
+   * Whether the measure reads the fixed points (then it runs only when the study searches them); one that does not
+   * gets an empty list of analyses and runs whenever the run is analysed.
+   */
+  default boolean needsFixedPoints() {
+    return true;
+  }
 }

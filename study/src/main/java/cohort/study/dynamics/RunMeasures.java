@@ -12,7 +12,8 @@ public final class RunMeasures {
   private static final Map<String, List<RunMeasure>> BY_TASK = Map.of(
       "flipflop", List.of(new FlipFlopCube()),
       "sine", List.of(new InputRotation()),
-      "context-integration", List.of(new LineAttractor()));
+      "context-integration", List.of(new LineAttractor()),
+      "oscillation", List.of(new OscillationFrequency()));
 
   private RunMeasures() {}
 

@@ -39,22 +39,77 @@ public record Evidence(List<RunEvidence> runs, List<Distances> comparisons, long
    * One run.
    *
    * @param id the run id
-   * @param labels its grid labels: task (the label), task_name, architecture, activation, units, init
+   * @param labels its grid labels: task (the label), task_name, architecture, activation, units, init, dale (the
+   *     excitatory fraction, 0 without Dale's law), dale_balance ({@code true} or {@code false}), alpha (the Euler
+   *     step of continuous-time cells, 1 for discrete ones)
    * @param status completed, stopped_early or failed
    * @param solved whether it met the study's success criterion
    * @param accuracy its final validation accuracy
    * @param measures its task measures by name
+   * @param spectrum the eigenvalues of its recurrent matrix ({@code /spectrum}), or null when not computed
    */
   public record RunEvidence(String id, Map<String, String> labels, String status, boolean solved, double accuracy,
-      Map<String, Measure> measures) {
+      Map<String, Measure> measures, Spectrum spectrum) {
     public RunEvidence {
       labels = Map.copyOf(labels);
       measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
     }
 
+    /** A run without a stored spectrum. */
+    public RunEvidence(String id, Map<String, String> labels, String status, boolean solved, double accuracy,
+        Map<String, Measure> measures) {
+      this(id, labels, status, solved, accuracy, measures, null);
+    }
+
+    /** Whether its training failed (diverged or crashed): such a run has no trained network to analyse. */
+    public boolean failed() {
+      return "failed".equals(status);
+    }
+
+    /** A numeric label, or NaN when absent or not a number. */
+    public double number(String name) {
+      try {
+        return Double.parseDouble(label(name));
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+
     /** A label, or "" when absent. */
     public String label(String name) {
       return labels.getOrDefault(name, "");
+    }
+  }
+
+  /**
+   * The eigenvalues of a run's recurrent matrix ({@code /spectrum}: W_eff for non-gated cells, dF/dh at the origin
+   * for gated ones), after training and, when the study stored it, before.
+   *
+   * @param re real parts after training
+   * @param im imaginary parts after training
+   * @param untrainedRe real parts before training, or null
+   * @param untrainedIm imaginary parts before training, or null
+   */
+  public record Spectrum(double[] re, double[] im, double[] untrainedRe, double[] untrainedIm) {
+    public Spectrum {
+      if (re == null || im == null || re.length != im.length) {
+        throw new IllegalArgumentException("spectrum: real and imaginary parts of equal length are required");
+      }
+      if ((untrainedRe == null) != (untrainedIm == null)
+          || untrainedRe != null && untrainedRe.length != untrainedIm.length) {
+        throw new IllegalArgumentException("spectrum: untrained real and imaginary parts of equal length, or neither");
+      }
+    }
+
+    /** The trained eigenvalues (or the untrained ones) as moduli. */
+    public double[] moduli(boolean trained) {
+      double[] r = trained ? re : untrainedRe;
+      double[] i = trained ? im : untrainedIm;
+      double[] out = new double[r.length];
+      for (int k = 0; k < r.length; k++) {
+        out[k] = Math.hypot(r[k], i[k]);
+      }
+      return out;
     }
   }
 

@@ -10,7 +10,7 @@ public final class Replications {
   private static final Map<String, Replication> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Replication r : List.<Replication>of(new Universality())) {
+    for (Replication r : List.<Replication>of(new Universality(), new Ghalambor(), new Jarne())) {
       BY_NAME.put(r.name(), r);
     }
   }

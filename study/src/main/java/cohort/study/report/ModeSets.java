@@ -31,10 +31,16 @@ final class ModeSets {
     size = new int[classes][2];
   }
 
+  /**
+   * How far beyond the unit circle an eigenvalue must lie to count as unstable: an orthogonal matrix's eigenvalues
+   * (a float32 network's, whose moduli are 1 to within about 1e-7) are on the circle, not outside it.
+   */
+  static final double ON_CIRCLE = 1e-6;
+
   /** Adds eigenvalues under marker class {@code cls}; unstable: {@code x > 0} for a flow, else {@code |λ| > 1}. */
   void add(int cls, double[] xs, double[] ys, boolean flow) {
     for (int i = 0; i < xs.length; i++) {
-      int s = (flow ? xs[i] > 0 : Math.hypot(xs[i], ys[i]) > 1) ? 1 : 0;
+      int s = (flow ? xs[i] > 0 : Math.hypot(xs[i], ys[i]) > 1 + ON_CIRCLE) ? 1 : 0;
       int n = size[cls][s];
       if (n == x[cls][s].length) {
         x[cls][s] = Arrays.copyOf(x[cls][s], 2 * n);

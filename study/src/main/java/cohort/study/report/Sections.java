@@ -20,6 +20,7 @@ public final class Sections {
 
   private static final Sections STANDARD = builder()
       .headline(FindingsSection.TITLE, new FindingsSection())
+      .add(FindingsTablesSection.TITLE, new FindingsTablesSection())
       .add("Summary", new SummarySection())
       .add("Runs", new RunsSection())
       .add(CurvesSection.TITLE, new CurvesSection())
@@ -27,6 +28,7 @@ public final class Sections {
       .add(DistanceSection.TITLE, new DistanceSection())
       .add(FixedPointSection.TITLE, new FixedPointSection())
       .add(SpectraSection.TITLE, new SpectraSection())
+      .add(SpectraTrainingSection.TITLE, new SpectraTrainingSection())
       .add(SeparabilitySection.TITLE, new SeparabilitySection())
       .add("Study specification", new SpecSection())
       .build();
@@ -38,8 +40,8 @@ public final class Sections {
   }
 
   /**
-   * Cohort's report: findings (as a headline), summary, runs, training, geometry, distances, fixed points,
-   * spectra, separability, the spec.
+   * Cohort's report: findings (as a headline), the findings' tables, summary, runs, training, geometry, distances,
+   * fixed points, spectra, spectra before and after training, separability, the spec.
    */
   public static Sections standard() {
     return STANDARD;

@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * What a report needs from a study's consolidated {@code study.h5} (layout "cohort-study/1", names in {@link
  * Hdf5Schema}), read once into plain Java values: root attributes, per-run attributes, training curves, fixed
- * points, W_rec spectra, distance matrices, MDS embeddings, separability tests and findings. Every group but
- * {@code /runs} may be absent; an absent group gives an empty list or a null field, never an error.
+ * points, W_rec spectra (before and after training), distance matrices, MDS embeddings, separability tests, findings
+ * and the tables beside them. Every group but {@code /runs} may be absent; an absent group gives an empty list or a
+ * null field, never an error.
  */
 public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Comparison> comparisons,
-    List<Embedding> embeddings, List<SeparabilityTest> separability, List<Finding> findings) {
+    List<Embedding> embeddings, List<SeparabilityTest> separability, List<Finding> findings, List<Table> tables) {
 
   public StudyData {
     attributes = Map.copyOf(attributes);
@@ -22,7 +23,33 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     embeddings = List.copyOf(embeddings);
     separability = List.copyOf(separability);
     findings = List.copyOf(findings);
+    tables = List.copyOf(tables);
   }
+
+  /** A study without findings tables. */
+  public StudyData(Map<String, Object> attributes, List<Run> runs, List<Comparison> comparisons,
+      List<Embedding> embeddings, List<SeparabilityTest> separability, List<Finding> findings) {
+    this(attributes, runs, comparisons, embeddings, separability, findings, List.of());
+  }
+
+  /**
+   * A table a replication states beside its findings ({@code /findings_tables/NAME}), its cells as text.
+   *
+   * @param columns the columns the report shows, in order
+   */
+  public record Table(String name, String title, String caption, List<Column> columns) {
+    public Table {
+      columns = List.copyOf(columns);
+    }
+
+    /** The number of rows (0 without columns). */
+    public int rows() {
+      return columns.isEmpty() ? 0 : columns.get(0).cells().length;
+    }
+  }
+
+  /** One shown column of a {@link Table}: its head and its cells as text (numbers in compact form). */
+  public record Column(String heading, String[] cells) {}
 
   /** Training curves of one run (validation values are NaN where they were not measured). */
   public record Curves(double[] iteration, double[] trainLoss, double[] valLoss, double[] valAccuracy) {}
@@ -64,9 +91,20 @@ public record StudyData(Map<String, Object> attributes, List<Run> runs, List<Com
     }
   }
 
-  /** One run: its id, its attributes, and the parts of its group that exist (null otherwise). */
+  /**
+   * One run: its id, its attributes, and the parts of its group that exist (null otherwise).
+   *
+   * @param wRecRe real parts of the eigenvalues of its recurrent matrix after training ({@code /spectrum})
+   * @param untrainedRe the same before training, when the study stored them
+   */
   public record Run(String id, Map<String, Object> attributes, Curves curves, FixedPoints fixedPoints,
-      double[] wRecRe, double[] wRecIm) {
+      double[] wRecRe, double[] wRecIm, double[] untrainedRe, double[] untrainedIm) {
+
+    /** A run without a stored untrained spectrum. */
+    public Run(String id, Map<String, Object> attributes, Curves curves, FixedPoints fixedPoints, double[] wRecRe,
+        double[] wRecIm) {
+      this(id, attributes, curves, fixedPoints, wRecRe, wRecIm, null, null);
+    }
 
     /** A string attribute, or {@code fallback} when absent or empty. */
     public String text(String name, String fallback) {

@@ -11,6 +11,7 @@ import cohort.study.report.StudyData.Finding;
 import cohort.study.report.StudyData.FixedPoints;
 import cohort.study.report.StudyData.Run;
 import cohort.study.report.StudyData.SeparabilityTest;
+import cohort.study.report.figure.Numbers;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -48,8 +49,7 @@ final class StudyFile {
     }
     try (HdfFile h5 = new HdfFile(file)) {
       return new StudyData(attributes(h5), runs(h5), comparisons(h5, captions), embeddings(h5, captions),
-          separability(h5, captions),
-          findings(h5));
+          separability(h5, captions), findings(h5), tables(h5));
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException) {
         throw e;
@@ -143,6 +143,64 @@ final class StudyFile {
     return out;
   }
 
+  /**
+   * The tables under {@code /findings_tables}, by their {@code order} attribute: the shown columns, numbers in compact
+   * form; a table whose columns disagree in length is left out.
+   */
+  private static List<StudyData.Table> tables(HdfFile h5) {
+    List<StudyData.Table> out = new ArrayList<>();
+    List<Group> groups = children(group(h5, Hdf5Schema.FindingsTables.GROUP));
+    groups.sort(Comparator.comparingDouble((Group g) -> {
+      double o = number(attributes(g), Hdf5Schema.FindingsTables.ORDER);
+      return Double.isNaN(o) ? Double.POSITIVE_INFINITY : o;
+    }).thenComparing(Group::getName));
+    for (Group g : groups) {
+      Map<String, Object> a = attributes(g);
+      String[] names = stringArray(g.getAttribute(Hdf5Schema.FindingsTables.COLUMNS));
+      String[] headings = stringArray(g.getAttribute(Hdf5Schema.FindingsTables.HEADINGS));
+      double[] shown = g.getAttribute(Hdf5Schema.FindingsTables.SHOWN) == null ? null
+          : doubles(g.getAttribute(Hdf5Schema.FindingsTables.SHOWN).getData());
+      if (names == null || headings == null || headings.length != names.length) {
+        continue;
+      }
+      List<StudyData.Column> columns = new ArrayList<>();
+      int rows = -1;
+      boolean sound = true;
+      for (int c = 0; c < names.length && sound; c++) {
+        if (shown != null && shown.length == names.length && shown[c] == 0) {
+          continue;
+        }
+        Dataset d = dataset(g, names[c]);
+        String[] cells = d == null ? null : strings(d);
+        if (cells == null && d != null) {
+          double[] v = doubles(d.getDataFlat());
+          cells = new String[v.length];
+          for (int i = 0; i < v.length; i++) {
+            cells[i] = Numbers.orNa(v[i]);
+          }
+        }
+        sound = cells != null && (rows < 0 || cells.length == rows);
+        rows = cells == null ? rows : cells.length;
+        if (sound) {
+          columns.add(new StudyData.Column(headings[c], cells));
+        }
+      }
+      if (sound && !columns.isEmpty()) {
+        out.add(new StudyData.Table(g.getName(), text(a, Hdf5Schema.FindingsTables.TITLE, g.getName()),
+            text(a, Hdf5Schema.FindingsTables.CAPTION, ""), columns));
+      }
+    }
+    return out;
+  }
+
+  private static String[] stringArray(Attribute a) {
+    if (a == null) {
+      return null;
+    }
+    Object v = a.getData();
+    return v instanceof String[] s ? s : v instanceof String s ? new String[] {s} : null;
+  }
+
   private static Run run(Group g) {
     Map<String, Object> attrs = attributes(g);
     Curves curves = null;
@@ -163,7 +221,18 @@ final class StudyFile {
         wim = null;
       }
     }
-    return new Run(g.getName(), attrs, curves, fixedPoints(g, attrs), wre, wim);
+    double[] ure = null;
+    double[] uim = null;
+    if (wre != null && dataset(s, Hdf5Schema.Spectrum.UNTRAINED_REAL) != null
+        && dataset(s, Hdf5Schema.Spectrum.UNTRAINED_IMAG) != null) {
+      ure = doubles(dataset(s, Hdf5Schema.Spectrum.UNTRAINED_REAL).getDataFlat());
+      uim = doubles(dataset(s, Hdf5Schema.Spectrum.UNTRAINED_IMAG).getDataFlat());
+      if (ure.length != uim.length) {
+        ure = null;
+        uim = null;
+      }
+    }
+    return new Run(g.getName(), attrs, curves, fixedPoints(g, attrs), wre, wim, ure, uim);
   }
 
   /**

@@ -43,7 +43,7 @@ import java.util.random.RandomGenerator;
  * Generates, trains and analyses the network of one grid cell, on the calling thread.
  *
  * <p>Order of work: build the task and the network (initialised from the run seed); record the untrained
- * network's activations on the study's probe trials when asked; train; judge it against the study's success
+ * network's activations on the study's probe trials and the eigenvalues of its recurrent matrix when asked; train; judge it against the study's success
  * criterion for its task; record the trained activations; eigenvalues of the recurrent matrix; then, at each of
  * the task's constant analysis inputs ({@link cohort.tasks.Task#analysisInputs()}: zero for the flip-flop, each
  * frequency cue of the sine generator, each context of the integrator), the fixed points searched from states of
@@ -81,16 +81,21 @@ public final class NetworkRun {
     TrainingSpec trainingSpec = trainingSpec(run.training(), run.seed());
     TrainingRun provenance = new TrainingRun(task.name(), task.parameters(), networkSpec, trainingSpec);
     Network network = Trainer.initialize(networkSpec, run.seed());
+    if (networkSpec.dale() && !run.init().daleBalance()) {
+      withoutDaleBalance(network);
+    }
 
     AnalysisSpec analysis = study.analysis();
     TrialBatch probe = analysis.probeTrials() > 0 || analysis.fixedPoints() ? probe(task, run) : null;
     float[] untrained = analysis.untrained() && analysis.probeTrials() > 0 ? hidden(network, probe) : null;
+    NetworkAnalysis.RecurrentSpectrum untrainedSpectrum = analysis.untrained() && analysis.spectrum()
+        ? NetworkAnalysis.spectrum(network.reference()) : null;
 
     TrainingResult result = new Trainer(trainingSpec).train(network, task);
     double threshold = analysis.successFor(run.task().label());
     String criterion = "validation accuracy (fraction of trials solved) >= " + threshold;
     if (result.status() == TrainingResult.Status.FAILED) {
-      return new RunOutcome(run, provenance, network, result, List.of(), null, null, List.of(), false, criterion,
+      return new RunOutcome(run, provenance, network, result, List.of(), null, null, null, List.of(), false, criterion,
           null, host, started, System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
     }
     boolean solved = result.finalValidationAccuracy() >= threshold;
@@ -114,12 +119,15 @@ public final class NetworkRun {
         TopologyGraph topology = analysis.topology() ? NetworkAnalysis.topology(reference, points) : null;
         inputs.add(new InputAnalysis(in, points, topology, driven));
       }
-      for (RunMeasure m : RunMeasures.forTask(task.name())) {
+    }
+    for (RunMeasure m : RunMeasures.forTask(task.name())) {
+      if (analysis.fixedPoints() || !m.needsFixedPoints()) {
         measures.add(measureSafely(m, reference, task, inputs));
       }
     }
     return new RunOutcome(run, provenance, network, result, inputs,
-        spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(), measures,
+        spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(),
+        spectrum == null || untrainedSpectrum == null ? null : untrainedSpectrum.spectrum(), measures,
         solved, criterion, activations, host, started, System.currentTimeMillis() / 1000,
         (System.nanoTime() - startNanos) / 1e9);
   }
@@ -134,6 +142,31 @@ public final class NetworkRun {
     } catch (RuntimeException e) {
       return new Measurement(m.name(), false, java.util.Map.of("ok", 0, "error",
           e.getClass().getSimpleName() + ": " + e.getMessage()), java.util.Map.of());
+    }
+  }
+
+  /**
+   * Undoes the excitation-inhibition balance of a Dale network's initial recurrent weights (in place): {@link
+   * Network#initialize} scales the weights of the inhibitory units (rows {@code k ≥ N_E} of {@code W_rec}) by
+   * {@code N_E/N_I}, as PsychRNN's {@code balance_dale_ratio}; this divides them by it again, so that every unit's
+   * outgoing weights start with the same scale, as in Jarne's excitatory-inhibitory networks (Keras SimpleRNN whose
+   * wrong-sign weights are zeroed, no balancing). {@code NetworkRunTest} checks the row scales, so a change of the
+   * models' Dale start is caught.
+   */
+  static void withoutDaleBalance(Network network) {
+    NetworkSpec spec = network.spec();
+    int n = spec.hidden();
+    int e = spec.excitatoryUnits();
+    if (e <= 0 || e >= n) {
+      return;
+    }
+    cohort.models.ParameterBlock w = network.block("W_rec");
+    float[] p = network.parameters();
+    float balance = (float) e / (n - e);
+    for (int k = e; k < n; k++) {
+      for (int j = 0; j < n; j++) {
+        p[w.index(k, j)] /= balance;
+      }
     }
   }
 

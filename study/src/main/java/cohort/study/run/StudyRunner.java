@@ -202,7 +202,7 @@ public final class StudyRunner {
           reason, 0, new TrainingCurves(new int[0], new double[0], new double[0], new double[0]), 0);
       return new RunOutcome(run, new TrainingRun(task.name(), task.parameters(), ns, ts),
           Trainer.initialize(ns, run.seed()),
-          result, List.of(), null, null, List.of(), false, "", null, host, now, now, 0.0);
+          result, List.of(), null, null, null, List.of(), false, "", null, host, now, now, 0.0);
     }
   }
 

@@ -1,6 +1,7 @@
 package cohort.study.spec;
 
 import cohort.study.spec.RunSpec.TrainingChoice;
+import cohort.study.spec.StudySpec.Exclusion;
 import cohort.study.spec.StudySpec.GridSpec;
 import cohort.study.spec.StudySpec.InitChoice;
 import cohort.study.spec.StudySpec.TaskChoice;
@@ -10,11 +11,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Expands a {@link StudySpec} into its runs, in a fixed nested order (task, architecture, activation, units,
  * init, Dale fraction, rank, α, noise, training axes, replicate), with ids that name every swept axis.
+ *
+ * <p>Cells matching one of the grid's exclusions ({@link Exclusion}) are left out; the others keep the ids they
+ * would have in the full grid.
  *
  * <p>Ids and seeds depend only on the spec: expanding the same spec twice, or on another machine, gives the
  * same runs. An axis with a single value stays out of the id unless it is always shown (task, architecture,
@@ -53,9 +58,12 @@ public final class Grid {
           (Double) axes.get(11).get(at[11]), (String) axes.get(12).get(at[12]), (Double) axes.get(13).get(at[13]),
           (Double) axes.get(14).get(at[14]), (Double) axes.get(15).get(at[15]), (String) axes.get(16).get(at[16]),
           t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay());
+      if (excluded(g, task, arch, act, units, init, dale)) {
+        continue;
+      }
       StringBuilder id = new StringBuilder();
       id.append(task.label()).append('-').append(arch).append('-').append(act).append("-n").append(units)
-          .append('-').append(init.kind()).append(num(init.gain()));
+          .append('-').append(init.kind()).append(num(init.gain())).append(init.daleBalance() ? "" : "-unbal");
       String[] tags = {null, null, null, null, null, "dale", "rank", "alpha", "noise", "it", "b", "lr", "", "clip",
           "l2", "rl2", ""};
       for (int k = 5; k < axes.size(); k++) {
@@ -74,6 +82,46 @@ public final class Grid {
       }
     } while (advance(at, axes));
     return List.copyOf(runs);
+  }
+
+  /** The number of network cells (task, architecture, activation, units, init, Dale fraction) no exclusion leaves out. */
+  static int cells(GridSpec g) {
+    int n = 0;
+    for (TaskChoice t : g.tasks()) {
+      for (String arch : g.architectures()) {
+        for (String act : g.activations()) {
+          for (int units : g.units()) {
+            for (InitChoice init : g.inits()) {
+              for (double dale : g.excitatoryFractions()) {
+                n += excluded(g, t, arch, act, units, init, dale) ? 0 : 1;
+              }
+            }
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Whether one of the grid's exclusions leaves this cell out. */
+  private static boolean excluded(GridSpec g, TaskChoice task, String arch, String act, int units, InitChoice init,
+      double dale) {
+    if (g.exclude().isEmpty()) {
+      return false;
+    }
+    Map<String, String> values = axisValues(task.label(), arch, act, units, init.kind(), dale);
+    for (Exclusion e : g.exclude()) {
+      if (e.matches(values)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The values an {@link Exclusion} is matched against, spelled as in run ids. */
+  static Map<String, String> axisValues(String task, String arch, String act, int units, String init, double dale) {
+    return Map.of("task", task, "architecture", arch, "activation", act, "units", Integer.toString(units), "init",
+        init, "dale", num(dale));
   }
 
   private static boolean advance(int[] at, List<List<?>> axes) {
@@ -119,7 +167,7 @@ public final class Grid {
     return z ^ (z >>> 31);
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return Long.toString((long) v);
     }

@@ -55,7 +55,7 @@ public record RunSpec(
     m.put("architecture", architecture);
     m.put("activation", activation);
     m.put("units", units);
-    m.put("init", Map.of("kind", init.kind(), "gain", init.gain()));
+    m.put("init", SpecReader.initMap(init));
     m.put("dale", excitatoryFraction);
     m.put("rank", rank);
     m.put("alpha", alpha);

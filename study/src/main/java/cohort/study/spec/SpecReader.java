@@ -9,6 +9,7 @@ import cohort.models.InitKind;
 import cohort.study.json.Json;
 import cohort.study.spec.StudySpec.AnalysisSpec;
 import cohort.study.spec.StudySpec.ComparisonSpec;
+import cohort.study.spec.StudySpec.Exclusion;
 import cohort.study.spec.StudySpec.GridSpec;
 import cohort.study.spec.StudySpec.InitChoice;
 import cohort.study.spec.StudySpec.MetricChoice;
@@ -150,6 +151,18 @@ public final class SpecReader {
     List<Double> alphas = g.numberList("alpha", cohort.models.NetworkSpec.DEFAULT_ALPHA, 1e-6, 1.0);
     List<Double> noises = g.numberList("recurrent_noise", 0.0, 0.0, 10.0);
     int seeds = (int) g.integer("seeds", 1, 1, 100_000);
+    List<String> taskLabels = new ArrayList<>();
+    for (TaskChoice t : taskChoices) {
+      taskLabels.add(t.label());
+    }
+    List<String> unitValues = new ArrayList<>();
+    units.forEach(u -> unitValues.add(Integer.toString(u)));
+    List<String> initValues = new ArrayList<>();
+    inits.forEach(i -> initValues.add(i.kind()));
+    List<String> daleValues = new ArrayList<>();
+    dale.forEach(d -> daleValues.add(Grid.num(d)));
+    List<Exclusion> exclude = exclusions(g, Map.of("task", taskLabels, "architecture", archs, "activation", acts,
+        "units", unitValues, "init", initValues, "dale", daleValues));
     g.rejectUnknownKeys();
     for (int i = 0; i < dale.size(); i++) {
       if (dale.get(i) > 0 && dale.get(i) >= 1) {
@@ -174,7 +187,57 @@ public final class SpecReader {
         }
       }
     }
-    return new GridSpec(taskChoices, archs, acts, units, inits, dale, ranks, alphas, noises, seeds);
+    GridSpec spec = new GridSpec(taskChoices, archs, acts, units, inits, dale, ranks, alphas, noises, seeds,
+        exclude);
+    if (!exclude.isEmpty() && Grid.cells(spec) == 0) {
+      g.problems().add(g.path("exclude") + ": leaves out every run of the grid; accepted: exclusions that keep at "
+          + "least one");
+    }
+    return spec;
+  }
+
+  /**
+   * {@code grid.exclude}: a list of mappings from grid axes ({@link Exclusion#AXES}) to a value or a list of values
+   * of that axis, as the grid lists them; a run matching every axis of one mapping is left out.
+   */
+  private static List<Exclusion> exclusions(SpecNode g, Map<String, List<String>> axisValues) {
+    List<Exclusion> out = new ArrayList<>();
+    if (!g.has("exclude")) {
+      return out;
+    }
+    String path = g.path("exclude");
+    String accepted = "a list of mappings {AXIS: value or [values]}, AXIS one of " + String.join(", ", Exclusion.AXES)
+        + ", e.g. [{architecture: lstm, activation: relu}]";
+    List<Object> items = g.items("exclude", null);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + "[" + i + "]";
+      if (!(items.get(i) instanceof Map<?, ?> m) || m.isEmpty()) {
+        g.problems().add(at, items.get(i), accepted);
+        continue;
+      }
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String axis = String.valueOf(e.getKey());
+        if (!Exclusion.AXES.contains(axis)) {
+          g.problems().add(at + "." + axis + ": unknown axis; accepted: " + String.join(", ", Exclusion.AXES));
+          continue;
+        }
+        List<String> listed = new ArrayList<>();
+        for (Object v : e.getValue() instanceof List<?> l ? l : List.of(e.getValue() == null ? "" : e.getValue())) {
+          String text = v instanceof Number n ? (axis.equals("units") && n.doubleValue() == Math.rint(n.doubleValue())
+              ? Long.toString(n.longValue()) : Grid.num(n.doubleValue())) : String.valueOf(v);
+          if (!axisValues.get(axis).contains(text)) {
+            g.problems().add(at + "." + axis, v, "a value of grid." + (axis.equals("dale") ? "dale" : axis) + " ("
+                + String.join(", ", axisValues.get(axis)) + ")");
+          } else {
+            listed.add(text);
+          }
+        }
+        values.put(axis, listed);
+      }
+      out.add(new Exclusion(values));
+    }
+    return out;
   }
 
   private List<TaskChoice> taskChoices(SpecNode g) {
@@ -248,11 +311,12 @@ public final class SpecReader {
         SpecNode n = SpecNode.of(g.path("init"), item, g.problems());
         String kind = n.string("kind", null);
         double gain = n.number("gain", 1.0, 0.0, 100.0);
+        boolean balance = n.bool("dale_balance", true);
         n.rejectUnknownKeys();
         if (kind == null || !kinds.contains(kind)) {
           g.problems().add(g.path("init.kind"), kind, "one of " + String.join(", ", kinds));
         } else {
-          out.add(new InitChoice(kind, gain));
+          out.add(new InitChoice(kind, gain, balance));
         }
       } else {
         g.problems().add(g.path("init"), item, "an initialiser name or {kind: NAME, gain: G}");
@@ -422,6 +486,17 @@ public final class SpecReader {
     return (nl < 0 ? s : s.substring(0, nl)).trim();
   }
 
+  /** An init choice as its canonical JSON shows it ({@code dale_balance} only when it is not the default). */
+  static Map<String, Object> initMap(InitChoice i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", i.kind());
+    m.put("gain", i.gain());
+    if (!i.daleBalance()) {
+      m.put("dale_balance", false);
+    }
+    return m;
+  }
+
   /** The spec as nested maps and lists, for canonical JSON. */
   static Map<String, Object> toMap(StudySpec s) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -437,7 +512,7 @@ public final class SpecReader {
     }
     List<Object> initList = new ArrayList<>();
     for (InitChoice i : g.inits()) {
-      initList.add(Map.of("kind", i.kind(), "gain", i.gain()));
+      initList.add(initMap(i));
     }
     Map<String, Object> grid = new LinkedHashMap<>();
     grid.put("task", taskList);
@@ -450,6 +525,11 @@ public final class SpecReader {
     grid.put("alpha", g.alphas());
     grid.put("recurrent_noise", g.recurrentNoises());
     grid.put("seeds", g.seeds());
+    if (!g.exclude().isEmpty()) {
+      List<Object> exclude = new ArrayList<>();
+      g.exclude().forEach(e -> exclude.add(e.values()));
+      grid.put("exclude", exclude);
+    }
     m.put("grid", grid);
     TrainingGrid t = s.training();
     Map<String, Object> tr = new LinkedHashMap<>();

@@ -43,10 +43,51 @@ public record StudySpec(
     }
   }
 
-  /** An initialiser of the recurrent weights and its gain. */
-  public record InitChoice(String kind, double gain) {}
+  /**
+   * An initialiser of the recurrent weights and its gain.
+   *
+   * @param daleBalance under Dale's law, whether the inhibitory weights start scaled by N_E/N_I so that expected
+   *     excitation and inhibition balance (PsychRNN's {@code balance_dale_ratio}; Cohort's default); {@code false}
+   *     starts them like the excitatory ones, as Jarne's excitatory-inhibitory networks do (ignored without Dale)
+   */
+  public record InitChoice(String kind, double gain, boolean daleBalance) {
 
-  /** The network and task axes of the grid. */
+    /** An initialiser with the default (balanced) Dale start. */
+    public InitChoice(String kind, double gain) {
+      this(kind, gain, true);
+    }
+  }
+
+  /**
+   * Grid cells left out of a study: a run is left out when, for every axis named, its value is one of the listed
+   * ones (e.g. {@code {architecture: [lstm, gru], activation: relu}} drops gated ReLU networks from a crossed grid).
+   *
+   * @param values per axis ({@link #AXES}), the values as the run id spells them (task label, architecture,
+   *     activation, units, init kind, Dale fraction)
+   */
+  public record Exclusion(Map<String, List<String>> values) {
+
+    /** The axes an exclusion may name. */
+    public static final List<String> AXES = List.of("task", "architecture", "activation", "units", "init", "dale");
+
+    public Exclusion {
+      Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+      values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      values = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Whether the run with these axis values is left out. */
+    public boolean matches(Map<String, String> run) {
+      for (Map.Entry<String, List<String>> e : values.entrySet()) {
+        if (!e.getValue().contains(run.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The network and task axes of the grid, and the cells it leaves out ({@link Exclusion}). */
   public record GridSpec(
       List<TaskChoice> tasks,
       List<String> architectures,
@@ -57,7 +98,21 @@ public record StudySpec(
       List<Integer> ranks,
       List<Double> alphas,
       List<Double> recurrentNoises,
-      int seeds) {}
+      int seeds,
+      List<Exclusion> exclude) {
+
+    public GridSpec {
+      exclude = List.copyOf(exclude);
+    }
+
+    /** A grid that leaves nothing out. */
+    public GridSpec(List<TaskChoice> tasks, List<String> architectures, List<String> activations, List<Integer> units,
+        List<InitChoice> inits, List<Double> excitatoryFractions, List<Integer> ranks, List<Double> alphas,
+        List<Double> recurrentNoises, int seeds) {
+      this(tasks, architectures, activations, units, inits, excitatoryFractions, ranks, alphas, recurrentNoises,
+          seeds, List.of());
+    }
+  }
 
   /** The training axes of the grid, and the stopping rule shared by all runs. */
   public record TrainingGrid(

@@ -47,6 +47,11 @@ public final class RunFile {
       NetworkFile.writeWeights(h5.putGroup(Hdf5Schema.Weights.GROUP), outcome.network());
       NetworkFile.writeCurves(h5, outcome.result().curves());
       NetworkAnalyses.write(h5, outcome.fixedPoints(), outcome.spectrum(), outcome.spectrumMatrix(), outcome.topology());
+      if (outcome.untrainedSpectrum() != null
+          && h5.getChild(Hdf5Schema.Spectrum.GROUP) instanceof WritableGroup spectrum) {
+        spectrum.putDataset(Hdf5Schema.Spectrum.UNTRAINED_REAL, outcome.untrainedSpectrum().valuesReal());
+        spectrum.putDataset(Hdf5Schema.Spectrum.UNTRAINED_IMAG, outcome.untrainedSpectrum().valuesImag());
+      }
       writeInputs(h5, outcome);
       writeMeasures(h5, outcome);
       if (outcome.probe() != null) {
@@ -108,6 +113,7 @@ public final class RunFile {
     h5.putAttribute("units", r.units());
     h5.putAttribute("init", r.init().kind());
     h5.putAttribute("gain", r.init().gain());
+    h5.putAttribute("dale", r.excitatoryFraction());
     h5.putAttribute("replicate", r.replicate());
     h5.putAttribute("host", o.host());
     h5.putAttribute("started", Instant.ofEpochSecond(o.startedEpochSeconds()).toString());

@@ -23,6 +23,8 @@ import cohort.training.TrainingResult;
  *     the task's primary input first; empty when not analysed (or the run failed)
  * @param spectrum eigenvalues of the recurrent matrix (see {@code spectrumMatrix}), or null
  * @param spectrumMatrix what {@code spectrum} is the spectrum of
+ * @param untrainedSpectrum the same matrix's eigenvalues before training (when the study asked for the untrained
+ *     baseline and for spectra), or null
  * @param measures the task's measures of those dynamics ({@link cohort.study.dynamics.RunMeasures})
  * @param solved whether the network meets the study's success criterion for its task (only solving networks enter
  *     the findings, as in Maheswaranathan et al. 2019)
@@ -41,6 +43,7 @@ public record RunOutcome(
     List<InputAnalysis> inputs,
     Spectrum spectrum,
     String spectrumMatrix,
+    Spectrum untrainedSpectrum,
     List<Measurement> measures,
     boolean solved,
     String successCriterion,

@@ -14,6 +14,8 @@ import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
 import cohort.study.findings.Evidence;
 import cohort.study.findings.Finding;
+import cohort.study.findings.FindingsTable;
+import cohort.study.findings.Replication;
 import cohort.study.findings.Replications;
 import cohort.study.json.Json;
 import cohort.study.progress.Notices;
@@ -200,15 +202,15 @@ public final class StudyMerger {
     } else {
       population = new PopulationResults(List.of(), List.of(), List.of());
     }
-    List<Finding> findings = List.of();
+    Replication.Results results = new Replication.Results(List.of(), List.of());
     if (compute && !spec.replication().isEmpty()) {
       List<Evidence.Distances> distances = new ArrayList<>();
       for (Comparison c : population.comparisons()) {
         distances.add(new Evidence.Distances(c.metric(), c.scope(), c.items(), c.distance()));
       }
-      findings = Replications.get(spec.replication()).findings(new Evidence(evidence, distances, spec.seed()));
+      results = Replications.get(spec.replication()).results(new Evidence(evidence, distances, spec.seed()));
     }
-    final List<Finding> computedFindings = findings;
+    final Replication.Results computedFindings = results;
     int reused = 0;
     for (Comparison c : population.comparisons()) {
       reused += c.reused() ? 1 : 0;
@@ -252,7 +254,8 @@ public final class StudyMerger {
         writing.step(i + 1);
       }
       writePopulation(h5, population, provenance);
-      writeFindings(h5, computedFindings, provenance);
+      writeFindings(h5, computedFindings.findings(), provenance);
+      writeTables(h5, computedFindings.tables(), provenance);
     });
     return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
         population.comparisons().size(), reused, !compute, false);
@@ -364,6 +367,36 @@ public final class StudyMerger {
     }
   }
 
+  /** {@code /findings_tables/NAME}: the tables the findings are checked on (see {@link FindingsTable}). */
+  private static void writeTables(WritableGroup h5, List<FindingsTable> tables, Provenance provenance) {
+    List<FindingsTable> kept = tables.stream().filter(t -> t.rows() > 0).toList();
+    if (kept.isEmpty()) {
+      return; // jhdf 0.9.4 writes neither an empty group nor a zero-length dataset
+    }
+    WritableGroup group = h5.putGroup(Hdf5Schema.FindingsTables.GROUP);
+    int order = 0;
+    for (FindingsTable t : kept) {
+      WritableGroup g = group.putGroup(t.name());
+      provenance.on(g, Json.write(Map.of("table", t.name())));
+      g.putAttribute(Hdf5Schema.FindingsTables.TITLE, t.title());
+      g.putAttribute(Hdf5Schema.FindingsTables.CAPTION, t.caption());
+      g.putAttribute(Hdf5Schema.FindingsTables.COLUMNS,
+          t.columns().stream().map(FindingsTable.Column::name).toArray(String[]::new));
+      g.putAttribute(Hdf5Schema.FindingsTables.HEADINGS,
+          t.columns().stream().map(FindingsTable.Column::heading).toArray(String[]::new));
+      g.putAttribute(Hdf5Schema.FindingsTables.SHOWN,
+          t.columns().stream().mapToInt(c -> c.shown() ? 1 : 0).toArray());
+      g.putAttribute(Hdf5Schema.FindingsTables.ORDER, order++);
+      for (FindingsTable.Column c : t.columns()) {
+        if (c.text() != null) {
+          g.putDataset(c.name(), c.text());
+        } else {
+          g.putDataset(c.name(), c.numbers());
+        }
+      }
+    }
+  }
+
   /** What a replication needs of one run file: its labels, verdict on its task, and its task measures. */
   static Evidence.RunEvidence evidence(String id, HdfFile run) {
     Map<String, String> labels = new LinkedHashMap<>();
@@ -373,6 +406,10 @@ public final class StudyMerger {
     labels.put("activation", text(run, "activation"));
     labels.put("units", run.getAttribute("units") == null ? "" : String.valueOf(integer(run, "units")));
     labels.put("init", text(run, "init"));
+    Node weights = run.getChild(Hdf5Schema.Weights.GROUP);
+    labels.put("dale", weights == null ? "" : compact(weights, Hdf5Schema.Weights.EXCITATORY_FRACTION));
+    labels.put("alpha", weights == null ? "" : compact(weights, Hdf5Schema.Weights.ALPHA));
+    labels.put("dale_balance", text(run, "study_run").contains("\"dale_balance\":false") ? "false" : "true");
     boolean solved = run.getAttribute("solved") != null && ((Number) run.getAttribute("solved").getData()).intValue() == 1;
     double accuracy = run.getAttribute("final_accuracy") == null ? Double.NaN
         : ((Number) run.getAttribute("final_accuracy").getData()).doubleValue();
@@ -392,7 +429,27 @@ public final class StudyMerger {
         measures.put(m.getName(), new Evidence.Measure(attributes, datasets));
       }
     }
-    return new Evidence.RunEvidence(id, labels, text(run, "status"), solved, accuracy, measures);
+    Evidence.Spectrum spectrum = null;
+    if (run.getChild(Hdf5Schema.Spectrum.GROUP) instanceof Group sg
+        && sg.getChild(Hdf5Schema.Spectrum.REAL) instanceof Dataset re
+        && sg.getChild(Hdf5Schema.Spectrum.IMAG) instanceof Dataset im) {
+      boolean before = sg.getChild(Hdf5Schema.Spectrum.UNTRAINED_REAL) instanceof Dataset
+          && sg.getChild(Hdf5Schema.Spectrum.UNTRAINED_IMAG) instanceof Dataset;
+      spectrum = new Evidence.Spectrum((double[]) re.getData(), (double[]) im.getData(),
+          before ? (double[]) ((Dataset) sg.getChild(Hdf5Schema.Spectrum.UNTRAINED_REAL)).getData() : null,
+          before ? (double[]) ((Dataset) sg.getChild(Hdf5Schema.Spectrum.UNTRAINED_IMAG)).getData() : null);
+    }
+    return new Evidence.RunEvidence(id, labels, text(run, "status"), solved, accuracy, measures, spectrum);
+  }
+
+  /** A numeric attribute as a label: integers without a decimal point ("0", "50"), others as Java prints them. */
+  private static String compact(Node n, String name) {
+    Attribute a = n.getAttribute(name);
+    if (a == null || !(a.getData() instanceof Number v)) {
+      return "";
+    }
+    double d = v.doubleValue();
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   /** The trained (and, if stored, untrained) probe activations of one run file. */

@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  * 2 tasks (flipflop, sine) × 3 seeds = 12 runs, one of which failed and one of which found no fixed point, with
  * training curves, fixed points and their Jacobian eigenvalues, W_rec spectra, geometry comparisons per task and
  * DSA over all networks (trained and untrained), their MDS embeddings and separability tests, and two findings
- * (one that agrees, one that disagrees). The distances are
+ * (one that agrees, one that disagrees) with a table beside them; every run's spectrum before training (a ring) and
+ * after. The distances are
  * Euclidean distances between generated 2-D positions that cluster by architecture (and by task for DSA), so the
  * figures have structure.
  */
@@ -122,6 +123,7 @@ final class SyntheticStudy {
       WritableGroup findings = h5.putGroup(Hdf5Schema.Findings.GROUP);
       writeFinding(findings, AGREES);
       writeFinding(findings, DISAGREES);
+      writeTable(h5);
     }
   }
 
@@ -304,6 +306,32 @@ final class SyntheticStudy {
     sp.putAttribute("spectral_radius", rho);
     sp.putDataset("w_rec_re", wre);
     sp.putDataset("w_rec_im", wim);
+    // before training: a ring on the unit circle (an orthogonal start)
+    double[] ure = new double[UNITS];
+    double[] uim = new double[UNITS];
+    for (int u = 0; u < UNITS; u++) {
+      double th = 2 * Math.PI * (u + 0.5) / UNITS;
+      ure[u] = Math.cos(th);
+      uim[u] = Math.sin(th);
+    }
+    sp.putDataset(Hdf5Schema.Spectrum.UNTRAINED_REAL, ure);
+    sp.putDataset(Hdf5Schema.Spectrum.UNTRAINED_IMAG, uim);
+  }
+
+  /** The table beside the findings: two pairs, a shown text column and a hidden numeric one. */
+  static final String[] TABLE_PAIRS = {"flipflop–sine", "flipflop–flipflop"};
+
+  private static void writeTable(WritableGroup h5) {
+    WritableGroup t = h5.putGroup(Hdf5Schema.FindingsTables.GROUP).putGroup("task-pairs");
+    t.putAttribute(Hdf5Schema.FindingsTables.TITLE, "Separability of every task pair");
+    t.putAttribute(Hdf5Schema.FindingsTables.CAPTION, "Accuracy (p; networks) per condition.");
+    t.putAttribute(Hdf5Schema.FindingsTables.COLUMNS, new String[] {"pair", "after", "after_accuracy"});
+    t.putAttribute(Hdf5Schema.FindingsTables.HEADINGS, new String[] {"task pair", "after", "after: accuracy"});
+    t.putAttribute(Hdf5Schema.FindingsTables.SHOWN, new int[] {1, 1, 0});
+    t.putAttribute(Hdf5Schema.FindingsTables.ORDER, 0);
+    t.putDataset("pair", TABLE_PAIRS);
+    t.putDataset("after", new String[] {"0.95 ✓ (p < 0.001; 10+10)", "– (3+3)"});
+    t.putDataset("after_accuracy", new double[] {0.95, Double.NaN});
   }
 
   /**

@@ -57,4 +57,32 @@ class GridTest {
     assertEquals(runs.size(), seen.size());
     assertThrows(IllegalArgumentException.class, () -> Grid.shard(runs, 3, 3));
   }
+
+  @Test
+  void exclusionsLeaveCellsOutAndKeepTheOthersIds() {
+    String spec = "study: x\ngrid:\n  task: [flipflop, sine]\n  architecture: [ctrnn, gru]\n"
+        + "  activation: [tanh, relu]\n  exclude:\n    - {architecture: gru, activation: relu}\n"
+        + "    - {task: sine, units: 64, dale: 0}\n";
+    List<RunSpec> runs = Grid.expand(reader.parse(spec, "x"));
+    List<String> ids = runs.stream().map(RunSpec::id).toList();
+    assertEquals(List.of("flipflop-ctrnn-tanh-n64-normal1-s0", "flipflop-ctrnn-relu-n64-normal1-s0",
+        "flipflop-gru-tanh-n64-normal1-s0"), ids);
+    for (int i = 0; i < runs.size(); i++) {
+      assertEquals(i, runs.get(i).index(), "indices stay dense, so shards stay even");
+    }
+  }
+
+  @Test
+  void anUnbalancedDaleStartIsPartOfTheInitAndOfTheId() {
+    String spec = "study: x\ngrid:\n  task: xor\n  architecture: vanilla\n  dale: 0.8\n"
+        + "  init: [normal, {kind: normal, dale_balance: false}]\n";
+    StudySpec s = reader.parse(spec, "x");
+    List<RunSpec> runs = Grid.expand(s);
+    assertEquals("xor-vanilla-tanh-n64-normal1-s0", runs.get(0).id());
+    assertEquals("xor-vanilla-tanh-n64-normal1-unbal-s0", runs.get(1).id());
+    assertEquals(false, runs.get(1).init().daleBalance());
+    assertEquals(true, s.canonicalJson().contains("\"dale_balance\":false"));
+    assertEquals(false, reader.parse(SpecReaderTest.GOOD, "good").canonicalJson().contains("dale_balance"),
+        "specs that do not ask keep their canonical JSON");
+  }
 }

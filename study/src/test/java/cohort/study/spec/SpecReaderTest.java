@@ -100,7 +100,17 @@ class SpecReaderTest {
         Arguments.of("study: [unclosed\n", "not valid YAML or JSON"),
         Arguments.of("- just\n- a list\n", "a list at the top level"),
         Arguments.of("", "empty"),
-        Arguments.of("study: x\nseed: 1\nseed: 2\n", "found duplicate key seed (line 3, column 1)"));
+        Arguments.of("study: x\nseed: 1\nseed: 2\n", "found duplicate key seed (line 3, column 1)"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: [{architecture: lstm}]}\n",
+            "grid.exclude[0].architecture: got 'lstm'; accepted: a value of grid.architecture (gru)"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: [{colour: red}]}\n",
+            "grid.exclude[0].colour: unknown axis; accepted: task, architecture"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: [{architecture: gru}]}\n",
+            "grid.exclude: leaves out every run of the grid"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: gru}\n",
+            "grid.exclude[0]: got 'gru'; accepted: a list of mappings"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: normal, dale_balance: 2}}\n",
+            "grid.init.dale_balance: got 2; accepted: true or false"));
   }
 
   @ParameterizedTest
