@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
       "Bring a network trained in PyTorch or Keras into Cohort.",
       "FILE is a PyTorch state_dict of one nn.RNN, nn.GRU or nn.LSTM (one layer, unidirectional) and an nn.Linear "
           + "readout, saved as .npz or .safetensors:",
-      "  np.savez('m.npz', **{k: v.numpy() for k, v in model.state_dict().items()})",
+      "  np.savez('m.npz', **{k: v.cpu().numpy() for k, v in model.state_dict().items()})",
       "  safetensors.torch.save_file(model.state_dict(), 'm.safetensors')",
       "or a Keras model with one SimpleRNN, GRU (reset_after=True) or LSTM and a linear Dense readout, saved with "
           + "model.save('m.h5'). The network computes exactly what the framework computes (gate orders, both GRU "
