@@ -37,8 +37,9 @@ import java.util.Objects;
  * <p>Layout ({@value #FORMAT}):
  *
  * <pre>
- * /                      attributes: format, spec (the run as canonical JSON, {@link TrainingRun#toJson()}),
- *                        cohort_version, status (completed | stopped_early | failed), stop_rule, reason,
+ * /                      attributes: format, spec (the run as canonical JSON, {@link TrainingRun#toJson()}; an
+ *                        imported network: {"task":null,"network":…,"imported":…}),
+ *                        cohort_version, status (completed | stopped_early | failed | imported), stop_rule, reason,
  *                        iterations, seed, task, wall_seconds, java_version, os_arch, created (ISO-8601 UTC)
  * /weights               attributes: the network spec field by field (architecture, activation, inputs, hidden,
  *                        outputs, init, gain, alpha, recurrent_noise, excitatory_fraction, rank),
@@ -82,6 +83,41 @@ public final class NetworkFile {
       writeRoot(h5, run, result);
       writeWeights(h5.putGroup(Weights.GROUP), network);
       writeCurves(h5, result.curves());
+    });
+  }
+
+  /** The root {@code status} of a network that was imported rather than trained. */
+  public static final String IMPORTED = "imported";
+
+  /**
+   * Writes a network that was not trained by Cohort (imported from PyTorch or Keras), replacing any existing file
+   * atomically: the same layout as {@link #write}, with no task and no {@code /training}; the root {@code spec} is
+   * {@code {"task":null,"network":{…},"imported":IMPORTED}}, {@code status} is {@value #IMPORTED} and {@code reason}
+   * says where the network came from.
+   *
+   * @param importedJson one JSON object describing the source (file, format, modules, tensors)
+   * @param reason one line for people, e.g. {@code imported from m.npz: nn.GRU(3, 16) + nn.Linear(16, 3)}
+   */
+  public static void writeImported(Path file, Network network, String importedJson, String reason) {
+    Objects.requireNonNull(network, "network");
+    String spec = "{\"task\":null,\"network\":" + TrainingRun.networkJson(network.spec()) + ",\"imported\":"
+        + importedJson + "}";
+    Hdf5Files.writeAtomically(file, h5 -> {
+      h5.putAttribute(Root.FORMAT, FORMAT);
+      h5.putAttribute(Root.SPEC, spec);
+      h5.putAttribute(Root.COHORT_VERSION, CohortVersion.version());
+      h5.putAttribute(Root.STATUS, IMPORTED);
+      h5.putAttribute(Root.STOP_RULE, "none");
+      h5.putAttribute(Root.REASON, reason);
+      h5.putAttribute(Root.ITERATIONS, 0);
+      h5.putAttribute(Root.SEED, 0L);
+      h5.putAttribute(Root.TASK, "");
+      h5.putAttribute(Root.WALL_SECONDS, 0.0);
+      h5.putAttribute(Root.JAVA_VERSION, System.getProperty("java.version"));
+      h5.putAttribute(Root.OS_ARCH, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+      h5.putAttribute(Root.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      writeWeights(h5.putGroup(Weights.GROUP), network);
+      writeCurves(h5, new TrainingCurves(new int[0], new double[0], new double[0], new double[0]));
     });
   }
 

@@ -1,7 +1,6 @@
 package cohort.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes NumPy {@code .npy} files (format versions 1–3): float64 and float32 (either byte
- * order, C or Fortran order on reading; little-endian C order on writing), the formats in which
- * Python users hand activity to {@code cohort compare}. Values are returned as double in C (row-major)
+ * Reads and writes NumPy {@code .npy} files (format versions 1–3): float64, float32, float16, integer and bool
+ * arrays on reading (either byte order, C or Fortran order), little-endian C-order float64 or float32 on writing: the
+ * formats in which Python users hand activity to {@code cohort compare} and weights to {@code cohort import}. Values are returned as double in C (row-major)
  * order. Malformed files raise {@link IllegalArgumentException} naming the file and what is accepted.
  */
 public final class Npy {
@@ -108,26 +107,22 @@ public final class Npy {
       throw bad(name, "header without descr/fortran_order/shape: " + header.trim());
     }
     String type = descr.group(1);
-    ByteOrder byteOrder;
+    if (type.length() < 3 || "<>|=".indexOf(type.charAt(0)) < 0 || "fiub".indexOf(type.charAt(1)) < 0) {
+      throw bad(name, "dtype " + type + " (accepted: float64, float32, float16, integer or bool arrays, e.g. '<f8', "
+          + "'<f4')");
+    }
+    ByteOrder byteOrder = type.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    char kind = type.charAt(1);
     int width;
-    switch (type) {
-      case "<f8" -> {
-        byteOrder = ByteOrder.LITTLE_ENDIAN;
-        width = 8;
-      }
-      case ">f8" -> {
-        byteOrder = ByteOrder.BIG_ENDIAN;
-        width = 8;
-      }
-      case "<f4" -> {
-        byteOrder = ByteOrder.LITTLE_ENDIAN;
-        width = 4;
-      }
-      case ">f4" -> {
-        byteOrder = ByteOrder.BIG_ENDIAN;
-        width = 4;
-      }
-      default -> throw bad(name, "dtype " + type + " (accepted: float64 or float32, '<f8', '<f4', '>f8', '>f4')");
+    try {
+      width = Integer.parseInt(type.substring(2));
+    } catch (NumberFormatException e) {
+      throw bad(name, "dtype " + type + " (accepted: float64, float32, float16, integer or bool arrays)");
+    }
+    boolean known = kind == 'f' ? width == 2 || width == 4 || width == 8
+        : kind == 'b' ? width == 1 : width == 1 || width == 2 || width == 4 || width == 8;
+    if (!known) {
+      throw bad(name, "dtype " + type + " (accepted: float64, float32, float16, integer or bool arrays)");
     }
     String[] parts = shape.group(1).split(",");
     int count = 0;
@@ -159,17 +154,41 @@ public final class Npy {
     }
     ByteBuffer b = ByteBuffer.wrap(all, dataStart, all.length - dataStart).order(byteOrder);
     double[] values = new double[(int) n];
-    if (width == 8) {
-      for (int i = 0; i < n; i++) {
-        values[i] = b.getDouble();
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        values[i] = b.getFloat();
-      }
+    for (int i = 0; i < n; i++) {
+      values[i] = value(b, kind, width);
     }
     boolean fortran = order.group(1).equals("True");
     return new Array(dims, fortran && dims.length > 1 ? fromFortran(values, dims) : values);
+  }
+
+  /** One element of dtype kind {@code f}, {@code i}, {@code u} or {@code b} and {@code width} bytes, as a double. */
+  private static double value(ByteBuffer b, char kind, int width) {
+    if (kind == 'f') {
+      return width == 8 ? b.getDouble() : width == 4 ? b.getFloat() : halfToDouble(b.getShort());
+    }
+    long v = switch (width) {
+      case 1 -> kind == 'i' ? b.get() : b.get() & 0xffL;
+      case 2 -> kind == 'i' ? b.getShort() : b.getShort() & 0xffffL;
+      case 4 -> kind == 'i' ? b.getInt() : b.getInt() & 0xffffffffL;
+      default -> b.getLong();
+    };
+    return kind == 'u' && width == 8 && v < 0 ? v + 0x1p64 : v;
+  }
+
+  /** An IEEE 754 half-precision value (its 16 bits) as a double. */
+  public static double halfToDouble(short bits) {
+    int sign = (bits >>> 15) & 1;
+    int exponent = (bits >>> 10) & 0x1f;
+    int mantissa = bits & 0x3ff;
+    double magnitude;
+    if (exponent == 0) {
+      magnitude = mantissa * 0x1p-24;
+    } else if (exponent == 31) {
+      magnitude = mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    } else {
+      magnitude = (1 + mantissa / 1024.0) * Math.scalb(1.0, exponent - 15);
+    }
+    return sign == 1 ? -magnitude : magnitude;
   }
 
   /** Writes a little-endian float64, C-order .npy file (format 1.0). */
@@ -183,10 +202,11 @@ public final class Npy {
   }
 
   private static void writeImpl(Path file, Array a, boolean f32) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(bytes(a, f32));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + e.getMessage() + ")");
+    try {
+      OutputPaths.writeAtomically(file, bytes(a, f32));
+    } catch (java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException("npy file " + file + ": cannot be written (" + OutputPaths.reason(e.getCause())
+          + ")");
     }
   }
 

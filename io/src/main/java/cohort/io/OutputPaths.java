@@ -86,6 +86,34 @@ public final class OutputPaths {
     }
   }
 
+  /**
+   * Writes {@code bytes} to {@code file} whole or not at all: to a temporary name in the same directory, then renamed
+   * into place (atomically where the file system can).
+   *
+   * @throws java.io.UncheckedIOException if it cannot be written; nothing is left behind
+   */
+  public static void writeAtomically(Path file, byte[] bytes) {
+    Path target = file.toAbsolutePath();
+    Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + Hdf5Files.TEMP_SUFFIX);
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new java.io.UncheckedIOException("cannot write " + target + " (" + reason(e) + ")", e);
+    }
+  }
+
   /** What an I/O failure means, in words (Java's messages are often just the path). */
   public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {

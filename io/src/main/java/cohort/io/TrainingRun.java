@@ -45,19 +45,8 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
   public String toJson() {
     StringBuilder s = new StringBuilder(512);
     s.append("{\"task\":{\"name\":").append(str(task)).append(",\"parameters\":").append(taskParameters).append('}');
-    s.append(",\"network\":{");
-    field(s, "architecture", str(network.architecture().id()), true);
-    field(s, "activation", str(network.activation().id()), false);
-    field(s, "inputs", num(network.inputs()), false);
-    field(s, "hidden", num(network.hidden()), false);
-    field(s, "outputs", num(network.outputs()), false);
-    field(s, "init", str(network.init().id()), false);
-    field(s, "gain", num(network.gain()), false);
-    field(s, "alpha", num(network.alpha()), false);
-    field(s, "recurrent_noise", num(network.recurrentNoise()), false);
-    field(s, "excitatory_fraction", num(network.excitatoryFraction()), false);
-    field(s, "rank", num(network.rank()), false);
-    s.append("},\"training\":{");
+    s.append(",\"network\":").append(networkJson(network));
+    s.append(",\"training\":{");
     field(s, "iterations", num(training.iterations()), true);
     field(s, "batch", num(training.batch()), false);
     field(s, "learning_rate", num(training.learningRate()), false);
@@ -76,6 +65,26 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
     field(s, "loss", str(training.loss().id()), false);
     s.append("},\"seed\":").append(training.seed()).append('}');
     return s.toString();
+  }
+
+  /**
+   * The network spec as canonical JSON, the {@code "network"} object of {@link #toJson()}: {@code {"architecture",
+   * "activation","inputs","hidden","outputs","init","gain","alpha","recurrent_noise","excitatory_fraction","rank"}}.
+   */
+  public static String networkJson(NetworkSpec network) {
+    StringBuilder s = new StringBuilder("{");
+    field(s, "architecture", str(network.architecture().id()), true);
+    field(s, "activation", str(network.activation().id()), false);
+    field(s, "inputs", num(network.inputs()), false);
+    field(s, "hidden", num(network.hidden()), false);
+    field(s, "outputs", num(network.outputs()), false);
+    field(s, "init", str(network.init().id()), false);
+    field(s, "gain", num(network.gain()), false);
+    field(s, "alpha", num(network.alpha()), false);
+    field(s, "recurrent_noise", num(network.recurrentNoise()), false);
+    field(s, "excitatory_fraction", num(network.excitatoryFraction()), false);
+    field(s, "rank", num(network.rank()), false);
+    return s.append('}').toString();
   }
 
   private static void field(StringBuilder s, String key, String value, boolean first) {

@@ -76,11 +76,31 @@ class NpyTest {
     Path ints = dir.resolve("ints.npy");
     Npy.write(ints, new int[] {2}, new double[] {1, 2});
     byte[] b = Files.readAllBytes(ints);
-    String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<i8");
+    String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<c8");
     Files.write(ints, s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     e = assertThrows(IllegalArgumentException.class, () -> Npy.read(ints));
-    assertTrue(e.getMessage().contains("accepted: float64 or float32"), e.getMessage());
+    assertTrue(e.getMessage().contains("dtype <c8 (accepted: float64, float32, float16, integer or bool"),
+        e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
+  }
+
+  /** Integer, bool and float16 arrays (weights a state_dict may hold) are read as doubles. */
+  @Test
+  void integerBoolAndHalfArraysAreRead() throws Exception {
+    byte[] f32 = Npy.bytes(new Npy.Array(new int[] {2}, new double[] {1, -2}), true);
+    String header = new String(f32, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path ints = dir.resolve("i4.npy");
+    Files.write(ints, header.replace("<f4", "<i4").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertArrayEquals(new double[] {Float.floatToIntBits(1f), Float.floatToIntBits(-2f)}, Npy.read(ints).data());
+    Path halves = dir.resolve("f2.npy");
+    Files.write(halves, header.replace("<f4", "<f2").replace("(2,)", "(4,)")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    // 1f = 0x3f800000 → halves 0x0000 (0) and 0x3f80 (1.875); -2f = 0xc0000000 → 0x0000 and 0xc000 (-2)
+    assertArrayEquals(new double[] {0, 1.875, 0, -2}, Npy.read(halves).data());
+    Path bools = dir.resolve("b1.npy");
+    Files.write(bools, header.replace("<f4", "|b1").replace("(2,)", "(8,)")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertEquals(8, Npy.read(bools).data().length);
   }
 
   /** An .npz written here is what numpy.load reads, and one numpy.savez_compressed writes is read here. */

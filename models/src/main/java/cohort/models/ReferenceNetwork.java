@@ -163,11 +163,25 @@ public final class ReferenceNetwork {
 
   /** Forward pass over inputs {@code [T][B][I]} from {@code h_0 = 0}, without noise. */
   public Trajectory forward(double[] inputs, int steps, int batch) {
+    return forward(inputs, steps, batch, null);
+  }
+
+  /**
+   * Forward pass over inputs {@code [T][B][I]} from the given initial states, without noise.
+   *
+   * @param initialStates {@code [B][S]} full states (the LSTM's {@code [h; c]}) the trials start from, or
+   *     {@code null} for {@code h_0 = 0}; not modified
+   */
+  public Trajectory forward(double[] inputs, int steps, int batch, double[] initialStates) {
     int in = layout.inputs();
     int n = layout.hidden();
     int o = layout.outputs();
     int s = stateSize();
     checkInputs(inputs, steps, batch);
+    if (initialStates != null && initialStates.length != batch * s) {
+      throw new IllegalArgumentException("initial states: length " + initialStates.length + " is not accepted; need "
+          + "B·S = " + batch + "·" + s + " = " + batch * s);
+    }
     double[] states = new double[steps * batch * s];
     double[] hidden = new double[steps * batch * n];
     double[] outputs = new double[steps * batch * o];
@@ -176,7 +190,11 @@ public final class ReferenceNetwork {
     double[] x = new double[in];
     double[] out = new double[o];
     for (int b = 0; b < batch; b++) {
-      java.util.Arrays.fill(h, 0.0);
+      if (initialStates == null) {
+        java.util.Arrays.fill(h, 0.0);
+      } else {
+        System.arraycopy(initialStates, b * s, h, 0, s);
+      }
       for (int t = 0; t < steps; t++) {
         System.arraycopy(inputs, (t * batch + b) * in, x, 0, in);
         equations.step(h, x, next);

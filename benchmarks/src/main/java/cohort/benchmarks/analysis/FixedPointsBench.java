@@ -5,6 +5,9 @@ import cohort.analysis.fixedpoints.FixedPointFinder;
 import cohort.analysis.fixedpoints.FixedPointOptions;
 import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
+import cohort.io.interop.ImportOptions;
+import cohort.io.interop.NetworkImport;
+import cohort.io.interop.TorchImport;
 import cohort.models.Activation;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
@@ -217,90 +220,18 @@ public class FixedPointsBench {
   }
 
   /**
-   * The PyTorch peer's GRU from an {@code .npz} (PyTorch layout: {@code weight_ih} (3N × I), {@code weight_hh}
-   * (3N × N), rows by gate r, z, n) in Cohort's layout ({@code W_ir}… stored [in][out], the transpose). Checks one
-   * step of the result against the textbook GRU on the PyTorch arrays.
+   * The PyTorch peer's GRU from its {@code .npz} ({@code w1_flipflop.py train --save}: keys {@code rnn_weight_ih_l0},
+   * ..., {@code out_weight}, {@code out_bias}), read by {@code cohort import}'s reader ({@link TorchImport}, whose
+   * exactness against PyTorch is tested), checked to be the GRU this workload needs.
    */
-  static float[] loadPeerNpz(NetworkSpec spec, Path file) throws IOException {
-    Map<String, Npy.Array> z = Npy.readNpz(file);
-    int n = spec.hidden();
-    int in = spec.inputs();
-    int o = spec.outputs();
-    float[] wih = z.get("rnn_weight_ih_l0.npy").expect(3 * n, in).values();
-    float[] whh = z.get("rnn_weight_hh_l0.npy").expect(3 * n, n).values();
-    float[] bih = z.get("rnn_bias_ih_l0.npy").expect(3 * n).values();
-    float[] bhh = z.get("rnn_bias_hh_l0.npy").expect(3 * n).values();
-    float[] wout = z.get("out_weight.npy").expect(o, n).values();
-    float[] bout = z.get("out_bias.npy").expect(o).values();
-    float[] p = new float[Network.parameterCount(spec)];
-    Network probe = Network.of(spec, p);
-    String[] gate = {"r", "z", "n"};
-    for (int g = 0; g < 3; g++) {
-      int wi = probe.block("W_i" + gate[g]).offset();
-      int wh = probe.block("W_h" + gate[g]).offset();
-      int bi = probe.block("b_i" + gate[g]).offset();
-      int bh = probe.block("b_h" + gate[g]).offset();
-      for (int j = 0; j < n; j++) {
-        int row = g * n + j;
-        for (int i = 0; i < in; i++) {
-          p[wi + i * n + j] = wih[row * in + i];
-        }
-        for (int k = 0; k < n; k++) {
-          p[wh + k * n + j] = whh[row * n + k];
-        }
-        p[bi + j] = bih[row];
-        p[bh + j] = bhh[row];
-      }
+  static float[] loadPeerNpz(NetworkSpec spec, Path file) {
+    Network imported = NetworkImport.read(file, ImportOptions.none()).network();
+    if (!imported.spec().equals(spec)) {
+      throw new IllegalArgumentException("weights " + file + ": a " + imported.spec().architecture().id() + " with "
+          + imported.spec().inputs() + " inputs, " + imported.spec().hidden() + " units and "
+          + imported.spec().outputs() + " outputs; W4 needs a gru with " + spec.inputs() + ", " + spec.hidden()
+          + " and " + spec.outputs());
     }
-    int ow = probe.block("W_out").offset();
-    int ob = probe.block("b_out").offset();
-    for (int q = 0; q < o; q++) {
-      for (int k = 0; k < n; k++) {
-        p[ow + k * o + q] = wout[q * n + k];
-      }
-      p[ob + q] = bout[q];
-    }
-    checkStep(Network.of(spec, p).reference().cell(), wih, whh, bih, bhh, n, in);
-    return p;
-  }
-
-  /** Compares one step of {@code cell} with PyTorch's GRU equations on the PyTorch arrays at a random state. */
-  private static void checkStep(ReferenceCell cell, float[] wih, float[] whh, float[] bih, float[] bhh, int n,
-      int in) {
-    SplittableRandom rng = new SplittableRandom(11);
-    double[] h = new double[n];
-    double[] x = new double[in];
-    for (int i = 0; i < n; i++) {
-      h[i] = rng.nextDouble(-1, 1);
-    }
-    for (int i = 0; i < in; i++) {
-      x[i] = rng.nextDouble(-1, 1);
-    }
-    double[] gi = new double[3 * n];
-    double[] gh = new double[3 * n];
-    for (int r = 0; r < 3 * n; r++) {
-      double a = bih[r];
-      for (int i = 0; i < in; i++) {
-        a += wih[r * in + i] * x[i];
-      }
-      double b = bhh[r];
-      for (int k = 0; k < n; k++) {
-        b += whh[r * n + k] * h[k];
-      }
-      gi[r] = a;
-      gh[r] = b;
-    }
-    double[] next = new double[n];
-    cell.step(h, x, next);
-    for (int j = 0; j < n; j++) {
-      double r = 1 / (1 + Math.exp(-(gi[j] + gh[j])));
-      double u = 1 / (1 + Math.exp(-(gi[n + j] + gh[n + j])));
-      double c = Math.tanh(gi[2 * n + j] + r * gh[2 * n + j]);
-      double expected = (1 - u) * c + u * h[j];
-      if (Math.abs(expected - next[j]) > 1e-6) {
-        throw new IllegalStateException("peer GRU mapping: unit " + j + " steps to " + next[j]
-            + ", PyTorch's equations give " + expected + "; accepted: agreement within 1e-6");
-      }
-    }
+    return imported.parameters().clone();
   }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       TrainCommand.class,
       AnalyzeNetworkCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      SimulateCommand.class,
       CompareCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

@@ -68,13 +68,23 @@ public final class NetworkAnalysis {
    */
   public static FixedPointSet fixedPoints(ReferenceNetwork reference, TrialBatch probe, double[] input, int k,
       double noise, double[] extraStarts, RandomGenerator random) {
-    ReferenceNetwork.Trajectory trajectory = reference.forward(probe.inputs(), probe.steps(), probe.batch());
+    return fixedPoints(reference, reference.forward(probe.inputs(), probe.steps(), probe.batch()), input, k, noise,
+        extraStarts, random);
+  }
+
+  /**
+   * As {@link #fixedPoints(ReferenceNetwork, TrialBatch, double[], int, double, double[], RandomGenerator)}, with the
+   * starts drawn from a trajectory the caller ran (on a user's own inputs, or the network's free dynamics when no
+   * task is known).
+   */
+  public static FixedPointSet fixedPoints(ReferenceNetwork reference, ReferenceNetwork.Trajectory trajectory,
+      double[] input, int k, double noise, double[] extraStarts, RandomGenerator random) {
     double[] drawn = starts(reference, trajectory, k, random);
     double[] starts = Arrays.copyOf(drawn, drawn.length + extraStarts.length);
     System.arraycopy(extraStarts, 0, starts, drawn.length, extraStarts.length);
-    double[] settleFrom = Arrays.copyOf(starts, starts.length + probe.batch() * reference.stateSize());
+    double[] settleFrom = Arrays.copyOf(starts, starts.length + trajectory.batch() * reference.stateSize());
     System.arraycopy(finalStates(reference, trajectory), 0, settleFrom, starts.length,
-        probe.batch() * reference.stateSize());
+        trajectory.batch() * reference.stateSize());
     FixedPointOptions options = FixedPointOptions.defaults().withInitialNoise(noise);
     return new FixedPointFinder(reference.cell(), options).findWithSaddleSearch(starts, settleFrom, input, random);
   }

@@ -131,7 +131,67 @@ class BadInputSuiteTest {
     Npy.write(in.resolve("vector.npy"), new int[] {50}, java.util.Arrays.copyOf(a, 50));
     Npy.write(in.resolve("rows40.npy"), new int[] {40, 8}, java.util.Arrays.copyOf(a, 320));
     Files.writeString(in.resolve("plain-file"), "x");
+    interopFixtures();
     hashes = hashes();
+  }
+
+  /** State_dicts, Keras-like files, networks and arrays for import, export and simulate. */
+  private void interopFixtures() {
+    int n = 4;
+    Map<String, Npy.Array> gru = new java.util.LinkedHashMap<>();
+    gru.put("rnn.weight_ih_l0", filled(3 * n, 2));
+    gru.put("rnn.weight_hh_l0", filled(3 * n, n));
+    gru.put("rnn.bias_ih_l0", filled(3 * n));
+    gru.put("rnn.bias_hh_l0", filled(3 * n));
+    gru.put("fc.weight", filled(2, n));
+    gru.put("fc.bias", filled(2));
+    cohort.io.Npz.write(in.resolve("gru.npz"), gru, true);
+    Map<String, Npy.Array> stacked = new java.util.LinkedHashMap<>(gru);
+    stacked.put("rnn.weight_ih_l1", filled(3 * n, n));
+    stacked.put("rnn.weight_hh_l1", filled(3 * n, n));
+    cohort.io.Npz.write(in.resolve("stacked.npz"), stacked, true);
+    Map<String, Npy.Array> bidirectional = new java.util.LinkedHashMap<>(gru);
+    bidirectional.put("rnn.weight_ih_l0_reverse", filled(3 * n, 2));
+    cohort.io.interop.SafeTensors.write(in.resolve("bidirectional.safetensors"), bidirectional, Map.of());
+    Map<String, Npy.Array> noReadout = new java.util.LinkedHashMap<>(gru);
+    noReadout.remove("fc.weight");
+    cohort.io.Npz.write(in.resolve("no-readout.npz"), noReadout, true);
+    Map<String, Npy.Array> misshapen = new java.util.LinkedHashMap<>(gru);
+    misshapen.put("rnn.weight_hh_l0", filled(3 * n, n + 1));
+    cohort.io.Npz.write(in.resolve("misshapen.npz"), misshapen, true);
+    cohort.io.interop.SafeTensors.write(in.resolve("gru.safetensors"), gru, Map.of());
+    try {
+      byte[] st = Files.readAllBytes(in.resolve("gru.safetensors"));
+      String text = new String(st, StandardCharsets.ISO_8859_1).replace("\"F32\"", "\"C64\"");
+      Files.write(in.resolve("complex.safetensors"), text.getBytes(StandardCharsets.ISO_8859_1));
+      Files.writeString(in.resolve("weights.pt"), "PK pickled torch file");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    cohort.models.Network ugrnn = cohort.models.Network.initialize(cohort.models.NetworkSpec.of(
+        cohort.models.cells.Ugrnn.CELL, cohort.models.Activation.TANH, 2, n, 2), new java.util.SplittableRandom(1));
+    cohort.io.NetworkFile.writeImported(in.resolve("ugrnn.h5"), ugrnn, "{}", "a test network");
+    cohort.models.Network gruNet = cohort.models.Network.initialize(cohort.models.NetworkSpec.of(
+        cohort.models.cells.Gru.CELL, cohort.models.Activation.TANH, 2, n, 2), new java.util.SplittableRandom(2));
+    cohort.io.NetworkFile.writeImported(in.resolve("gru-net.h5"), gruNet, "{}", "a test network");
+    Npy.write(in.resolve("x-2ch.npy"), new int[] {5, 3, 2}, new double[30]);
+    Npy.write(in.resolve("x-3ch.npy"), new int[] {5, 3, 3}, new double[45]);
+    double[] nanInputs = new double[30];
+    nanInputs[7] = Double.NaN;
+    Npy.write(in.resolve("x-nan.npy"), new int[] {5, 3, 2}, nanInputs);
+    Npy.write(in.resolve("h0-wrong.npy"), new int[] {3, n + 2}, new double[3 * (n + 2)]);
+  }
+
+  private static Npy.Array filled(int... shape) {
+    int count = 1;
+    for (int d : shape) {
+      count *= d;
+    }
+    double[] v = new double[count];
+    for (int i = 0; i < count; i++) {
+      v[i] = 0.1 * Math.sin(i);
+    }
+    return new Npy.Array(shape, v);
   }
 
   List<Case> cases() throws IOException {
@@ -259,6 +319,45 @@ class BadInputSuiteTest {
     c.add(compare("cka", "a group, not a dataset", a, net + ":/weights", "group"));
     c.add(compare("cka", "missing npy", in.resolve("none.npy").toString(), a, "not found"));
     c.add(new Case("compare: unknown metric", new String[] {"compare", "--metric", "cosine", a, b}, "cosine"));
+    // --- networks from and to other frameworks (import, export, simulate)
+    String imported = outFile("imported.h5");
+    c.add(importCase("a stacked GRU", "stacked.npz", "rnn.weight_ih_l1 belongs to layer 1"));
+    c.add(importCase("a bidirectional GRU", "bidirectional.safetensors", "bidirectional=True"));
+    c.add(importCase("no readout", "no-readout.npz", "no nn.Linear readout"));
+    c.add(importCase("a misshapen weight", "misshapen.npz", "rnn.weight_hh_l0 has shape [12, 5]"));
+    c.add(importCase("an unknown dtype", "complex.safetensors", "dtype C64 is not accepted"));
+    c.add(importCase("a pickle", "weights.pt", "np.savez"));
+    c.add(importCase("a non-HDF5 .h5", "text.h5", "not an HDF5 file"));
+    c.add(importCase("a Cohort network as Keras", "net.h5", "is a Cohort file"));
+    c.add(importCase("a missing file", "none.npz", "no such file"));
+    c.add(new Case("import: --arch that does not fit", new String[] {"import", in.resolve("gru.npz").toString(),
+        "--arch", "lstm", "--out", imported}, "--arch lstm does not fit"));
+    c.add(new Case("import: relu for a GRU", new String[] {"import", in.resolve("gru.npz").toString(),
+        "--activation", "relu", "--out", imported}, "always uses tanh"));
+    c.add(new Case("import: out under /proc", new String[] {"import", in.resolve("gru.npz").toString(), "--out",
+        "/proc/imported.h5"}, "/proc"));
+    c.add(new Case("export: a cell PyTorch lacks", new String[] {"export", in.resolve("ugrnn.h5").toString(), "--out",
+        outFile("ugrnn.npz")}, "ugrnn has no PyTorch module"));
+    c.add(new Case("export: unknown extension", new String[] {"export", net, "--out", outFile("net.pt")},
+        "accepted: .npz or .safetensors"));
+    c.add(new Case("export: not a network", new String[] {"export", in.resolve("text.h5").toString(), "--out",
+        outFile("x.npz")}, "not an HDF5 file"));
+    String gruNet = in.resolve("gru-net.h5").toString();
+    c.add(new Case("simulate: wrong input channels", new String[] {"simulate", gruNet, "--inputs",
+        in.resolve("x-3ch.npy").toString(), "--out", outFile("y.npy")}, "accepted: [T][B][2]"));
+    c.add(new Case("simulate: 2-D inputs", new String[] {"simulate", gruNet, "--inputs", a, "--out", outFile("y.npy")},
+        "accepted: [T][B][2]"));
+    c.add(new Case("simulate: NaN input", new String[] {"simulate", gruNet, "--inputs",
+        in.resolve("x-nan.npy").toString(), "--out", outFile("y.npy")}, "NaN at flat index 7"));
+    c.add(new Case("simulate: misshapen h0", new String[] {"simulate", gruNet, "--inputs",
+        in.resolve("x-2ch.npy").toString(), "--h0", in.resolve("h0-wrong.npy").toString(), "--out", outFile("y.npy")},
+        "--h0"));
+    c.add(new Case("simulate: cells of a GRU", new String[] {"simulate", gruNet, "--inputs",
+        in.resolve("x-2ch.npy").toString(), "--cells", outFile("c.npy"), "--out", outFile("y.npy")}, "has no cell state"));
+    c.add(new Case("simulate: out under /proc", new String[] {"simulate", gruNet, "--inputs",
+        in.resolve("x-2ch.npy").toString(), "--out", "/proc/y.npy"}, "/proc"));
+    c.add(new Case("analyze-network: misshapen trajectory inputs", new String[] {"analyze-network", gruNet,
+        "--trajectory-inputs", in.resolve("x-3ch.npy").toString()}, "--trajectory-inputs"));
     return c;
   }
 
@@ -325,6 +424,15 @@ class BadInputSuiteTest {
       }
     }
     return new Case(name, args.toArray(String[]::new), overrides[overrides.length - 1]);
+  }
+
+  private String outFile(String name) {
+    return out.resolve(name).toString();
+  }
+
+  private Case importCase(String name, String file, String expected) {
+    return new Case("import: " + name, new String[] {"import", in.resolve(file).toString(), "--out",
+        outFile("imported.h5")}, expected);
   }
 
   private static Case compare(String metric, String what, String first, String second, String expected) {
