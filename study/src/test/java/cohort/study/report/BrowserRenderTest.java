@@ -39,14 +39,15 @@ class BrowserRenderTest {
     }
 
     Path shot = dir.resolve("shot.png");
-    Run screenshot = chromium(List.of("--screenshot=" + shot, "--window-size=1280,2000", url), null);
+    // tall enough for the findings table and the findings' own tables above the first figure
+    Run screenshot = chromium(List.of("--screenshot=" + shot, "--window-size=1280,4000", url), null);
     assertEquals(0, screenshot.exit, "chromium --screenshot failed: " + screenshot.log);
     assertTrue(Files.isRegularFile(shot), "no screenshot written: " + screenshot.log);
     BufferedImage img = ImageIO.read(shot.toFile());
     assertNotNull(img, "screenshot does not decode");
     assertEquals(1280, img.getWidth());
     assertTrue(img.getHeight() >= 1000, "screenshot height " + img.getHeight());
-    // the curves figure is in the first screen: viridis or palette colours, not only text on white
+    // the figures render: viridis or palette colours, not only text on white
     assertTrue(colouredPixels(img) > 2000, "screenshot shows no figure");
   }
 
