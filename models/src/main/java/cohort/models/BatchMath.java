@@ -16,6 +16,11 @@ public final class BatchMath {
     this.single = single;
   }
 
+  /** Whether sigmoid and tanh are float32 (the fixed-point search's single-precision kernel). */
+  public boolean single() {
+    return single;
+  }
+
   /** The logistic sigmoid: double, or float32 ({@code ½ tanh(z/2) + ½} through {@link Activation#tanh(float)}). */
   public double gate(double z) {
     return single ? 0.5 * Activation.tanh((float) (0.5 * z)) + 0.5 : Activation.sigmoid(z);

@@ -138,7 +138,8 @@ public interface ReferenceCell {
 
   /**
    * {@link #residualGradientBatch} with single-precision sigmoid and tanh (a rational approximation without
-   * {@code exp}, accurate to float precision, as in FixedPointFinder's float32 graphs), the rest in double. For a fast
+   * {@code exp}, accurate to float precision, as in FixedPointFinder's float32 graphs), the rest in double (a GRU
+   * with tanh also does its gate arithmetic in float, the recurrent products staying in double). For a fast
    * first phase of a fixed-point search whose results are refined and measured in double afterwards; accurate to
    * relative 1e-6, not to the double kernel's bits. Rows are independent as in {@link #stepBatch}. Default: the
    * double kernel.

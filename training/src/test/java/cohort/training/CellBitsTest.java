@@ -39,7 +39,10 @@ class CellBitsTest {
     GOLDEN.put("ctrnn", "432c1feba8dd94f2");
     GOLDEN.put("scaled-ctrnn", "90d66ee8a014c36a");
     GOLDEN.put("ugrnn", "35663d233f2c7e93");
-    GOLDEN.put("gru", "2e87214f898a55cb");
+    // Changed deliberately on 2026-12-04 (issue 19, W4): the GRU's single-precision fixed-point kernel
+    // (residualGradientBatchSingle, tanh) does its gate arithmetic in float now; everything else kept its bits
+    // (the hash before covered the same outputs with the double gate arithmetic: 2e87214f898a55cb).
+    GOLDEN.put("gru", "be01a42bd4a0190c");
     GOLDEN.put("lstm", "8f1c725957d1d63f");
     GOLDEN.put("low-rank", "e3ed22085d99646a");
     GOLDEN.put("vanilla-dale-relu", "5408cfc9c729779a");

@@ -15,7 +15,9 @@ import cohort.analysis.linearize.EigenSystem;
  * @param q speed {@code ½‖F(h*, x*) − h*‖²}
  * @param kind {@link PointKind#FIXED} if {@code q < tolQ}, else {@link PointKind#SLOW}
  * @param jacobian {@code J}, {@code N × N} row-major
- * @param eigen eigenvalues and eigenvectors of {@code J}
+ * @param eigen eigenvalues and eigenvectors of {@code J}; for a {@link PointKind#SLOW} point found by
+ *     {@link FixedPointFinder} eigenvalues only ({@link EigenSystem#hasVectors()} false: decompose {@link #jacobian()}
+ *     with {@link EigenSystem#of} for them)
  * @param unstableDimensions number {@code k} of unstable directions
  * @param stability class derived from {@code k}
  */

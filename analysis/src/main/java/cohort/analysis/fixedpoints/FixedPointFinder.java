@@ -28,7 +28,10 @@ import java.util.random.RandomGenerator;
  * falling back to Levenberg–Marquardt {@code ((J−I)ᵀ(J−I) + μI) δ = −(J−I)ᵀ(F − h)}, each step accepted only if it
  * lowers {@code q}; (4) candidates with {@code q > slowQ} are discarded, then distance outliers, then duplicates
  * (greedy by increasing {@code q}, Euclidean tolerance {@code tolUnique}); (5) at each unique point the analytic
- * Jacobian is computed and eigen-decomposed and the point is classified ({@link Stability}, {@link PointKind}).
+ * Jacobian is computed and eigen-decomposed and the point is classified ({@link Stability}, {@link PointKind}): with
+ * eigenvectors at fixed points, eigenvalues only at slow points ({@link EigenSystem#valuesOf}; nothing stored or
+ * reported reads a slow point's eigenvectors, and {@link cohort.analysis.topology.FixedPointTopology} recomputes
+ * them from the point's Jacobian when it includes slow points).
  * See {@link FixedPointOptions} for every setting and the differences from FixedPointFinder.
  * {@link #findWithSaddleSearch} adds starts where the network settles when run at {@code x*} ({@link #settle}), a
  * continuation of stable slow points and a saddle search on the segments between attractors.
@@ -508,9 +511,11 @@ public final class FixedPointFinder {
       double[] h = Arrays.copyOfRange(states, k * n, (k + 1) * n);
       double[] jac = new double[n * n];
       cell.jacobian(h, x, jac);
-      EigenSystem e = EigenSystem.of(jac, n, eo);
-      int unstable = Stability.unstableDimensions(e, ct, options.stabilityTolerance());
       PointKind kind = q[k] < options.tolQ() ? PointKind.FIXED : PointKind.SLOW;
+      // Eigenvectors only where they are read: fixed points (the study's topology graph); a slow point's are
+      // recomputed from its Jacobian on request (FixedPointTopology with slow points). On W4 that is 933 of 943.
+      EigenSystem e = kind == PointKind.FIXED ? EigenSystem.of(jac, n, eo) : EigenSystem.valuesOf(jac, n, eo);
+      int unstable = Stability.unstableDimensions(e, ct, options.stabilityTolerance());
       points[j] = new FixedPoint(h, x, q[k], kind, jac, e, unstable, Stability.of(unstable, n));
     });
     List<FixedPoint> list = new ArrayList<>(Arrays.asList(points));

@@ -23,11 +23,16 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * row-major {@code size × size} arrays {@code vectorsReal + i·vectorsImag} (element {@code i} of vector {@code k} is
  * at {@code i*size + k}, as in NumPy's {@code eig}). Arrays are copied in and out; instances are immutable.
  *
+ * <p>An instance from {@link #valuesOf} holds the eigenvalues only ({@link #hasVectors()} is false, the two vector
+ * components are null and the vector accessors throw): a fixed-point search linearises hundreds of slow points whose
+ * eigenvectors nobody reads, and at {@code n = 128} the eigenvectors are most of a decomposition's cost.
+ *
  * @param size matrix dimension {@code n ≥ 1}
  * @param valuesReal real parts of the eigenvalues, length {@code n}, in the chosen {@link EigenOrder}
  * @param valuesImag imaginary parts, length {@code n}
- * @param vectorsReal real parts of the eigenvectors, {@code n × n} row-major, column {@code k} for eigenvalue {@code k}
- * @param vectorsImag imaginary parts of the eigenvectors, same layout
+ * @param vectorsReal real parts of the eigenvectors, {@code n × n} row-major, column {@code k} for eigenvalue {@code k};
+ *     null (with {@code vectorsImag}) when only the eigenvalues were computed
+ * @param vectorsImag imaginary parts of the eigenvectors, same layout; null with {@code vectorsReal}
  */
 public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, double[] vectorsReal,
     double[] vectorsImag) {
@@ -39,12 +44,30 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     }
     checkLength("valuesReal", valuesReal, size);
     checkLength("valuesImag", valuesImag, size);
-    checkLength("vectorsReal", vectorsReal, size * size);
-    checkLength("vectorsImag", vectorsImag, size * size);
+    if ((vectorsReal == null) != (vectorsImag == null)) {
+      throw new IllegalArgumentException("EigenSystem: vectorsReal and vectorsImag must both be given or both be null"
+          + " (eigenvalues only)");
+    }
+    if (vectorsReal != null) {
+      checkLength("vectorsReal", vectorsReal, size * size);
+      checkLength("vectorsImag", vectorsImag, size * size);
+      vectorsReal = vectorsReal.clone();
+      vectorsImag = vectorsImag.clone();
+    }
     valuesReal = valuesReal.clone();
     valuesImag = valuesImag.clone();
-    vectorsReal = vectorsReal.clone();
-    vectorsImag = vectorsImag.clone();
+  }
+
+  /** Whether the eigenvectors were computed ({@link #of}); false for an eigenvalues-only instance ({@link #valuesOf}). */
+  public boolean hasVectors() {
+    return vectorsReal != null;
+  }
+
+  private void requireVectors() {
+    if (vectorsReal == null) {
+      throw new IllegalStateException("EigenSystem: this instance holds eigenvalues only (EigenSystem.valuesOf, e.g. a"
+          + " slow point's linearisation); decompose the matrix with EigenSystem.of for its eigenvectors");
+    }
   }
 
   private static void checkLength(String field, double[] a, int expected) {
@@ -66,15 +89,17 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     return valuesImag.clone();
   }
 
-  /** Copy of the real parts of the eigenvectors (columns). */
+  /** Copy of the real parts of the eigenvectors (columns); throws if {@link #hasVectors()} is false. */
   @Override
   public double[] vectorsReal() {
+    requireVectors();
     return vectorsReal.clone();
   }
 
-  /** Copy of the imaginary parts of the eigenvectors (columns). */
+  /** Copy of the imaginary parts of the eigenvectors (columns); throws if {@link #hasVectors()} is false. */
   @Override
   public double[] vectorsImag() {
+    requireVectors();
     return vectorsImag.clone();
   }
 
@@ -95,16 +120,19 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
 
   /** Component {@code i} of eigenvector {@code k}, real part. */
   public double vectorReal(int i, int k) {
+    requireVectors();
     return vectorsReal[i * size + k];
   }
 
   /** Component {@code i} of eigenvector {@code k}, imaginary part. */
   public double vectorImag(int i, int k) {
+    requireVectors();
     return vectorsImag[i * size + k];
   }
 
   /** Eigenvector {@code k}, real part, as a new array of length {@code size}. */
   public double[] vectorReal(int k) {
+    requireVectors();
     double[] v = new double[size];
     for (int i = 0; i < size; i++) {
       v[i] = vectorsReal[i * size + k];
@@ -114,6 +142,7 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
 
   /** Eigenvector {@code k}, imaginary part, as a new array of length {@code size}. */
   public double[] vectorImag(int k) {
+    requireVectors();
     double[] v = new double[size];
     for (int i = 0; i < size; i++) {
       v[i] = vectorsImag[i * size + k];
@@ -151,6 +180,61 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
    */
   public static EigenSystem of(double[] a, int n, EigenOrder order) {
     return of(a, n, order, false);
+  }
+
+  /**
+   * The eigenvalues of the row-major {@code n × n} matrix {@code a} alone, in {@code order} ({@link #hasVectors()} is
+   * false). From {@link #LAPACK_FROM} rows on, LAPACK's dgeev without eigenvectors (at {@code n = 128} a third to a
+   * half of the time with them; its eigenvalues agree with {@link #of}'s to round-off, not to the bit); below, or if
+   * that dgeev does not converge, {@link #of}'s eigenvalues (the same bits as {@link #of}).
+   *
+   * @throws IllegalArgumentException if the shape is wrong or an entry is not finite
+   * @throws ArithmeticException as {@link #of}
+   */
+  public static EigenSystem valuesOf(double[] a, int n, EigenOrder order) {
+    checkMatrix(a, n);
+    double[] re = null;
+    double[] im = null;
+    if (n >= LAPACK_FROM) {
+      try {
+        double[][] ev = Linalg.eigenvalues(a, n);
+        re = ev[0];
+        im = ev[1];
+      } catch (ArithmeticException e) {
+        re = null;
+      }
+    }
+    if (re == null) {
+      EigenSystem full = of(a, n, order);
+      return new EigenSystem(n, full.valuesReal, full.valuesImag, null, null);
+    }
+    double[] vr = re;
+    double[] vi = im;
+    Integer[] idx = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      idx[k] = k;
+    }
+    Arrays.sort(idx, (p, q) -> compare(vr, vi, p, q, order));
+    double[] sre = new double[n];
+    double[] sim = new double[n];
+    for (int k = 0; k < n; k++) {
+      sre[k] = vr[idx[k]];
+      sim[k] = vi[idx[k]];
+    }
+    return new EigenSystem(n, sre, sim, null, null);
+  }
+
+  private static void checkMatrix(double[] a, int n) {
+    if (n < 1 || a == null || a.length != n * n) {
+      throw new IllegalArgumentException("EigenSystem: matrix must have length n*n = " + ((long) n * n)
+          + " with n >= 1, got n = " + n + ", length " + (a == null ? "null" : Integer.toString(a.length)));
+    }
+    for (int i = 0; i < n * n; i++) {
+      if (!Double.isFinite(a[i])) {
+        throw new IllegalArgumentException("EigenSystem: matrix entry (" + (i / n) + ", " + (i % n) + ") is "
+            + a[i] + "; only finite values are accepted");
+      }
+    }
   }
 
   /** As {@link #of(double[], int, EigenOrder)}; {@code lapackOnly} skips Commons Math (tests of the fallback). */
@@ -235,8 +319,21 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
         double aa = re[k];
         double bb = im[k];
         // Candidate v = x + i y for λ = aa + i bb:  A x = aa x − bb y  and  A y = bb x + aa y.
-        double resPlus = pairResidual(a, n, x, y, aa, bb);
-        double resMinus = pairResidual(a, n, x, y, aa, -bb);
+        double[] ax = new double[n];
+        double[] ay = new double[n];
+        for (int i = 0; i < n; i++) {
+          double sx = 0;
+          double sy = 0;
+          for (int j = 0; j < n; j++) {
+            sx += a[i * n + j] * x[j];
+            sy += a[i * n + j] * y[j];
+          }
+          ax[i] = sx;
+          ay[i] = sy;
+        }
+        // A x and A y once for both signs (they were computed twice: 10 % of a W4 search's selection).
+        double resPlus = pairResidual(ax, ay, n, x, y, aa, bb);
+        double resMinus = pairResidual(ax, ay, n, x, y, aa, -bb);
         double sign = resPlus <= resMinus ? 1.0 : -1.0;
         // For λ_k: v = x + i·sign·y ; its conjugate belongs to λ_{k+1} = conj(λ_k).
         double[] yk = new double[n];
@@ -294,18 +391,14 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     return c != 0 ? c : Integer.compare(p, q);
   }
 
-  private static double pairResidual(double[] a, int n, double[] x, double[] y, double aa, double bb) {
+  /** Relative residual of {@code x + i y} as an eigenvector of {@code aa + i bb}, given {@code A x}, {@code A y}. */
+  private static double pairResidual(double[] ax, double[] ay, int n, double[] x, double[] y, double aa,
+      double bb) {
     double res = 0;
     double scale = 0;
     for (int i = 0; i < n; i++) {
-      double ax = 0;
-      double ay = 0;
-      for (int j = 0; j < n; j++) {
-        ax += a[i * n + j] * x[j];
-        ay += a[i * n + j] * y[j];
-      }
-      double r1 = ax - (aa * x[i] - bb * y[i]);
-      double r2 = ay - (bb * x[i] + aa * y[i]);
+      double r1 = ax[i] - (aa * x[i] - bb * y[i]);
+      double r2 = ay[i] - (bb * x[i] + aa * y[i]);
       res += r1 * r1 + r2 * r2;
       scale += x[i] * x[i] + y[i] * y[i];
     }

@@ -6,6 +6,7 @@ import cohort.analysis.fixedpoints.FixedPointSet;
 import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.fixedpoints.ReferenceCellDynamics;
 import cohort.analysis.fixedpoints.Stability;
+import cohort.analysis.linearize.EigenOrder;
 import cohort.analysis.linearize.EigenSystem;
 import cohort.models.ReferenceCell;
 import java.util.ArrayList;
@@ -124,6 +125,10 @@ public final class FixedPointTopology {
         continue;
       }
       EigenSystem e = p.eigen();
+      if (!e.hasVectors()) {
+        // A slow point's linearisation holds eigenvalues only (FixedPointFinder); its eigenvectors from its Jacobian.
+        e = EigenSystem.of(p.jacobian(), n, ct ? EigenOrder.REAL_PART_DESCENDING : EigenOrder.MODULUS_DESCENDING);
+      }
       for (int k = 0; k < n; k++) {
         if (!Stability.isUnstable(e, k, ct, options.stabilityTolerance()) || e.imag(k) < 0) {
           continue;

@@ -186,6 +186,40 @@ class EigenSystemTest {
     assertThrows(IllegalArgumentException.class, () -> EigenSystem.of(new double[3], 2, EigenOrder.MODULUS_DESCENDING));
   }
 
+  /**
+   * {@link EigenSystem#valuesOf}: below {@link EigenSystem#LAPACK_FROM} the same eigenvalue bits as {@link EigenSystem#of};
+   * at n = 128 (LAPACK without eigenvectors) the same eigenvalues to round-off, in the same order; never vectors.
+   */
+  @Test
+  void valuesOnlyAgreeWithTheFullDecompositionAndHoldNoVectors() {
+    SplittableRandom rng = new SplittableRandom(19);
+    for (int n : new int[] {5, 24, 128}) {
+      for (EigenOrder order : EigenOrder.values()) {
+        double[] a = new double[n * n];
+        for (int i = 0; i < a.length; i++) {
+          a[i] = rng.nextGaussian() / Math.sqrt(n);
+        }
+        EigenSystem full = EigenSystem.of(a, n, order);
+        EigenSystem values = EigenSystem.valuesOf(a, n, order);
+        assertTrue(full.hasVectors());
+        assertTrue(!values.hasVectors());
+        assertThrows(IllegalStateException.class, values::vectorsReal);
+        assertThrows(IllegalStateException.class, () -> values.vectorImag(0));
+        for (int k = 0; k < n; k++) {
+          if (n < EigenSystem.LAPACK_FROM) {
+            assertEquals(full.real(k), values.real(k), 0.0, "n " + n + ", eigenvalue " + k);
+            assertEquals(full.imag(k), values.imag(k), 0.0, "n " + n + ", eigenvalue " + k);
+          } else {
+            assertEquals(full.real(k), values.real(k), 1e-12, "n " + n + ", eigenvalue " + k);
+            assertEquals(full.imag(k), values.imag(k), 1e-12, "n " + n + ", eigenvalue " + k);
+          }
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> EigenSystem.valuesOf(new double[] {1, Double.NaN, 0, 1}, 2,
+        EigenOrder.MODULUS_DESCENDING));
+  }
+
   static double[] mul(double[] a, double[] b, int n) {
     double[] c = new double[n * n];
     for (int i = 0; i < n; i++) {

@@ -9,9 +9,13 @@ import cohort.analysis.fixedpoints.FixedPoint;
 import cohort.analysis.fixedpoints.FixedPointFinder;
 import cohort.analysis.fixedpoints.FixedPointOptions;
 import cohort.analysis.fixedpoints.FixedPointSet;
+import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.fixedpoints.Stability;
 import cohort.analysis.fixedpoints.TestCells;
+import cohort.analysis.linearize.EigenOrder;
+import cohort.analysis.linearize.EigenSystem;
 import cohort.models.ReferenceCell;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -193,6 +197,36 @@ class FixedPointTopologyTest {
         .build(set);
     assertEquals(0, fixedOnly.nodes().size());
     assertEquals(0, fixedOnly.signature().census().length);
+  }
+
+  /**
+   * The finder keeps eigenvalues only at slow points ({@link EigenSystem#valuesOf}); the graph with slow points is the
+   * same as when every point carries its full eigen-decomposition (the topology recomputes the slow points' vectors
+   * from their Jacobians). Adam stopped early and no polish leave the cube's points slow, saddles among them.
+   */
+  @Test
+  void slowPointsWithoutEigenvectorsGiveTheSameGraphAsFullDecompositions() {
+    TestCells.Tanh cell = TestCells.Tanh.diagonal(W, W, W);
+    FixedPointOptions early = FixedPointOptions.defaults().withMaxIterations(25).withPolish(false).withSlowQ(1e-2);
+    FixedPointSet set = new FixedPointFinder(cell, early).find(TestCells.grid(3, -0.95, 0.05, 0.95), X);
+    int slowUnstable = 0;
+    List<FixedPoint> full = new ArrayList<>();
+    for (FixedPoint p : set.points()) {
+      assertEquals(p.kind() == PointKind.FIXED, p.eigen().hasVectors(), "vectors exactly at fixed points");
+      slowUnstable += p.kind() == PointKind.SLOW && p.unstableDimensions() > 0 ? 1 : 0;
+      EigenSystem e = EigenSystem.of(p.jacobian(), 3, EigenOrder.MODULUS_DESCENDING);
+      full.add(new FixedPoint(p.state(), p.input(), p.q(), p.kind(), p.jacobian(), e, p.unstableDimensions(),
+          p.stability()));
+    }
+    assertTrue(slowUnstable > 0, "some slow points are saddles, whose eigenvectors the graph needs");
+    FixedPointSet withVectors = new FixedPointSet(set.stateSize(), set.continuousTime(), set.alpha(), set.input(),
+        set.options(), full, set.candidates(), set.rejectedSlow(), set.outliers(), set.duplicates());
+    TopologyGraph a = new FixedPointTopology(cell, TopologyOptions.defaults()).build(set);
+    TopologyGraph b = new FixedPointTopology(cell, TopologyOptions.defaults()).build(withVectors);
+    assertTrue(a.edges().size() > 0);
+    assertEquals(b.nodes(), a.nodes());
+    assertEquals(b.edges(), a.edges());
+    assertEquals(b.unresolved(), a.unresolved());
   }
 
   private static double[] transform(double[] q, double[] rows, int n) {
