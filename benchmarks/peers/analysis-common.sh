@@ -3,7 +3,7 @@
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
-PEERS=${PEERS:-$ROOT/../shared/peers}
+PEERS=${PEERS:-$ROOT/benchmarks/peers/python}
 PY=/usr/bin/python3
 BUSY_PATTERN='w1-side-by-side\.sh|java -jar |java -cp [^ ]*bench|bench[^ /]*\.jar|jmh\.runner\.ForkedMain|W1Train|surefire|w1_flipflop\.py|w3_similarity\.py|w4_fixed_points\.py|w5_dsa\.py'
 

@@ -1,8 +1,8 @@
 #!/bin/sh
-# W1 "flipflop-train" side by side on this machine, one thread each (shared/peers/WORKLOADS.md, issue 3):
+# W1 "flipflop-train" side by side on this machine, one thread each (benchmarks/peers/python/WORKLOADS.md, issue 3):
 # one training iteration (forward over T=100 steps + masked MSE + full BPTT + Adam, batch 64) for
 # vanilla/GRU/LSTM at N = 64, 128, 256, Cohort (JMH, TrainingIterationBench) and PyTorch
-# (shared/peers/w1_flipflop.py bench --threads 1, which pins torch's pool AND its OpenBLAS pool to one thread),
+# (benchmarks/peers/python/w1_flipflop.py bench --threads 1, which pins torch's pool AND its OpenBLAS pool to one thread),
 # then one table: it/s of both, their ratio, Cohort's GFLOP/s and its % of the 120 GFLOP/s one-core limit.
 #
 # The two sides are interleaved configuration by configuration (Cohort then PyTorch for GRU-64, then for GRU-128,
@@ -17,7 +17,7 @@
 # products of one iteration alone (the training path's sgemm calls, nothing else), whose it/s over PyTorch's is the
 # most any element-wise work could give on this CPU and OpenBLAS ("ceiling" columns).
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -i 5 -w 2s -r 2s"), ARCHS (default vanilla,gru,lstm), SIZES (default
-# 64,128,256), ROUNDS (default 2), CEILING (default 0), PEERS (default ../shared/peers beside the repository, the folder holding
+# 64,128,256), ROUNDS (default 2), CEILING (default 0), PEERS (default benchmarks/peers/python, copies of the shared peer scripts; the folder holding
 # w1_flipflop.py and common.py; this script neither contains nor fetches any third-party code).
 #
 # The machine may be shared: the load average is printed with every measurement, and both sides report the
@@ -27,7 +27,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
-PEERS=${PEERS:-$ROOT/../shared/peers}
+PEERS=${PEERS:-$ROOT/benchmarks/peers/python}
 PY=/usr/bin/python3
 OUT=${1:-$ROOT/benchmarks/results/w1-$(date -u +%Y%m%dT%H%M%SZ)}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -i 5 -w 2s -r 2s"}
@@ -105,7 +105,7 @@ echo "== $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$PY" - "$OUT" "$ROUNDS" "$ARCHS" "$SIZES" <<'PYEOF'
 import json, os, statistics, sys
 out, rounds, archs, sizes = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(","), [int(v) for v in sys.argv[4].split(",")]
-LIMIT = 120.0  # GFLOP/s, the one-core limit of shared/research/aesthetics.md (JMH section)
+LIMIT = 120.0  # GFLOP/s, the one-core float32 limit stated for this project (70-120 GFLOP/s)
 rows = []
 print()
 print(f"W1 one training iteration, one thread, interleaved by configuration, {rounds} round(s); ratio = median of the rounds' ratios")

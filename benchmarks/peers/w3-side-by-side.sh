@@ -1,7 +1,7 @@
 #!/bin/sh
-# W3 "cka-pairs" side by side on this machine (shared/peers/WORKLOADS.md): the 100 × 100 linear CKA matrix and the
+# W3 "cka-pairs" side by side on this machine (benchmarks/peers/python/WORKLOADS.md): the 100 × 100 linear CKA matrix and the
 # 100 × 100 SVCCA matrix (per-network SVD cached) of 100 activation matrices of 2,000 × 128, at 1 and 2 threads.
-# Cohort: JMH LinearCkaPairsBench and SvccaPairsBench; NumPy/OpenBLAS: shared/peers/w3_similarity.py bench
+# Cohort: JMH LinearCkaPairsBench and SvccaPairsBench; NumPy/OpenBLAS: benchmarks/peers/python/w3_similarity.py bench
 # --threads 1 and --threads 2 (both BLAS and torch pools pinned). Run one after the other, never at the same time
 # as another benchmark (the script waits), then one table: NumPy seconds, Cohort seconds, ratio, GFLOP/s.
 #
@@ -9,7 +9,7 @@
 #   sh benchmarks/peers/w3-side-by-side.sh [output directory, default benchmarks/results/w3-<date>]
 # Environment: JMH_ARGS (default "-f 1 -wi 1 -i 3 -w 5s -r 5s"), THREADS (default 1,2), DGEMM_1T (this machine's
 # one-thread dgemm GFLOP/s for the % column, default 46 from RESULTS.md W2), JAR (default
-# benchmarks/target/benchmarks.jar), PEERS (default /work/shared/peers: the folder with w3_similarity.py and
+# benchmarks/target/benchmarks.jar), PEERS (default benchmarks/peers/python: the folder with w3_similarity.py and
 # common.py, copied unchanged into the output directory and run from there).
 set -eu
 . "$(dirname "$0")/analysis-common.sh"

@@ -8,8 +8,8 @@
 # JSON (threadpoolctl).
 #
 # Usage: sh benchmarks/peers/w4-one-thread.sh JAR_A JAR_B WEIGHTS.npz [output directory] 
-# Environment: ROUNDS (default 2), PEERS (default /work/shared/peers), FFF_SRC (default
-# /tmp/peers-src/mattgolub+fixed-point-finder; shared/peers/setup_peers.sh puts it there), SKIP_PEER (1: Cohort only).
+# Environment: ROUNDS (default 2), PEERS (default benchmarks/peers/python), FFF_SRC (default
+# /tmp/peers-src/mattgolub+fixed-point-finder; benchmarks/peers/python/setup_peers.sh puts it there), SKIP_PEER (1: Cohort only).
 set -eu
 . "$(dirname "$0")/analysis-common.sh"
 A=$1; B=$2; NPZ=$3

@@ -1,8 +1,8 @@
 #!/bin/sh
-# W4 "fixed-points" side by side on this machine (shared/peers/WORKLOADS.md): Sussillo-Barak fixed-point search
+# W4 "fixed-points" side by side on this machine (benchmarks/peers/python/WORKLOADS.md): Sussillo-Barak fixed-point search
 # from 1,024 initial states on a GRU N=128 trained on the 3-bit flip-flop, input 0, at most 5,000 iterations.
 # Cohort: JMH FixedPointsBench (the whole FixedPointFinder.find at THREADS threads); peers, one thread each:
-# shared/peers/w4_fixed_points.py scratch (PyTorch float64, Adam lr 0.01) and fff (mattgolub/fixed-point-finder's
+# benchmarks/peers/python/w4_fixed_points.py scratch (PyTorch float64, Adam lr 0.01) and fff (mattgolub/fixed-point-finder's
 # FixedPointFinderTorch, float32, its defaults). Run one after the other, never at the same time as another
 # benchmark (the script waits), then one table.
 #
@@ -13,14 +13,14 @@
 # shows RESULTS.md's published peer figures, labelled as such (different network, different run).
 #
 # FixedPointFinder is NOT part of this repository and this script neither contains nor downloads it: put it in
-# /tmp/peers-src first with shared/peers/setup_peers.sh (PEER_GIT_DIR=<folder with
+# /tmp/peers-src first with benchmarks/peers/python/setup_peers.sh (PEER_GIT_DIR=<folder with
 # mattgolub+fixed-point-finder/repo>, or git clone). Debian packages: python3-torch python3-numpy
 # python3-threadpoolctl.
 #
 # Usage: sh benchmarks/peers/w4-side-by-side.sh [output directory, default benchmarks/results/w4-<date>]
 # Environment: JMH_ARGS (default "-f 1 -wi 0 -i 2": single shots, one search is long), THREADS (default 1,2),
 # MAX_ITERATIONS (Cohort only, default 5000; e.g. 200 for a quick per-state-iteration cost), W4_WEIGHTS,
-# TRAIN_PEER (default 0), SKIP_COHORT (1: peers only), JAR, PEERS (default /work/shared/peers),
+# TRAIN_PEER (default 0), SKIP_COHORT (1: peers only), JAR, PEERS (default benchmarks/peers/python),
 # FFF_SRC (default /tmp/peers-src/mattgolub+fixed-point-finder).
 set -eu
 . "$(dirname "$0")/analysis-common.sh"
@@ -57,7 +57,7 @@ if [ -n "$NPZ" ]; then
     exit 1
   fi
   if [ ! -f "$FFF_SRC/FixedPointFinderTorch.py" ]; then
-    echo "FixedPointFinder is not in $FFF_SRC: run shared/peers/setup_peers.sh first" >&2
+    echo "FixedPointFinder is not in $FFF_SRC: run benchmarks/peers/python/setup_peers.sh first" >&2
     exit 1
   fi
   PEER_RUN=1

@@ -1,19 +1,19 @@
 #!/bin/sh
-# W5 "dsa-pair" side by side on this machine (shared/peers/WORKLOADS.md): DSA (Ostrow et al. 2023) on linear
+# W5 "dsa-pair" side by side on this machine (benchmarks/peers/python/WORKLOADS.md): DSA (Ostrow et al. 2023) on linear
 # systems of 128 units, 50 trials x 100 steps, n_delays 10, rank 30, ridge 1e-8, angular score, one thread.
 # Cohort: JMH DsaPairBench (one comparison, one DMD fit, one distance, the 10 x 10 self-pairwise matrix);
-# reference: mitchellostrow/DSA v2.0.0 through shared/peers/w5_dsa.py bench --threads 1. Run one after the other,
+# reference: mitchellostrow/DSA v2.0.0 through benchmarks/peers/python/w5_dsa.py bench --threads 1. Run one after the other,
 # never at the same time as another benchmark (the script waits), then one table.
 #
 # The reference implementation is NOT part of this repository and this script neither contains nor downloads it:
-# put it in /tmp/peers-src first with shared/peers/setup_peers.sh (from a folder of bare git snapshots,
+# put it in /tmp/peers-src first with benchmarks/peers/python/setup_peers.sh (from a folder of bare git snapshots,
 # PEER_GIT_DIR=<dir holding mitchellostrow+DSA/repo>, or by git clone), which also writes the import shims to
 # /tmp/peers-shims; Debian packages: python3-torch python3-numpy python3-scipy python3-sklearn python3-tqdm
 # python3-omegaconf python3-prettytable python3-pot python3-joblib python3-matplotlib python3-threadpoolctl.
 #
 # Usage: sh benchmarks/peers/w5-side-by-side.sh [output directory, default benchmarks/results/w5-<date>]
 # Environment: JMH_ARGS (default "-f 1 -wi 1 -i 3 -w 5s -r 5s"), THREADS (Cohort, default 1; the peer runs at 1),
-# JAR, PEERS (default /work/shared/peers), DSA_SRC (default /tmp/peers-src/mitchellostrow+DSA),
+# JAR, PEERS (default benchmarks/peers/python), DSA_SRC (default /tmp/peers-src/mitchellostrow+DSA),
 # SHIMS (default /tmp/peers-shims).
 set -eu
 . "$(dirname "$0")/analysis-common.sh"
@@ -24,7 +24,7 @@ DSA_SRC=${DSA_SRC:-/tmp/peers-src/mitchellostrow+DSA}
 SHIMS=${SHIMS:-/tmp/peers-shims}
 need_jar
 if ! PYTHONPATH="$SHIMS:$DSA_SRC" "$PY" -c "import DSA, threadpoolctl" 2>/dev/null; then
-  echo "the DSA reference does not import from $DSA_SRC (with shims $SHIMS): run shared/peers/setup_peers.sh" >&2
+  echo "the DSA reference does not import from $DSA_SRC (with shims $SHIMS): run benchmarks/peers/python/setup_peers.sh" >&2
   echo "(PEER_GIT_DIR=<folder with mitchellostrow+DSA/repo>) and install the Debian packages listed above" >&2
   exit 1
 fi
