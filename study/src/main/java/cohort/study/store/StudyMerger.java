@@ -218,7 +218,10 @@ public final class StudyMerger {
       for (Comparison c : population.comparisons()) {
         distances.add(new Evidence.Distances(c.metric(), c.scope(), c.items(), c.distance()));
       }
+      // the findings' statistics (permutation nulls, cross-validated classifiers) can take a minute: say so
+      PhaseProgress.Counter findings = progress.counter("findings of " + spec.replication(), 1, "replications");
       results = Replications.get(spec.replication()).results(new Evidence(evidence, distances, spec.seed()));
+      findings.step(1);
     }
     final Replication.Results computedFindings = results;
     int reused = 0;
