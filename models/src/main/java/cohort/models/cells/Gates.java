@@ -190,4 +190,37 @@ public final class Gates {
       System.arraycopy(grads.bias, row0, gradient, recB[g], n);
     }
   }
+
+  /** Gates {@code 0..count-1} whole (input weights, bias, recurrent weights) as fused blocks {@code 0..count-1}. */
+  public void packGates(float[] p, int count, Packs packs) {
+    for (int g = 0; g < count; g++) {
+      packInput(p, g, packs, g * n);
+      packBias(p, g, packs, g * n);
+      packRecurrent(p, g, packs, g * n);
+    }
+  }
+
+  /** The gradients of fused blocks {@code 0..count-1} into gates {@code 0..count-1} (weights and biases). */
+  public void unpackGates(Packs grads, int count, float[] gradient) {
+    for (int g = 0; g < count; g++) {
+      unpackWeights(grads, g, g * n, gradient);
+      unpackBias(grads, g, g * n, gradient);
+    }
+  }
+
+  /** Gate g's input weights and input bias as the input-only candidate rows ({@code U x + b}, GRU and MGU). */
+  public void packCandidate(float[] p, int g, Packs packs) {
+    for (int i = 0; i < inputs; i++) {
+      System.arraycopy(p, inW[g] + i * n, packs.candidateInput[i], 0, n);
+    }
+    System.arraycopy(p, inB[g], packs.candidateBias, 0, n);
+  }
+
+  /** The gradients of the input-only candidate rows into gate g's input weights and input bias. */
+  public void unpackCandidate(Packs grads, int g, float[] gradient) {
+    for (int i = 0; i < inputs; i++) {
+      System.arraycopy(grads.candidateInput[i], 0, gradient, inW[g] + i * n, n);
+    }
+    System.arraycopy(grads.candidateBias, 0, gradient, inB[g], n);
+  }
 }

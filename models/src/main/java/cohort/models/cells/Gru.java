@@ -108,26 +108,19 @@ public final class Gru implements Cell {
       }
       for (int i = 0; i < gates.inputs; i++) {
         Arrays.fill(packs.input[i], 2 * n, 3 * n, 0f);
-        System.arraycopy(p, gates.inW[2] + i * n, packs.candidateInput[i], 0, n);
       }
       System.arraycopy(p, gates.recB[2], packs.bias, 2 * n, n);
-      System.arraycopy(p, gates.inB[2], packs.candidateBias, 0, n);
+      gates.packCandidate(p, 2, packs);
     }
 
     @Override
     public void unpack(float[] p, Packs grads, float[] gradient) {
       int n = gates.n;
-      for (int g = 0; g < 2; g++) {
-        gates.unpackWeights(grads, g, g * n, gradient);
-        gates.unpackBias(grads, g, g * n, gradient);
-      }
-      for (int i = 0; i < gates.inputs; i++) {
-        System.arraycopy(grads.candidateInput[i], 0, gradient, gates.inW[2] + i * n, n);
-      }
+      gates.unpackGates(grads, 2, gradient);
+      gates.unpackCandidate(grads, 2, gradient);
       for (int k = 0; k < n; k++) {
         System.arraycopy(grads.recurrent[k], 2 * n, gradient, gates.recW[2] + k * n, n);
       }
-      System.arraycopy(grads.candidateBias, 0, gradient, gates.inB[2], n);
       System.arraycopy(grads.bias, 2 * n, gradient, gates.recB[2], n);
     }
 

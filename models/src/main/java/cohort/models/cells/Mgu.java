@@ -106,13 +106,8 @@ public final class Mgu implements Cell {
     @Override
     public void pack(float[] p, Packs packs) {
       int n = gates.n;
-      gates.packInput(p, 0, packs, 0);
-      gates.packBias(p, 0, packs, 0);
-      gates.packRecurrent(p, 0, packs, 0);
-      for (int i = 0; i < gates.inputs; i++) {
-        System.arraycopy(p, gates.inW[1] + i * n, packs.candidateInput[i], 0, n);
-      }
-      System.arraycopy(p, gates.inB[1], packs.candidateBias, 0, n);
+      gates.packGates(p, 1, packs);
+      gates.packCandidate(p, 1, packs);
       for (int k = 0; k < n; k++) {
         System.arraycopy(p, gates.recW[1] + k * n, packs.second[k], 0, n);
       }
@@ -121,12 +116,8 @@ public final class Mgu implements Cell {
     @Override
     public void unpack(float[] p, Packs grads, float[] gradient) {
       int n = gates.n;
-      gates.unpackWeights(grads, 0, 0, gradient);
-      gates.unpackBias(grads, 0, 0, gradient);
-      for (int i = 0; i < gates.inputs; i++) {
-        System.arraycopy(grads.candidateInput[i], 0, gradient, gates.inW[1] + i * n, n);
-      }
-      System.arraycopy(grads.candidateBias, 0, gradient, gates.inB[1], n);
+      gates.unpackGates(grads, 1, gradient);
+      gates.unpackCandidate(grads, 1, gradient);
       for (int k = 0; k < n; k++) {
         System.arraycopy(grads.second[k], 0, gradient, gates.recW[1] + k * n, n);
       }

@@ -94,19 +94,12 @@ public final class Ugrnn implements Cell {
 
     @Override
     public void pack(float[] p, Packs packs) {
-      for (int g = 0; g < 2; g++) {
-        gates.packInput(p, g, packs, g * gates.n);
-        gates.packBias(p, g, packs, g * gates.n);
-        gates.packRecurrent(p, g, packs, g * gates.n);
-      }
+      gates.packGates(p, 2, packs);
     }
 
     @Override
     public void unpack(float[] p, Packs grads, float[] gradient) {
-      for (int g = 0; g < 2; g++) {
-        gates.unpackWeights(grads, g, g * gates.n, gradient);
-        gates.unpackBias(grads, g, g * gates.n, gradient);
-      }
+      gates.unpackGates(grads, 2, gradient);
     }
 
     @Override
