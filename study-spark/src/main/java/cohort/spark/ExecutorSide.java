@@ -5,8 +5,6 @@ import cohort.study.spec.SpecReader;
 import cohort.study.spec.StudySpec;
 import cohort.study.store.StudyDirectory;
 import cohort.tasks.TaskRegistry;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,18 +27,5 @@ final class ExecutorSide {
       StudyDirectory study = new StudyDirectory(Path.of(d));
       return new SpecReader(TASKS, MetricRegistry.standard()).parse(study.specText(), study.specYaml().toString());
     });
-  }
-
-  /** This machine's name, as the local runner records it (the {@code HOSTNAME} variable, else the resolver's). */
-  static String host() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
-    }
   }
 }

@@ -28,7 +28,7 @@ record TrainTask(String dir) implements Function<String, RunReport> {
     StudySpec spec = ExecutorSide.spec(dir);
     RunSpec run = Grid.expand(spec).stream().filter(r -> r.id().equals(runId)).findFirst()
         .orElseThrow(() -> new IllegalStateException("run " + runId + " is not in the study of " + dir));
-    String host = ExecutorSide.host();
+    String host = StudyRunner.localHost();
     StudyRunner runner = new StudyRunner(new StudyDirectory(Path.of(dir)), ExecutorSide.TASKS, host);
     StudyRunner.Attempt a = runner.runOne(new NetworkRun(spec, ExecutorSide.TASKS, host), run, WAIT_FOR_CLAIM);
     return new RunReport(runId, a.result().name(), a.reason(), host);

@@ -17,6 +17,8 @@ import cohort.training.Trainer;
 import cohort.training.TrainingCurves;
 import cohort.training.TrainingResult;
 import cohort.study.store.RunClaim;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,22 @@ import java.util.concurrent.Future;
  * {@code failed} with its reason and the study goes on.
  */
 public final class StudyRunner {
+
+  /**
+   * This machine's name as run files, claims and {@code cohort status} record it: the {@code HOSTNAME} variable,
+   * else the resolver's name, else {@code unknown}.
+   */
+  public static String localHost() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
 
   private final StudyDirectory directory;
   private final TaskRegistry tasks;

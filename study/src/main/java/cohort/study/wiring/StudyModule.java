@@ -4,6 +4,7 @@ import cohort.analysis.MetricRegistry;
 import cohort.study.progress.Notices;
 import cohort.study.progress.PhaseProgress;
 import cohort.study.progress.StudyProgress;
+import cohort.study.run.StudyRunner;
 import cohort.study.run.StudyRunner.ProgressFactory;
 import cohort.tasks.TaskRegistry;
 import com.google.inject.AbstractModule;
@@ -11,8 +12,6 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,15 +66,7 @@ public final class StudyModule extends AbstractModule {
   @Singleton
   @Named("host")
   String host() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
-    }
+    return StudyRunner.localHost();
   }
 
   @Provides
