@@ -1,5 +1,6 @@
 package cohort.study.store;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.io.Hdf5Schema;
 
 import cohort.io.Hdf5Files;
@@ -151,6 +152,7 @@ public final class StudyMerger {
     List<PopulationItem> items = new ArrayList<>();
     List<Evidence.RunEvidence> evidence = new ArrayList<>();
     int failed = 0;
+    PhaseTimes.Span readingTime = PhaseTimes.GLOBAL.process("consolidation > reading run files");
     PhaseProgress.Counter reading = progress.counter("reading run files", ids.size(), "files");
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
@@ -188,6 +190,7 @@ public final class StudyMerger {
         missing.add(id);
       }
     }
+    readingTime.close();
     boolean complete = missing.isEmpty();
     boolean compute = complete || options.comparisons() == Comparisons.ALWAYS;
     String digest = digest(spec, sound, compute);
@@ -233,6 +236,7 @@ public final class StudyMerger {
     final int completed = sound.size() - failed;
     String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     Provenance provenance = new Provenance(spec.canonicalJson(), CohortVersion.version(), created);
+    PhaseTimes.Span writingTime = PhaseTimes.GLOBAL.process("consolidation > writing " + studyFile.getFileName());
     PhaseProgress.Counter writing = progress.counter("writing " + studyFile.getFileName(), sound.size(), "runs");
     Hdf5Files.writeAtomically(studyFile, h5 -> {
       h5.putAttribute("format", FORMAT);
@@ -270,6 +274,7 @@ public final class StudyMerger {
       writeFindings(h5, computedFindings.findings(), provenance);
       writeTables(h5, computedFindings.tables(), provenance);
     });
+    writingTime.close();
     return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
         population.comparisons().size(), reused, !compute, false);
   }
