@@ -388,10 +388,12 @@ def procrustes_matrix(Xs):
     return D
 
 
-def dsa_matrix(trajs, n_jobs):
+def dsa_matrix(trajs):
+    """The reference's pairwise matrix, sequential: its parallel DMD fits need joblib >= 1.3 (Parallel(return_as=...)),
+    newer than Debian's, and it scores Wasserstein pairs sequentially whatever n_jobs says."""
     from DSA import DSA
     d = DSA(trajs, n_delays=1, delay_interval=1, rank=None, lamb=1e-8, score_method="wasserstein",
-            n_jobs=n_jobs, verbose=False)
+            n_jobs=1, verbose=False)
     return np.asarray(d.fit_score())
 
 
@@ -536,7 +538,7 @@ def main(args):
                     steps = probes[it["task"]][0].shape[0]
                     T[it["id"]] = a.reshape(steps, -1, a.shape[1]).transpose(1, 0, 2)   # [trials][steps][units]
                 t0 = time.perf_counter()
-                D = dsa_matrix([T[it["id"]] for it in items], args.threads)
+                D = dsa_matrix([T[it["id"]] for it in items])
                 comparisons.append(("dsa", "all", items, D, time.perf_counter() - t0))
                 continue
             fn = {"cka": cka_matrix, "svcca": svcca_matrix, "procrustes": procrustes_matrix}[metric]
