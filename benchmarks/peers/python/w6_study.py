@@ -593,7 +593,7 @@ def main(args):
                      "probe trajectories with FFF's sample_states + noise; trained networks only, as Cohort"]}
     print(json.dumps({k: res[k] for k in ("threads", "networks", "phases_s", "total_s", "networks_per_core_hour_cpu")},
                      indent=1))
-    write_json(args.json or os.path.join(HERE, "results", f"w6_t{args.threads}.json"), res)
+    write_json(os.path.abspath(args.json or os.path.join(HERE, "results", f"w6_t{args.threads}.json")), res)
 
 
 if __name__ == "__main__":
