@@ -92,6 +92,7 @@ def main(res, studies):
                      f"{pc - sp:>11.1f}")
         lines.append(f"  {'whole process (/usr/bin/time)':<50} {cc:>11.1f} ({cw:>7.1f}) {pc:>11.1f} ({pw:>7.1f}) "
                      f"{pc / cc:>13.2f}x")
+        lines.append("  (per-network phases are summed over the networks: with 2 workers their wall can exceed the process's)")
         lines.append(f"  networks per core-hour (CPU): Cohort {n / (cc / 3600):.0f}, Python {n / (pc / 3600):.0f}; "
                      f"per wall hour: Cohort {n / (cw / 3600):.0f}, Python {n / (pw / 3600):.0f}")
         figures.append((w, r, pc / cc, pw / cw))
