@@ -248,10 +248,12 @@ public final class StudyRunner {
       }
       Hdf5Files.deleteTemporaries(directory.runFile(r.id()));
       RunOutcome outcome = executeSafely(executor, r);
-      try (PhaseTimes.Span writing = PhaseTimes.GLOBAL.thread("runs > writing run files")) {
-        RunFile.write(directory.runFile(r.id()), outcome);
-      }
+      // the span closes after the release: nothing of the timing runs between the run file's rename and the claim's
+      // release, the window a kill at that moment leaves a done run with its claim file
+      PhaseTimes.Span writing = PhaseTimes.GLOBAL.thread("runs > writing run files");
+      RunFile.write(directory.runFile(r.id()), outcome);
       c.releaseAsDone();
+      writing.close();
       return new Attempt(outcome.result().status() != TrainingResult.Status.FAILED ? RunResult.COMPLETED
           : RunResult.FAILED, outcome.result().reason());
     }
