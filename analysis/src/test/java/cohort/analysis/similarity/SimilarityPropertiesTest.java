@@ -162,6 +162,30 @@ class SimilarityPropertiesTest {
   }
 
   @Test
+  void identicalNetworksAreAtDistanceZeroNotARoundingBelowIt() {
+    // linear CKA of a matrix with itself lands a few ulps above 1 for some inputs; 1 − CKA must not go negative,
+    // or the study's embedding refuses the whole distance matrix (found on a population holding copies of networks)
+    SplittableRandom rng = new SplittableRandom(31);
+    LinearCka cka = new LinearCka();
+    int above = 0;
+    for (int t = 0; t < 300; t++) {
+      Matrix x = random(rng, 40 + t % 7, 3 + t % 5);
+      LinearCka.Prepared p = cka.prepare(x);
+      if (cka.score(p, p) > 1.0) {
+        above++;
+      }
+      double d = cka.distance(p, cka.prepare(new Matrix(x.rows(), x.cols(), x.data().clone())));
+      assertTrue(d >= 0 && d < 1e-12, "distance of a copy: " + d);
+    }
+    assertTrue(above > 0, "the case this guards against occurs among these inputs");
+    List<Matrix> nets = List.of(random(rng, 60, 4), random(rng, 60, 5));
+    List<Matrix> withCopy = List.of(nets.get(0), nets.get(1), nets.get(0));
+    double[] d = Pairwise.matrix(cka, withCopy, Pairwise.Kind.DISTANCE, 1);
+    assertEquals(0.0, d[0 * 3 + 2]);
+    cohort.analysis.embed.ClassicalMds.fit(d, 3, 2);
+  }
+
+  @Test
   void badInputsGetOneClearLine() {
     SplittableRandom rng = new SplittableRandom(1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
