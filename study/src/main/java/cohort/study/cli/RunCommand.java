@@ -1,5 +1,6 @@
 package cohort.study.cli;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.study.wiring.Studies;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -81,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     Studies.RunSummary s;
+    PhaseTimes.GLOBAL.reset();
     try (cohort.study.run.Engine e = studies.engine(engine, master, "cohort " + specFile.getFileName())) {
       s = studies.run(specFile, out, workers, i, n, e);
     }
@@ -95,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
       w.println("running elsewhere: " + e);
     }
     MergeCommand.describe(w, out.resolve("study.h5"), s.merge());
+    for (String line : PhaseTimes.GLOBAL.lines()) {
+      w.println(line);
+    }
+    w.printf(java.util.Locale.ROOT, "timing: JVM so far: wall %.2f s, cpu %.2f s (start-up and spec reading included)%n",
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3, PhaseTimes.processCpuNanos() * 1e-9);
     w.flush();
     return 0;
   }

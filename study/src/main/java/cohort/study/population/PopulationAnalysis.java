@@ -1,5 +1,6 @@
 package cohort.study.population;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.analysis.MetricInfo;
 import cohort.analysis.dsa.DynamicalMetric;
 import cohort.analysis.dsa.Trajectories;
@@ -93,6 +94,7 @@ public final class PopulationAnalysis {
       (varies(it) ? items : silent).add(it);
     }
     List<Comparison> comparisons = new ArrayList<>();
+    PhaseTimes.Span distances = PhaseTimes.GLOBAL.process("consolidation > distance matrices");
     for (int index = 0; index < spec.metrics().size(); index++) {
       Metric<?, ?> metric = spec.metrics().get(index).metric();
       if (metric.kind() == MetricKind.TOPOLOGY) {
@@ -132,6 +134,8 @@ public final class PopulationAnalysis {
         }
       }
     }
+    distances.close();
+    PhaseTimes.Span embedding = PhaseTimes.GLOBAL.process("consolidation > MDS and separability");
     Map<String, PopulationItem> byId = new LinkedHashMap<>();
     for (PopulationItem it : all) {
       byId.put(it.id(), it);
@@ -150,6 +154,7 @@ public final class PopulationAnalysis {
         tests.addAll(separability(c, grouping, byId, k));
       }
     }
+    embedding.close();
     return new PopulationResults(comparisons, embeddings, tests);
   }
 

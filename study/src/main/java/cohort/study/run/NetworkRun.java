@@ -29,6 +29,7 @@ import cohort.training.TrainingSpec;
 import cohort.training.loss.LossKind;
 import cohort.training.optim.OptimizerKind;
 import cohort.training.optim.Schedule;
+import cohort.study.timing.PhaseTimes;
 import cohort.study.dynamics.InputAnalysis;
 import cohort.study.dynamics.Measurement;
 import cohort.study.dynamics.RunMeasure;
@@ -86,12 +87,17 @@ public final class NetworkRun {
     }
 
     AnalysisSpec analysis = study.analysis();
+    PhaseTimes.Span probing = PhaseTimes.GLOBAL.thread(PROBES);
     TrialBatch probe = analysis.probeTrials() > 0 || analysis.fixedPoints() ? probe(task, run) : null;
     float[] untrained = analysis.untrained() && analysis.probeTrials() > 0 ? hidden(network, probe) : null;
     NetworkAnalysis.RecurrentSpectrum untrainedSpectrum = analysis.untrained() && analysis.spectrum()
         ? NetworkAnalysis.spectrum(network.reference()) : null;
+    probing.close();
 
-    TrainingResult result = new Trainer(trainingSpec).train(network, task);
+    TrainingResult result;
+    try (PhaseTimes.Span training = PhaseTimes.GLOBAL.thread(TRAINING)) {
+      result = new Trainer(trainingSpec).train(network, task);
+    }
     double threshold = analysis.successFor(run.task().label());
     String criterion = "validation accuracy (fraction of trials solved) >= " + threshold;
     if (result.status() == TrainingResult.Status.FAILED) {
@@ -99,12 +105,15 @@ public final class NetworkRun {
           null, host, started, System.currentTimeMillis() / 1000, (System.nanoTime() - startNanos) / 1e9);
     }
     boolean solved = result.finalValidationAccuracy() >= threshold;
+    probing = PhaseTimes.GLOBAL.thread(PROBES);
     ProbeActivations activations = analysis.probeTrials() > 0
         ? new ProbeActivations(probe.steps(), probe.batch(), networkSpec.hidden(), hidden(network, probe), untrained)
         : null;
 
     ReferenceNetwork reference = network.reference();
     NetworkAnalysis.RecurrentSpectrum spectrum = analysis.spectrum() ? NetworkAnalysis.spectrum(reference) : null;
+    probing.close();
+    PhaseTimes.Span searching = PhaseTimes.GLOBAL.thread(FIXED_POINTS);
     List<InputAnalysis> inputs = new ArrayList<>();
     List<Measurement> measures = new ArrayList<>();
     if (analysis.fixedPoints()) {
@@ -125,6 +134,7 @@ public final class NetworkRun {
         measures.add(measureSafely(m, reference, task, inputs));
       }
     }
+    searching.close();
     return new RunOutcome(run, provenance, network, result, inputs,
         spectrum == null ? null : spectrum.spectrum(), spectrum == null ? null : spectrum.matrix(),
         spectrum == null || untrainedSpectrum == null ? null : untrainedSpectrum.spectrum(), measures,
@@ -169,6 +179,11 @@ public final class NetworkRun {
       }
     }
   }
+
+  /** Names of the per-network phases in {@link PhaseTimes}. */
+  static final String TRAINING = "runs > training";
+  static final String PROBES = "runs > probe activations and spectra (untrained and trained)";
+  static final String FIXED_POINTS = "runs > fixed points, topology and measures";
 
   /** The fewest fixed-point starts drawn per analysed input, however many inputs share the study's budget. */
   static final int MIN_STARTS_PER_INPUT = 16;

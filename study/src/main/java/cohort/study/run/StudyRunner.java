@@ -1,5 +1,6 @@
 package cohort.study.run;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.study.store.RunOutcome;
 
 import cohort.study.progress.Notices;
@@ -247,7 +248,9 @@ public final class StudyRunner {
       }
       Hdf5Files.deleteTemporaries(directory.runFile(r.id()));
       RunOutcome outcome = executeSafely(executor, r);
-      RunFile.write(directory.runFile(r.id()), outcome);
+      try (PhaseTimes.Span writing = PhaseTimes.GLOBAL.thread("runs > writing run files")) {
+        RunFile.write(directory.runFile(r.id()), outcome);
+      }
       c.releaseAsDone();
       return new Attempt(outcome.result().status() != TrainingResult.Status.FAILED ? RunResult.COMPLETED
           : RunResult.FAILED, outcome.result().reason());

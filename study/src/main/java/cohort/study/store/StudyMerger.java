@@ -1,5 +1,6 @@
 package cohort.study.store;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.io.Hdf5Schema;
 
 import cohort.io.DeferredCopy;
@@ -152,6 +153,7 @@ public final class StudyMerger {
     List<PopulationItem> items = new ArrayList<>();
     List<Evidence.RunEvidence> evidence = new ArrayList<>();
     int failed = 0;
+    PhaseTimes.Span readingTime = PhaseTimes.GLOBAL.process("consolidation > reading run files");
     PhaseProgress.Counter reading = progress.counter("reading run files", ids.size(), "files");
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
@@ -189,6 +191,7 @@ public final class StudyMerger {
         missing.add(id);
       }
     }
+    readingTime.close();
     boolean complete = missing.isEmpty();
     boolean compute = complete || options.comparisons() == Comparisons.ALWAYS;
     String digest = digest(spec, sound, compute);
@@ -239,6 +242,7 @@ public final class StudyMerger {
     final int completed = sound.size() - failed;
     String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     Provenance provenance = new Provenance(spec.canonicalJson(), CohortVersion.version(), created);
+    PhaseTimes.Span writingTime = PhaseTimes.GLOBAL.process("consolidation > writing " + studyFile.getFileName());
     PhaseProgress.Counter writing = progress.counter("writing " + studyFile.getFileName(), sound.size(), "runs");
     // The runs' datasets are not held in the tree jhdf builds: each is read from its run file when study.h5 is
     // written (at close), one run file at a time, so the heap holds one run's arrays instead of the whole file's.
@@ -280,6 +284,7 @@ public final class StudyMerger {
       });
     }
     writing.step(sound.size());
+    writingTime.close();
     return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
         population.comparisons().size(), reused, !compute, false);
   }

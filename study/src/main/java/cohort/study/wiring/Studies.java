@@ -1,5 +1,6 @@
 package cohort.study.wiring;
 
+import cohort.study.timing.PhaseTimes;
 import cohort.analysis.MetricRegistry;
 import cohort.study.run.Engine;
 import cohort.study.run.EngineProvider;
@@ -95,8 +96,14 @@ public final class Studies {
     List<RunSpec> runs = StudyRunner.select(spec, shard, shards);
     StudyDirectory dir = new StudyDirectory(out);
     dir.claim(readText(specFile), spec.canonicalJson());
-    StudyRunner.Summary summary = engine.train(dir, spec, runs, workers, progress, notices);
-    StudyMerger.Summary merged = new StudyMerger(dir, engine.pairwise(dir, workers), phases, notices).merge(spec);
+    StudyRunner.Summary summary;
+    try (PhaseTimes.Span all = PhaseTimes.GLOBAL.process("runs (all workers, whole process)")) {
+      summary = engine.train(dir, spec, runs, workers, progress, notices);
+    }
+    StudyMerger.Summary merged;
+    try (PhaseTimes.Span all = PhaseTimes.GLOBAL.process("consolidation (whole process)")) {
+      merged = new StudyMerger(dir, engine.pairwise(dir, workers), phases, notices).merge(spec);
+    }
     return new RunSummary(summary, merged);
   }
 
