@@ -1,11 +1,11 @@
-# Shared by w3-, w4-, w5- and w6-side-by-side.sh (sourced, not run): paths, the idle guard and the peer-script copy.
+# Shared by w3-, w4-, w5-, w6- and w7-side-by-side.sh (sourced, not run): paths, the idle guard and the peer-script copy.
 # This file and the scripts that source it contain no third-party code and download nothing.
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 PEERS=${PEERS:-$ROOT/benchmarks/peers/python}
 PY=/usr/bin/python3
-BUSY_PATTERN='w1-side-by-side\.sh|java -jar |java -cp [^ ]*bench|bench[^ /]*\.jar|jmh\.runner\.ForkedMain|W1Train|surefire|w1_flipflop\.py|w3_similarity\.py|w4_fixed_points\.py|w5_dsa\.py|w6_study\.py'
+BUSY_PATTERN='w1-side-by-side\.sh|java -jar |java -cp [^ ]*bench|bench[^ /]*\.jar|jmh\.runner\.ForkedMain|W1Train|surefire|w1_flipflop\.py|w3_similarity\.py|w4_fixed_points\.py|w5_dsa\.py|w6_study\.py|w7_population\.py|W7Run'
 
 need_jar() {
   if [ ! -f "$JAR" ]; then

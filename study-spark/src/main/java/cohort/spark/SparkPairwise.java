@@ -34,9 +34,9 @@ final class SparkPairwise implements PairwiseEngine {
   @Override
   public <I, P> double[] distances(Request<I, P> r, PairProgress progress) {
     int n = r.items().size();
-    if (r.metric() instanceof RepresentationalMetric<?>) {
+    if (r.metric() instanceof RepresentationalMetric<?> && n > 0) {
+      int a = ((Matrix) r.inputs().get(0)).rows(); // each get converts an item's activations: once per item
       for (int i = 1; i < n; i++) {
-        int a = ((Matrix) r.inputs().get(0)).rows();
         int b = ((Matrix) r.inputs().get(i)).rows();
         if (a != b) {
           throw new IllegalArgumentException(r.metric().name() + " (networks 0 and " + i + "): rows " + a + " and "

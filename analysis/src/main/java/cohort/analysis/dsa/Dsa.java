@@ -99,7 +99,7 @@ public record Dsa(DsaOptions options) implements DynamicalMetric<DmdFit> {
       used = DsaScore.WASSERSTEIN;
     }
     if (used == DsaScore.WASSERSTEIN) {
-      double s = EigenvalueWasserstein.distance(x.operator(), y.operator());
+      double s = x.wasserstein(y);
       return new DsaResult(s, used, o, x.rank(), y.rank(), null);
     }
     SimilarityTransformDistance.Result r = SimilarityTransformDistance.fit(x.operator(), y.operator(),

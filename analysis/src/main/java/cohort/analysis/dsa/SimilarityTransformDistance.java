@@ -288,7 +288,7 @@ public final class SimilarityTransformDistance {
         head = 0;
         continue;
       }
-      valueAndGradient(a, b, cNew, n, w, w.gNew);
+      gradientAfterValue(a, b, cNew, n, w, w.gNew);
       trivialGradient(cNew, w.gNew, xiNew, n, w);
       // curvature pair for minimising −f: s = t·d, y = −(xiNew − xi)
       double[] sv = sMem[head];
@@ -391,6 +391,18 @@ public final class SimilarityTransformDistance {
       g[i] += w.t2[i];
     }
     return f;
+  }
+
+  /**
+   * ∇f(C) = A C Bᵀ + Aᵀ C B into g, right after {@link #valueOnly} on the same C left Aᵀ C B in t2: the same bits as
+   * {@link #valueAndGradient} with two products fewer (the accepted line-search trial's product is reused).
+   */
+  private static void gradientAfterValue(double[] a, double[] b, double[] c, int n, Work w, double[] g) {
+    mul(a, c, w.t1, n); // A C
+    mulBt(w.t1, b, g, n); // A C Bᵀ
+    for (int i = 0; i < n * n; i++) {
+      g[i] += w.t2[i];
+    }
   }
 
   /** out = x·y (n×n). */

@@ -65,8 +65,13 @@ public interface Metric<I, P> {
    */
   default double distance(P x, P y) {
     double s = score(x, y);
-    return isSimilarity() ? 1.0 - s : s;
+    double d = isSimilarity() ? 1.0 - s : s;
+    // rounding can put the similarity of two identical inputs a few ulps above 1; a distance matrix must stay >= 0
+    return d < 0 && d > -ROUNDING ? 0.0 : d;
   }
+
+  /** How far below 0 a distance may fall by rounding alone and be read as 0 ({@link #distance}). */
+  double ROUNDING = 1e-12;
 
   /**
    * The score with what else the comparison found (kept dimensions, canonical correlations, the score a fallback

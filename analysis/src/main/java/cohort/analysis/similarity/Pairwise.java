@@ -49,10 +49,10 @@ public final class Pairwise {
   public static <I, P> double[] matrix(Metric<I, P> metric, List<I> networks, Kind kind, int threads,
       PairProgress progress) {
     int n = networks.size();
-    if (metric instanceof RepresentationalMetric<?>) {
+    if (metric instanceof RepresentationalMetric<?> && n > 0) {
+      int rows = ((Matrix) networks.get(0)).rows();
       for (int i = 1; i < n; i++) {
-        Checks.sameRows(metric.name() + " (networks 0 and " + i + ")", ((Matrix) networks.get(0)).rows(),
-            ((Matrix) networks.get(i)).rows());
+        Checks.sameRows(metric.name() + " (networks 0 and " + i + ")", rows, ((Matrix) networks.get(i)).rows());
       }
     }
     return kind == Kind.SCORE
@@ -84,9 +84,11 @@ public final class Pairwise {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<P>> prepared = new ArrayList<>(n);
+      // each network is taken from the list by the task that prepares it: a list that builds its elements when
+      // asked (a population's inputs, converted from its activations) then never holds more than one per thread
       for (int i = 0; i < n; i++) {
-        T x = networks.get(i);
-        prepared.add(pool.submit(() -> prepare.apply(x)));
+        int at = i;
+        prepared.add(pool.submit(() -> prepare.apply(networks.get(at))));
       }
       List<P> ps = new ArrayList<>(n);
       for (Future<P> f : prepared) {

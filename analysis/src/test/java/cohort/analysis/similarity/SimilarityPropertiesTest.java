@@ -129,6 +129,63 @@ class SimilarityPropertiesTest {
   }
 
   @Test
+  void pairwiseSvccaAcrossSeveralGroupsMatchesDirectScores() {
+    SplittableRandom rng = new SplittableRandom(21);
+    List<Matrix> nets = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      int p = 50 + i % 3;
+      double[] d = new double[80 * p];
+      for (int k = 0; k < d.length; k++) {
+        d[k] = rng.nextGaussian(); // a flat spectrum: nearly every direction is kept
+      }
+      nets.add(new Matrix(80, p, d));
+    }
+    Svcca svcca = new Svcca(0.99);
+    int kept = 0;
+    for (Matrix m : nets) {
+      kept += svcca.prepare(m).kept();
+    }
+    assertTrue(kept > 2 * PairwiseSvcca.GROUP_COLUMNS, "three or more groups of networks: " + kept + " columns");
+    double[] one = PairwiseSvcca.matrix(nets, svcca, 1);
+    assertArrayEquals(one, PairwiseSvcca.matrix(nets, svcca, 3), "groups are a shape constant, not a thread count");
+    int n = nets.size();
+    for (int i = 0; i < n; i++) {
+      assertEquals(1.0, one[i * n + i]);
+      for (int j = i + 1; j < n; j++) {
+        assertEquals(one[i * n + j], one[j * n + i]);
+      }
+    }
+    for (int[] p : new int[][] {{0, 1}, {0, 99}, {5, 60}, {43, 44}, {88, 89}, {13, 97}}) {
+      assertEquals(svcca.score(nets.get(p[0]), nets.get(p[1])), one[p[0] * n + p[1]], 1e-12,
+          "pair " + p[0] + ", " + p[1]);
+    }
+  }
+
+  @Test
+  void identicalNetworksAreAtDistanceZeroNotARoundingBelowIt() {
+    // linear CKA of a matrix with itself lands a few ulps above 1 for some inputs; 1 − CKA must not go negative,
+    // or the study's embedding refuses the whole distance matrix (found on a population holding copies of networks)
+    SplittableRandom rng = new SplittableRandom(31);
+    LinearCka cka = new LinearCka();
+    int above = 0;
+    for (int t = 0; t < 300; t++) {
+      Matrix x = random(rng, 40 + t % 7, 3 + t % 5);
+      LinearCka.Prepared p = cka.prepare(x);
+      if (cka.score(p, p) > 1.0) {
+        above++;
+      }
+      double d = cka.distance(p, cka.prepare(new Matrix(x.rows(), x.cols(), x.data().clone())));
+      assertTrue(d >= 0 && d < 1e-12, "distance of a copy: " + d);
+    }
+    assertTrue(above > 0, "the case this guards against occurs among these inputs");
+    List<Matrix> nets = List.of(random(rng, 60, 4), random(rng, 60, 5));
+    List<Matrix> withCopy = List.of(nets.get(0), nets.get(1), nets.get(0));
+    double[] d = Pairwise.matrix(cka, withCopy, Pairwise.Kind.DISTANCE, 1);
+    assertEquals(0.0, d[0 * 3 + 2]);
+    cohort.analysis.embed.ClassicalMds.fit(d, 3, 2);
+  }
+
+  @Test
   void badInputsGetOneClearLine() {
     SplittableRandom rng = new SplittableRandom(1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

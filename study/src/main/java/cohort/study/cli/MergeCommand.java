@@ -1,6 +1,7 @@
 package cohort.study.cli;
 
 import cohort.study.store.StudyMerger;
+import cohort.study.timing.PhaseTimes;
 import cohort.study.wiring.Studies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,12 +25,24 @@ final class MergeCommand {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads: got " + threads + "; accepted: an integer >= 1");
     }
+    PhaseTimes.GLOBAL.reset();
     StudyMerger.Summary s = Studies.create(System.err, System.console() != null, CohortCommand.metrics(spec))
         .merge(dir, threads, options);
     PrintWriter out = spec.commandLine().getOut();
     describe(out, dir.resolve("study.h5"), s);
+    timing(out);
     out.flush();
     return 0;
+  }
+
+  /** The per-phase timing lines ({@link PhaseTimes#GLOBAL}) and the JVM's own, shared with {@code cohort run}. */
+  static void timing(PrintWriter out) {
+    for (String line : PhaseTimes.GLOBAL.lines()) {
+      out.println(line);
+    }
+    out.printf(java.util.Locale.ROOT, "timing: JVM so far: wall %.2f s, cpu %.2f s (start-up and spec reading "
+        + "included)%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3,
+        PhaseTimes.processCpuNanos() * 1e-9);
   }
 
   /** The summary lines of a consolidation, shared with {@code cohort run}. */

@@ -97,11 +97,7 @@ final class RunCommand implements Callable<Integer> {
       w.println("running elsewhere: " + e);
     }
     MergeCommand.describe(w, out.resolve("study.h5"), s.merge());
-    for (String line : PhaseTimes.GLOBAL.lines()) {
-      w.println(line);
-    }
-    w.printf(java.util.Locale.ROOT, "timing: JVM so far: wall %.2f s, cpu %.2f s (start-up and spec reading included)%n",
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3, PhaseTimes.processCpuNanos() * 1e-9);
+    MergeCommand.timing(w);
     w.flush();
     return 0;
   }

@@ -29,13 +29,15 @@ public interface PairwiseEngine {
    *     metric from the study's spec
    * @param scope the task label (or {@code all}) the matrix is over
    * @param items the items compared, in matrix order; remote workers read them again by id from the run files
-   * @param inputs their inputs to the metric ({@link PopulationAnalysis#input}), in the same order
+   * @param inputs their inputs to the metric ({@link PopulationAnalysis#input}), in the same order: a view that
+   *     converts an item when asked (not copied, so that the N converted inputs, twice the activations' size in
+   *     doubles, are never all held at once; take each one once and let it go)
    */
   record Request<I, P>(Metric<I, P> metric, int index, String scope, List<PopulationItem> items, List<I> inputs) {
     public Request {
       Objects.requireNonNull(metric, "metric");
       items = List.copyOf(items);
-      inputs = List.copyOf(inputs);
+      inputs = java.util.Collections.unmodifiableList(inputs);
       if (items.size() != inputs.size()) {
         throw new IllegalArgumentException("pairwise request: " + items.size() + " items but " + inputs.size()
             + " inputs");

@@ -220,10 +220,19 @@ public final class PopulationAnalysis {
       progress.reused(what);
       return new Comparison(name, scope, options, metric.units(), ids(items), distance, excluded, fingerprint, true);
     }
-    List<I> inputs = new ArrayList<>();
-    for (PopulationItem it : items) {
-      inputs.add(input(metric, it));
-    }
+    // converted when the engine asks for each (once, to prepare it), not all at once: the double copies of a
+    // scope's activations would otherwise sit beside the float originals and the prepared forms
+    List<I> inputs = new java.util.AbstractList<>() {
+      @Override
+      public I get(int i) {
+        return input(metric, items.get(i));
+      }
+
+      @Override
+      public int size() {
+        return items.size();
+      }
+    };
     long pairs = (long) items.size() * (items.size() - 1) / 2;
     distance = engine.distances(new PairwiseEngine.Request<>(metric, index, scope, items, inputs),
         progress.started(what, pairs));

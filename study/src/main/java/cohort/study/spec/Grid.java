@@ -63,7 +63,7 @@ public final class Grid {
       }
       StringBuilder id = new StringBuilder();
       id.append(task.label()).append('-').append(arch).append('-').append(act).append("-n").append(units)
-          .append('-').append(init.kind()).append(num(init.gain())).append(init.daleBalance() ? "" : "-unbal");
+          .append('-').append(initLabel(init));
       String[] tags = {null, null, null, null, null, "dale", "rank", "alpha", "noise", "it", "b", "lr", "", "clip",
           "l2", "rl2", ""};
       for (int k = 5; k < axes.size(); k++) {
@@ -109,7 +109,7 @@ public final class Grid {
     if (g.exclude().isEmpty()) {
       return false;
     }
-    Map<String, String> values = axisValues(task.label(), arch, act, units, init.kind(), dale);
+    Map<String, String> values = axisValues(task.label(), arch, act, units, init, dale);
     for (Exclusion e : g.exclude()) {
       if (e.matches(values)) {
         return true;
@@ -118,10 +118,20 @@ public final class Grid {
     return false;
   }
 
-  /** The values an {@link Exclusion} is matched against, spelled as in run ids. */
-  static Map<String, String> axisValues(String task, String arch, String act, int units, String init, double dale) {
+  /**
+   * The values an {@link Exclusion} is matched against, spelled as in run ids; the init under two keys, its kind
+   * ({@code init.kind}) and its run-id label ({@code init}, e.g. {@code orthogonal0.5}), so that an exclusion can
+   * name either.
+   */
+  static Map<String, String> axisValues(String task, String arch, String act, int units, InitChoice init,
+      double dale) {
     return Map.of("task", task, "architecture", arch, "activation", act, "units", Integer.toString(units), "init",
-        init, "dale", num(dale));
+        initLabel(init), "init.kind", init.kind(), "dale", num(dale));
+  }
+
+  /** An init as run ids spell it: kind, gain, and {@code -unbal} for an unbalanced Dale start. */
+  static String initLabel(InitChoice init) {
+    return init.kind() + num(init.gain()) + (init.daleBalance() ? "" : "-unbal");
   }
 
   private static boolean advance(int[] at, List<List<?>> axes) {

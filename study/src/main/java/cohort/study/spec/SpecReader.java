@@ -158,7 +158,13 @@ public final class SpecReader {
     List<String> unitValues = new ArrayList<>();
     units.forEach(u -> unitValues.add(Integer.toString(u)));
     List<String> initValues = new ArrayList<>();
-    inits.forEach(i -> initValues.add(i.kind()));
+    inits.forEach(i -> {
+      for (String v : List.of(i.kind(), Grid.initLabel(i))) {
+        if (!initValues.contains(v)) {
+          initValues.add(v);
+        }
+      }
+    });
     List<String> daleValues = new ArrayList<>();
     dale.forEach(d -> daleValues.add(Grid.num(d)));
     List<Exclusion> exclude = exclusions(g, Map.of("task", taskLabels, "architecture", archs, "activation", acts,

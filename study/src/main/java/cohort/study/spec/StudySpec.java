@@ -63,7 +63,7 @@ public record StudySpec(
    * ones (e.g. {@code {architecture: [lstm, gru], activation: relu}} drops gated ReLU networks from a crossed grid).
    *
    * @param values per axis ({@link #AXES}), the values as the run id spells them (task label, architecture,
-   *     activation, units, init kind, Dale fraction)
+   *     activation, units, init kind or its run-id label such as {@code orthogonal0.5}, Dale fraction)
    */
   public record Exclusion(Map<String, List<String>> values) {
 
@@ -79,7 +79,8 @@ public record StudySpec(
     /** Whether the run with these axis values is left out. */
     public boolean matches(Map<String, String> run) {
       for (Map.Entry<String, List<String>> e : values.entrySet()) {
-        if (!e.getValue().contains(run.get(e.getKey()))) {
+        boolean init = e.getKey().equals("init");
+        if (!e.getValue().contains(run.get(e.getKey())) && !(init && e.getValue().contains(run.get("init.kind")))) {
           return false;
         }
       }

@@ -3,6 +3,7 @@ package cohort.study.store;
 import cohort.study.timing.PhaseTimes;
 import cohort.io.Hdf5Schema;
 
+import cohort.io.DeferredCopy;
 import cohort.io.Hdf5Files;
 
 import cohort.io.CohortVersion;
@@ -227,6 +228,11 @@ public final class StudyMerger {
       findings.step(1);
     }
     final Replication.Results computedFindings = results;
+    // The activations (the bulk of the heap until now) and the runs' evidence have served: let them go before
+    // study.h5 is built.
+    items.clear();
+    evidence.clear();
+    earlier = null;
     int reused = 0;
     for (Comparison c : population.comparisons()) {
       reused += c.reused() ? 1 : 0;
@@ -238,42 +244,46 @@ public final class StudyMerger {
     Provenance provenance = new Provenance(spec.canonicalJson(), CohortVersion.version(), created);
     PhaseTimes.Span writingTime = PhaseTimes.GLOBAL.process("consolidation > writing " + studyFile.getFileName());
     PhaseProgress.Counter writing = progress.counter("writing " + studyFile.getFileName(), sound.size(), "runs");
-    Hdf5Files.writeAtomically(studyFile, h5 -> {
-      h5.putAttribute("format", FORMAT);
-      h5.putAttribute("study", spec.name());
-      h5.putAttribute("spec", spec.canonicalJson());
-      h5.putAttribute("cohort_version", CohortVersion.version());
-      h5.putAttribute("java_version", System.getProperty("java.version"));
-      h5.putAttribute("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-      h5.putAttribute("created", created);
-      h5.putAttribute("runs_total", sound.size());
-      h5.putAttribute("runs_completed", completed);
-      h5.putAttribute("runs_failed", failedRuns);
-      h5.putAttribute("runs_expected", expected.size());
-      h5.putAttribute("runs_missing", missing.size());
-      h5.putAttribute("complete", complete ? 1 : 0);
-      if (!complete) {
-        h5.putAttribute("incomplete", missing.size() + " of the spec's " + expected.size() + " runs have no run file"
-            + (compute ? "; the population comparisons were computed over the runs present, as asked"
-                : "; no population comparisons (they are computed once every run is done, or by 'cohort analyze')"));
-      }
-      if (!damaged.isEmpty()) {
-        h5.putAttribute("runs_damaged", String.join(",", damaged));
-      }
-      h5.putAttribute("comparisons_computed", compute ? 1 : 0);
-      h5.putAttribute("inputs_digest", digest);
-      WritableGroup runs = h5.putGroup(Hdf5Schema.Study.RUNS);
-      for (int i = 0; i < sound.size(); i++) {
-        String id = sound.get(i);
-        try (HdfFile run = new HdfFile(directory.runFile(id))) {
-          Hdf5Files.copyGroup(run, runs.putGroup(id));
+    // The runs' datasets are not held in the tree jhdf builds: each is read from its run file when study.h5 is
+    // written (at close), one run file at a time, so the heap holds one run's arrays instead of the whole file's.
+    try (DeferredCopy copies = new DeferredCopy(opened -> writing.step(opened - 1))) {
+      Hdf5Files.writeAtomically(studyFile, h5 -> {
+        h5.putAttribute("format", FORMAT);
+        h5.putAttribute("study", spec.name());
+        h5.putAttribute("spec", spec.canonicalJson());
+        h5.putAttribute("cohort_version", CohortVersion.version());
+        h5.putAttribute("java_version", System.getProperty("java.version"));
+        h5.putAttribute("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        h5.putAttribute("created", created);
+        h5.putAttribute("runs_total", sound.size());
+        h5.putAttribute("runs_completed", completed);
+        h5.putAttribute("runs_failed", failedRuns);
+        h5.putAttribute("runs_expected", expected.size());
+        h5.putAttribute("runs_missing", missing.size());
+        h5.putAttribute("complete", complete ? 1 : 0);
+        if (!complete) {
+          h5.putAttribute("incomplete", missing.size() + " of the spec's " + expected.size() + " runs have no run file"
+              + (compute ? "; the population comparisons were computed over the runs present, as asked"
+                  : "; no population comparisons (they are computed once every run is done, or by 'cohort analyze')"));
         }
-        writing.step(i + 1);
-      }
-      writePopulation(h5, population, provenance);
-      writeFindings(h5, computedFindings.findings(), provenance);
-      writeTables(h5, computedFindings.tables(), provenance);
-    });
+        if (!damaged.isEmpty()) {
+          h5.putAttribute("runs_damaged", String.join(",", damaged));
+        }
+        h5.putAttribute("comparisons_computed", compute ? 1 : 0);
+        h5.putAttribute("inputs_digest", digest);
+        WritableGroup runs = h5.putGroup(Hdf5Schema.Study.RUNS);
+        for (String id : sound) {
+          Path file = directory.runFile(id);
+          try (HdfFile run = new HdfFile(file)) {
+            copies.copyGroup(file, run, runs.putGroup(id));
+          }
+        }
+        writePopulation(h5, population, provenance);
+        writeFindings(h5, computedFindings.findings(), provenance);
+        writeTables(h5, computedFindings.tables(), provenance);
+      });
+    }
+    writing.step(sound.size());
     writingTime.close();
     return new Summary(sound.size(), completed, failedRuns, expected.size(), missing, damaged,
         population.comparisons().size(), reused, !compute, false);

@@ -3,6 +3,7 @@ package cohort.study.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.tasks.TaskRegistry;
 import java.util.HashSet;
@@ -70,6 +71,25 @@ class GridTest {
     for (int i = 0; i < runs.size(); i++) {
       assertEquals(i, runs.get(i).index(), "indices stay dense, so shards stay even");
     }
+  }
+
+  @Test
+  void anExclusionNamesAnInitByKindOrByItsRunIdLabel() {
+    // one gain for LSTM-ReLU on the sine task, the other everywhere else (the universality presets' recipe)
+    String spec = "study: x\ngrid:\n  task: [flipflop, sine]\n  architecture: [gru, lstm]\n  activation: relu\n"
+        + "  init: [{kind: orthogonal, gain: 1.0}, {kind: orthogonal, gain: 0.5}]\n  exclude:\n"
+        + "    - {task: sine, architecture: lstm, init: orthogonal1}\n"
+        + "    - {task: flipflop, init: orthogonal0.5}\n    - {architecture: gru, init: orthogonal0.5}\n";
+    List<String> ids = Grid.expand(reader.parse(spec, "x")).stream().map(RunSpec::id).toList();
+    assertEquals(List.of("flipflop-gru-relu-n64-orthogonal1-s0", "flipflop-lstm-relu-n64-orthogonal1-s0",
+        "sine-gru-relu-n64-orthogonal1-s0", "sine-lstm-relu-n64-orthogonal0.5-s0"), ids);
+    String byKind = "study: x\ngrid:\n  task: xor\n  architecture: [gru, lstm]\n  init: [orthogonal, normal]\n"
+        + "  exclude: [{architecture: lstm, init: orthogonal}]\n";
+    assertEquals(List.of("xor-gru-tanh-n64-orthogonal1-s0", "xor-gru-tanh-n64-normal1-s0",
+        "xor-lstm-tanh-n64-normal1-s0"), Grid.expand(reader.parse(byKind, "x")).stream().map(RunSpec::id).toList());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.parse(
+        "study: x\ngrid: {task: xor, architecture: gru, init: orthogonal, exclude: [{init: orthogonal2}]}\n", "x"));
+    assertTrue(e.getMessage().contains("a value of grid.init (orthogonal, orthogonal1)"), e.getMessage());
   }
 
   @Test
