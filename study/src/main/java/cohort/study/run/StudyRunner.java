@@ -116,6 +116,12 @@ public final class StudyRunner {
     List<String> damaged = setAsideDamaged(runs, notices);
     List<RunSpec> pending = pending(runs);
     int already = runs.size() - pending.size();
+    // a process killed between storing a run and deleting its claim leaves the claim file of a done run
+    for (RunSpec r : runs) {
+      if (directory.hasRun(r.id())) {
+        RunClaim.removeStale(directory, r.id());
+      }
+    }
     StudyProgress progress = progressFactory.create(runs.size(), already);
     progress.start();
     NetworkRun executor = new NetworkRun(spec, tasks, host);

@@ -108,6 +108,32 @@ public final class RunClaim implements AutoCloseable {
   }
 
   /**
+   * Deletes the claim file of a run whose run file exists when no process holds it: what a process killed between
+   * storing the run and deleting its claim leaves behind. A claim still held (its holder is about to delete it) and
+   * a missing claim file are left as they are.
+   */
+  public static void removeStale(StudyDirectory dir, String runId) {
+    Path file = file(dir, runId);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock != null) {
+        Files.deleteIfExists(file);
+        lock.release();
+      }
+    } catch (IOException e) {
+      // gone meanwhile, or not ours to delete: harmless either way (its lock, if any, is free)
+    }
+  }
+
+  /**
    * Deletes the claim file and releases the claim, once the run file exists. ({@link #close()} alone releases the
    * claim and keeps the file, for a run that was not stored.)
    */

@@ -45,4 +45,31 @@ class StatusCommandTest {
       assertTrue(text.contains("time left: about"), text);
     }
   }
+
+  @Test
+  void aResumedStudyRemovesTheClaimFileAKilledProcessLeftOnADoneRunButNotOneStillHeld() throws Exception {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, """
+        study: claims
+        seed: 1
+        grid: {task: {flipflop: {bits: 2, steps: 10}}, architecture: vanilla, units: 4, seeds: 2}
+        training: {iterations: 2, batch: 2}
+        analysis: {fixed_points: false}
+        """);
+    Path out = dir.resolve("claims");
+    Cli.Outcome first = cohort("run", spec.toString(), "--out", out.toString(), "--workers", "1");
+    assertEquals(0, first.exit(), first.err());
+    StudyDirectory d = new StudyDirectory(out);
+    List<String> ids = cohort("run", spec.toString(), "--dry-run").out().lines()
+        .filter(l -> l.contains("seed=")).map(l -> l.substring(0, l.indexOf(' '))).toList();
+    // a claim file left by a process killed after storing the run (no lock: its process is gone) ...
+    Files.writeString(RunClaim.file(d, ids.get(0)), "node-a pid 7\n");
+    // ... and one whose holder is still about to delete it
+    try (RunClaim held = RunClaim.tryClaim(d, ids.get(1), "node-b pid 8").orElseThrow()) {
+      Cli.Outcome again = cohort("run", spec.toString(), "--out", out.toString(), "--workers", "1");
+      assertEquals(0, again.exit(), again.err());
+      assertTrue(Files.notExists(RunClaim.file(d, ids.get(0))), "the dead process's claim file is gone");
+      assertTrue(Files.exists(RunClaim.file(d, ids.get(1))), "a held claim is its holder's to delete");
+    }
+  }
 }
