@@ -53,12 +53,7 @@ public final class RunClaim implements AutoCloseable {
     FileChannel channel = null;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         return Optional.empty();
@@ -90,12 +85,7 @@ public final class RunClaim implements AutoCloseable {
       return Optional.empty();
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
+      FileLock lock = tryLock(channel);
       if (lock != null) {
         lock.release();
         return Optional.empty();
@@ -118,12 +108,7 @@ public final class RunClaim implements AutoCloseable {
       return;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
+      FileLock lock = tryLock(channel);
       if (lock != null) {
         Files.deleteIfExists(file);
         lock.release();
@@ -144,6 +129,15 @@ public final class RunClaim implements AutoCloseable {
       // A claim file left behind is harmless: its lock is free, and the next claim reuses it.
     } finally {
       close();
+    }
+  }
+
+  /** The channel's exclusive lock, or null when another process or another channel of this process holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 
