@@ -67,7 +67,7 @@ public final class SparkEngine implements Engine {
   public StudyRunner.Summary train(StudyDirectory dir, StudySpec spec, List<RunSpec> runs, int workers,
       StudyRunner.ProgressFactory progressFactory, Notices notices) throws InterruptedException {
     StudyRunner runner = new StudyRunner(dir, ExecutorSide.TASKS, StudyRunner.localHost());
-    List<String> damaged = runner.setAsideDamaged(runs, notices);
+    List<String> damaged = runner.checkRunFiles(runs, notices);
     List<String> pending = runner.pending(runs).stream().map(RunSpec::id).toList();
     StudyProgress progress = progressFactory.create(runs.size(), runs.size() - pending.size());
     progress.start();

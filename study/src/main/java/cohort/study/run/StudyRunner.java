@@ -113,15 +113,9 @@ public final class StudyRunner {
     if (workers < 1) {
       throw new IllegalArgumentException("--workers: got " + workers + "; accepted: an integer >= 1");
     }
-    List<String> damaged = setAsideDamaged(runs, notices);
+    List<String> damaged = checkRunFiles(runs, notices);
     List<RunSpec> pending = pending(runs);
     int already = runs.size() - pending.size();
-    // a process killed between storing a run and deleting its claim leaves the claim file of a done run
-    for (RunSpec r : runs) {
-      if (directory.hasRun(r.id())) {
-        RunClaim.removeStale(directory, r.id());
-      }
-    }
     StudyProgress progress = progressFactory.create(runs.size(), already);
     progress.start();
     NetworkRun executor = new NetworkRun(spec, tasks, host);
@@ -180,10 +174,12 @@ public final class StudyRunner {
   }
 
   /**
-   * Moves the damaged run files of {@code runs} aside ({@code runs/ID.h5.damaged}) so that they are trained again,
-   * with a line each to {@code notices}; returns their run ids.
+   * Checks the run files of {@code runs} before any is trained: moves the damaged ones aside
+   * ({@code runs/ID.h5.damaged}) so that they are trained again, with a line each to {@code notices}, and deletes
+   * the claim file a process killed between storing a sound run and deleting its claim left behind
+   * ({@link RunClaim#removeStale}); returns the damaged runs' ids.
    */
-  public List<String> setAsideDamaged(List<RunSpec> runs, Notices notices) {
+  public List<String> checkRunFiles(List<RunSpec> runs, Notices notices) {
     List<String> damaged = new ArrayList<>();
     for (RunSpec r : runs) {
       Path file = directory.runFile(r.id());
@@ -200,6 +196,8 @@ public final class StudyRunner {
               throw e; // another process moving it aside at the same time is the only benign failure
             }
           }
+        } else {
+          RunClaim.removeStale(directory, r.id());
         }
       }
     }
