@@ -1,6 +1,5 @@
 package cohort.spark;
 
-import cohort.analysis.similarity.Matrix;
 import cohort.analysis.similarity.PairProgress;
 import cohort.analysis.similarity.RepresentationalMetric;
 import cohort.study.population.PairwiseEngine;
@@ -31,13 +30,19 @@ final class SparkPairwise implements PairwiseEngine {
     this.dir = dir;
   }
 
+  private static int rows(PopulationItem it) {
+    return it.steps() * it.trials();
+  }
+
   @Override
   public <I, P> double[] distances(Request<I, P> r, PairProgress progress) {
     int n = r.items().size();
     if (r.metric() instanceof RepresentationalMetric<?> && n > 0) {
-      int a = ((Matrix) r.inputs().get(0)).rows(); // each get converts an item's activations: once per item
+      // a geometry input's rows are its item's probe steps x trials: read them there, not by converting every
+      // item's activations on the driver (the executors convert and prepare them)
+      int a = rows(r.items().get(0));
       for (int i = 1; i < n; i++) {
-        int b = ((Matrix) r.inputs().get(i)).rows();
+        int b = rows(r.items().get(i));
         if (a != b) {
           throw new IllegalArgumentException(r.metric().name() + " (networks 0 and " + i + "): rows " + a + " and "
               + b + "; accepted: the same probe trials for every network");
