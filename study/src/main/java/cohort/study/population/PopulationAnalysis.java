@@ -1,6 +1,5 @@
 package cohort.study.population;
 
-import cohort.study.timing.PhaseTimes;
 import cohort.analysis.MetricInfo;
 import cohort.analysis.dsa.DynamicalMetric;
 import cohort.analysis.dsa.Trajectories;
@@ -19,6 +18,7 @@ import cohort.study.population.PopulationResults.Comparison;
 import cohort.study.population.PopulationResults.EmbeddingResult;
 import cohort.study.population.PopulationResults.SeparabilityTest;
 import cohort.study.spec.StudySpec.ComparisonSpec;
+import cohort.study.timing.PhaseTimes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
