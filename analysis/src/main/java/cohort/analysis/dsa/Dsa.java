@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -42,29 +41,15 @@ public record Dsa(DsaOptions options) implements DynamicalMetric<DmdFit> {
     return "dsa";
   }
 
+  /** Units by score: the angle between the aligned operators, their Euclidean distance, or the eigenvalue W₂². */
   @Override
-  public boolean isSimilarity() {
-    return false;
-  }
-
-  @Override
-  public String caption() {
-    return "DSA";
-  }
-
-  /** By score: the angle between the aligned operators, their Euclidean distance, or the eigenvalue W₂². */
-  @Override
-  public String units() {
-    return switch (options.score()) {
+  public Description description() {
+    String units = switch (options.score()) {
       case ANGULAR -> "angular distance between aligned operators, radians";
       case EUCLIDEAN -> "Euclidean distance between aligned unit-norm operators";
       case WASSERSTEIN -> "W₂² between operator eigenvalues";
     };
-  }
-
-  @Override
-  public Set<Invariance> invariances() {
-    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION);
+    return new Description("DSA", units, false, EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION));
   }
 
   @Override

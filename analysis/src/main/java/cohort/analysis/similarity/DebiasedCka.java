@@ -1,8 +1,6 @@
 package cohort.analysis.similarity;
 
 import cohort.models.linalg.Linalg;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Debiased linear CKA: CKA built on the unbiased HSIC estimator of Song, Smola, Gretton, Bedo &amp;
@@ -24,24 +22,8 @@ public record DebiasedCka() implements RepresentationalMetric<DebiasedCka.Prepar
   }
 
   @Override
-  public boolean isSimilarity() {
-    return true;
-  }
-
-  @Override
-  public String caption() {
-    return "debiased linear CKA";
-  }
-
-  @Override
-  public String units() {
-    return "1 − debiased CKA";
-  }
-
-  @Override
-  public Set<Invariance> invariances() {
-    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
-        Invariance.ISOTROPIC_SCALING);
+  public Description description() {
+    return new Description("debiased linear CKA", "1 − debiased CKA", true, Invariance.similarityTransforms());
   }
 
   @Override

@@ -1,5 +1,8 @@
 package cohort.analysis.similarity;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A transformation of one network's units (the columns of its activity, the last axis of its trajectories)
  * under which a metric may be invariant: the netrep-style claims that the property tests check for every
@@ -15,5 +18,14 @@ public enum Invariance {
   /** {@code X ↦ s X}, s &gt; 0. */
   ISOTROPIC_SCALING,
   /** {@code X ↦ X M} for any invertible M (CCA's invariance). */
-  INVERTIBLE_LINEAR
+  INVERTIBLE_LINEAR;
+
+  /**
+   * The similarity transformations of the units, {@code X ↦ s X Q + 1 cᵀ} (rotations and reflections, hence
+   * permutations, translations and isotropic scalings): the invariances Kornblith et al. 2019 ask of a
+   * representational similarity index, which CKA and SVCCA have. A new, modifiable set.
+   */
+  public static Set<Invariance> similarityTransforms() {
+    return EnumSet.of(ROTATION, UNIT_PERMUTATION, TRANSLATION, ISOTROPIC_SCALING);
+  }
 }

@@ -1,8 +1,6 @@
 package cohort.analysis.similarity;
 
 import cohort.models.linalg.Linalg;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Linear centred kernel alignment in its feature-space form (Kornblith, Norouzi, Lee &amp; Hinton 2019,
@@ -22,24 +20,8 @@ public record LinearCka() implements RepresentationalMetric<LinearCka.Prepared> 
   }
 
   @Override
-  public boolean isSimilarity() {
-    return true;
-  }
-
-  @Override
-  public String caption() {
-    return "linear CKA";
-  }
-
-  @Override
-  public String units() {
-    return "1 − CKA";
-  }
-
-  @Override
-  public Set<Invariance> invariances() {
-    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
-        Invariance.ISOTROPIC_SCALING);
+  public Description description() {
+    return new Description("linear CKA", "1 − CKA", true, Invariance.similarityTransforms());
   }
 
   @Override

@@ -1,6 +1,10 @@
 package cohort.analysis.similarity;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,17 +34,31 @@ public interface Metric<I, P> {
   /** Geometry (matched rows) or dynamics (trajectories). */
   MetricKind kind();
 
+  /**
+   * What this metric is, for the report, the registry and the property tests: its caption, the units of one
+   * distance, whether the score is a similarity, and the invariances its paper claims (all may depend on the
+   * options). One place per metric; {@link #caption()}, {@link #units()}, {@link #isSimilarity()} and
+   * {@link #invariances()} read it.
+   */
+  Description description();
+
   /** Whether the score is a similarity (1 for identical inputs) rather than a distance (0 for identical). */
-  boolean isSimilarity();
+  default boolean isSimilarity() {
+    return description().similarity();
+  }
 
   /** A few words for titles, e.g. {@code linear CKA}. */
-  String caption();
+  default String caption() {
+    return description().caption();
+  }
 
   /**
    * What one entry of this metric's distance matrix ({@link #distance}) is, for axes and captions, e.g.
    * {@code 1 − CKA} or {@code radians}; may depend on the options.
    */
-  String units();
+  default String units() {
+    return description().units();
+  }
 
   /**
    * The options that define this metric: a record whose components are read by the registry (spec keys, flags,
@@ -86,7 +104,7 @@ public interface Metric<I, P> {
    * claims them (for these options); the property tests check every claim of every registered metric.
    */
   default Set<Invariance> invariances() {
-    return Set.of();
+    return description().invariances();
   }
 
   /**
@@ -97,7 +115,23 @@ public interface Metric<I, P> {
    */
   record Evaluation(double score, Map<String, Object> details) {
     public Evaluation {
-      details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+      details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+  }
+
+  /**
+   * A metric's description ({@link #description()}).
+   *
+   * @param caption a few words for titles, e.g. {@code linear CKA}
+   * @param units what one entry of the distance matrix is, e.g. {@code 1 − CKA} or {@code radians}
+   * @param similarity whether the score is a similarity (distance = 1 − score) rather than a distance
+   * @param invariances the transformations of one input's units that leave the score unchanged
+   */
+  record Description(String caption, String units, boolean similarity, Set<Invariance> invariances) {
+    public Description {
+      Objects.requireNonNull(caption, "caption");
+      Objects.requireNonNull(units, "units");
+      invariances = invariances.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(invariances));
     }
   }
 }

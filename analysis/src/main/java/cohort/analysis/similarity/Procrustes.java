@@ -61,38 +61,25 @@ public record Procrustes(
     return "procrustes";
   }
 
-  @Override
-  public boolean isSimilarity() {
-    return false;
-  }
-
-  @Override
-  public String caption() {
-    return "Procrustes shape metric";
-  }
-
-  @Override
-  public String units() {
-    return score == Score.ANGULAR ? "angular shape distance, radians"
-        : "Euclidean shape distance" + (unitNorm ? " of unit-norm inputs" : ", units of the activity");
-  }
-
   /**
-   * Rotations, permutations and translations always; isotropic scaling with unit-norm inputs or with the angular
-   * score at α ∈ {0, 1} (in between, α + (1−α)λ^(−½) mixes scales, as in netrep); any invertible map at α = 0
-   * (CCA) when the score does not see the scale.
+   * Invariances: rotations, permutations and translations always; isotropic scaling with unit-norm inputs or with
+   * the angular score at α ∈ {0, 1} (in between, α + (1−α)λ^(−½) mixes scales, as in netrep); any invertible map at
+   * α = 0 (CCA) when the score does not see the scale.
    */
   @Override
-  public Set<Invariance> invariances() {
-    Set<Invariance> s = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION);
+  public Description description() {
+    String units = score == Score.ANGULAR ? "angular shape distance, radians"
+        : "Euclidean shape distance" + (unitNorm ? " of unit-norm inputs" : ", units of the activity");
+    Set<Invariance> invariances = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION,
+        Invariance.TRANSLATION);
     boolean scaleFree = unitNorm || score == Score.ANGULAR;
     if (unitNorm || (score == Score.ANGULAR && (alpha == 0 || alpha == 1))) {
-      s.add(Invariance.ISOTROPIC_SCALING);
+      invariances.add(Invariance.ISOTROPIC_SCALING);
     }
     if (alpha == 0 && scaleFree) {
-      s.add(Invariance.INVERTIBLE_LINEAR);
+      invariances.add(Invariance.INVERTIBLE_LINEAR);
     }
-    return s;
+    return new Description("Procrustes shape metric", units, false, invariances);
   }
 
   @Override

@@ -2,8 +2,6 @@ package cohort.analysis.similarity;
 
 import cohort.models.linalg.Linalg;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * CKA with a Gaussian (RBF) kernel (Kornblith et al. 2019). The Gram matrix is
@@ -38,24 +36,8 @@ public record RbfCka(
   }
 
   @Override
-  public boolean isSimilarity() {
-    return true;
-  }
-
-  @Override
-  public String caption() {
-    return "RBF CKA";
-  }
-
-  @Override
-  public String units() {
-    return "1 − RBF CKA";
-  }
-
-  @Override
-  public Set<Invariance> invariances() {
-    return EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
-        Invariance.ISOTROPIC_SCALING);
+  public Description description() {
+    return new Description("RBF CKA", "1 − RBF CKA", true, Invariance.similarityTransforms());
   }
 
   @Override

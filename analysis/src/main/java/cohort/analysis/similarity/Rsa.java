@@ -98,31 +98,18 @@ public record Rsa(
   }
 
   @Override
-  public boolean isSimilarity() {
-    return true;
-  }
-
-  @Override
-  public String caption() {
-    return "RSA";
-  }
-
-  @Override
-  public String units() {
+  public Description description() {
     String of = switch (comparison) {
       case SPEARMAN -> "Spearman ρ";
       case CORR -> "Pearson r";
       case COSINE -> "cosine";
       case TAU_A -> "Kendall τa";
     };
-    return "1 − " + of + " of " + (rdm == Rdm.CORRELATION ? "correlation-distance" : "squared-Euclidean") + " RDMs";
-  }
-
-  @Override
-  public Set<Invariance> invariances() {
-    return rdm == Rdm.CORRELATION ? EnumSet.of(Invariance.UNIT_PERMUTATION, Invariance.ISOTROPIC_SCALING)
-        : EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
-            Invariance.ISOTROPIC_SCALING);
+    String units = "1 − " + of + " of " + (rdm == Rdm.CORRELATION ? "correlation-distance" : "squared-Euclidean")
+        + " RDMs";
+    Set<Invariance> invariances = rdm == Rdm.CORRELATION
+        ? EnumSet.of(Invariance.UNIT_PERMUTATION, Invariance.ISOTROPIC_SCALING) : Invariance.similarityTransforms();
+    return new Description("RSA", units, true, invariances);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package cohort.analysis.similarity;
 
 import cohort.models.linalg.Linalg;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,29 +51,12 @@ public record Svcca(
   }
 
   @Override
-  public boolean isSimilarity() {
-    return true;
-  }
-
-  @Override
-  public String caption() {
-    return "SVCCA";
-  }
-
-  @Override
-  public String units() {
-    return "1 − mean canonical correlation";
-  }
-
-  /** Also any invertible linear map when all the variance is kept (CCA's invariance). */
-  @Override
-  public Set<Invariance> invariances() {
-    Set<Invariance> s = EnumSet.of(Invariance.ROTATION, Invariance.UNIT_PERMUTATION, Invariance.TRANSLATION,
-        Invariance.ISOTROPIC_SCALING);
-    if (keepVariance == 1) {
-      s.add(Invariance.INVERTIBLE_LINEAR);
+  public Description description() {
+    Set<Invariance> invariances = Invariance.similarityTransforms();
+    if (keepVariance == 1) { // all the variance kept: CCA's invariance to any invertible linear map
+      invariances.add(Invariance.INVERTIBLE_LINEAR);
     }
-    return s;
+    return new Description("SVCCA", "1 − mean canonical correlation", true, invariances);
   }
 
   /** The mean with the kept dimensions ({@code kept_dims}) and every canonical correlation ({@code correlations}). */

@@ -3,6 +3,7 @@ package cohort.analysis.topology;
 import cohort.analysis.similarity.Metric;
 import cohort.analysis.similarity.MetricKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The distance between the fixed-point topologies of two networks of one task (Maheswaranathan et al. 2019,
@@ -22,19 +23,11 @@ public record TopologyDistance() implements Metric<List<TopologySignature>, List
     return MetricKind.TOPOLOGY;
   }
 
+  /** Not a geometry metric: no invariance of units is claimed (topology signatures have none). */
   @Override
-  public boolean isSimilarity() {
-    return false;
-  }
-
-  @Override
-  public String caption() {
-    return "fixed-point topology";
-  }
-
-  @Override
-  public String units() {
-    return "census-spectral distance between topology signatures";
+  public Description description() {
+    return new Description("fixed-point topology", "census-spectral distance between topology signatures", false,
+        Set.of());
   }
 
   @Override
