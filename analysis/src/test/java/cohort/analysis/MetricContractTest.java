@@ -1,5 +1,6 @@
 package cohort.analysis;
 
+import static cohort.analysis.TestMath.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,16 +191,6 @@ class MetricContractTest {
     List<Trajectories> nets = List.of(x, y, system(rng, 6, 0.8, 4, 40));
     double[] one = Pairwise.matrix(m, nets, Pairwise.Kind.DISTANCE, 1);
     assertArrayEquals(one, Pairwise.matrix(m, nets, Pairwise.Kind.DISTANCE, 3), what + " threads");
-  }
-
-  static Matrix random(SplittableRandom rng, int n, int p) {
-    double[] d = new double[n * p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        d[i * p + j] = rng.nextGaussian() * Math.exp(-j / 4.0) + 0.3;
-      }
-    }
-    return new Matrix(n, p, d);
   }
 
   /** The units' transformation {@code inv}, drawn at random: {@code X ↦ X T + 1cᵀ} with T and c of that kind. */

@@ -1,5 +1,7 @@
 package cohort.analysis.fixedpoints;
 
+import java.util.function.Consumer;
+
 /**
  * Every setting of the {@link FixedPointFinder}, with the defaults of Golub &amp; Sussillo's FixedPointFinder
  * (mattgolub/fixed-point-finder @ 1a30417, {@code FixedPointFinderBase._default_hps}, its TensorFlow Adam
@@ -176,89 +178,104 @@ public record FixedPointOptions(double tolQ, double tolDq, int maxIterations, do
 
   /** Copy with another {@code initialNoise}. */
   public FixedPointOptions withInitialNoise(double v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, v,
-        polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.initialNoise = v);
   }
 
   /** Copy with another {@code maxIterations}. */
   public FixedPointOptions withMaxIterations(int v) {
-    return new FixedPointOptions(tolQ, tolDq, v, learningRateInit, learningRateMin, learningRateDecrease,
-        learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
-        maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.maxIterations = v);
   }
 
   /** Copy with another {@code learningRateInit}. */
   public FixedPointOptions withLearningRateInit(double v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, v, learningRateMin, learningRateDecrease,
-        learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon, initialNoise, polish,
-        maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique, stabilityTolerance,
-        blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.learningRateInit = v);
   }
 
   /** Copy with another {@code adamEpsilon}. */
   public FixedPointOptions withAdamEpsilon(double v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, v, initialNoise,
-        polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.adamEpsilon = v);
   }
 
   /** Copy with polishing switched on or off. */
   public FixedPointOptions withPolish(boolean v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, v, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.polish = v);
   }
 
   /** Copy with another {@code slowQ}. */
   public FixedPointOptions withSlowQ(double v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, maxPolishIterations, v, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.slowQ = v);
   }
 
   /** Copy with another {@code blockSize}. */
   public FixedPointOptions withBlockSize(int v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, v, threads, singlePrecision, settleSteps);
+    return copy(c -> c.blockSize = v);
   }
 
   /** Copy with another {@code threads}. */
   public FixedPointOptions withThreads(int v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, v, singlePrecision, settleSteps);
+    return copy(c -> c.threads = v);
   }
 
   /** Copy with the Adam phase in single or double precision. */
   public FixedPointOptions withSinglePrecision(boolean v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, v, settleSteps);
+    return copy(c -> c.singlePrecision = v);
   }
 
   /** Copy with another {@code settleSteps} (0: no settling). */
   public FixedPointOptions withSettleSteps(int v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, v);
+    return copy(c -> c.settleSteps = v);
   }
 
   /** Copy with another {@code maxPolishIterations}. */
   public FixedPointOptions withMaxPolishIterations(int v) {
-    return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
-        learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
-        initialNoise, polish, v, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
-        stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    return copy(c -> c.maxPolishIterations = v);
+  }
+
+  /** A copy with the components {@code change} sets, validated by the canonical constructor. */
+  private FixedPointOptions copy(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components as mutable fields, for {@link #copy}. */
+  private static final class Components {
+    double tolQ, tolDq, learningRateInit, learningRateMin, learningRateDecrease, learningRateIncrease, adamBeta1,
+        adamBeta2, adamEpsilon, initialNoise, slowQ, outlierDistanceScale, tolUnique, stabilityTolerance;
+    int maxIterations, learningRatePatience, maxPolishIterations, blockSize, threads, settleSteps;
+    boolean polish, excludeDistanceOutliers, singlePrecision;
+
+    Components(FixedPointOptions o) {
+      tolQ = o.tolQ;
+      tolDq = o.tolDq;
+      maxIterations = o.maxIterations;
+      learningRateInit = o.learningRateInit;
+      learningRateMin = o.learningRateMin;
+      learningRateDecrease = o.learningRateDecrease;
+      learningRateIncrease = o.learningRateIncrease;
+      learningRatePatience = o.learningRatePatience;
+      adamBeta1 = o.adamBeta1;
+      adamBeta2 = o.adamBeta2;
+      adamEpsilon = o.adamEpsilon;
+      initialNoise = o.initialNoise;
+      polish = o.polish;
+      maxPolishIterations = o.maxPolishIterations;
+      slowQ = o.slowQ;
+      excludeDistanceOutliers = o.excludeDistanceOutliers;
+      outlierDistanceScale = o.outlierDistanceScale;
+      tolUnique = o.tolUnique;
+      stabilityTolerance = o.stabilityTolerance;
+      blockSize = o.blockSize;
+      threads = o.threads;
+      singlePrecision = o.singlePrecision;
+      settleSteps = o.settleSteps;
+    }
+
+    FixedPointOptions build() {
+      return new FixedPointOptions(tolQ, tolDq, maxIterations, learningRateInit, learningRateMin,
+          learningRateDecrease, learningRateIncrease, learningRatePatience, adamBeta1, adamBeta2, adamEpsilon,
+          initialNoise, polish, maxPolishIterations, slowQ, excludeDistanceOutliers, outlierDistanceScale, tolUnique,
+          stabilityTolerance, blockSize, threads, singlePrecision, settleSteps);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package cohort.analysis.embed;
 
+import static cohort.analysis.TestMath.distances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,21 +9,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MdsTest {
-
-  static double[] distances(double[] pts, int n, int k) {
-    double[] d = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int a = 0; a < k; a++) {
-          double diff = pts[i * k + a] - pts[j * k + a];
-          s += diff * diff;
-        }
-        d[i * n + j] = Math.sqrt(s);
-      }
-    }
-    return d;
-  }
 
   static double[] planePoints(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);

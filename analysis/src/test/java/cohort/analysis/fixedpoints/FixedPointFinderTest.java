@@ -1,5 +1,6 @@
 package cohort.analysis.fixedpoints;
 
+import static cohort.analysis.TestMath.mul;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -404,18 +405,6 @@ class FixedPointFinderTest {
     public void jacobian(double[] h, double[] x, double[] jacobian) {
       cell.jacobian(h, x, jacobian);
     }
-  }
-
-  static double[] mul(double[] a, double[] b, int n) {
-    double[] c = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < n; k++) {
-        for (int j = 0; j < n; j++) {
-          c[i * n + j] += a[i * n + k] * b[k * n + j];
-        }
-      }
-    }
-    return c;
   }
 
   static double[] apply(double[] a, double[] v, int n) {

@@ -7,20 +7,18 @@ public final class TestCells {
 
   private TestCells() {}
 
-  /** {@code h' = A h + B x + c}: fixed point {@code (I − A)⁻¹(B x + c)}, Jacobian {@code A}. */
-  public static final class Linear implements ReferenceCell {
-    private final int n;
-    private final int m;
-    private final double[] a;
-    private final double[] b;
-    private final double[] c;
+  /** What every test cell declares the same way: its sizes, its time and its α. */
+  abstract static class Sized implements ReferenceCell {
+    final int n;
+    final int m;
+    private final boolean continuous;
+    final double alpha;
 
-    public Linear(int n, int m, double[] a, double[] b, double[] c) {
+    Sized(int n, int m, boolean continuous, double alpha) {
       this.n = n;
       this.m = m;
-      this.a = a.clone();
-      this.b = b.clone();
-      this.c = c.clone();
+      this.continuous = continuous;
+      this.alpha = alpha;
     }
 
     @Override
@@ -35,12 +33,26 @@ public final class TestCells {
 
     @Override
     public boolean continuousTime() {
-      return false;
+      return continuous;
     }
 
     @Override
     public double alpha() {
-      return 1;
+      return alpha;
+    }
+  }
+
+  /** {@code h' = A h + B x + c}: fixed point {@code (I − A)⁻¹(B x + c)}, Jacobian {@code A}. */
+  public static final class Linear extends Sized {
+    private final double[] a;
+    private final double[] b;
+    private final double[] c;
+
+    public Linear(int n, int m, double[] a, double[] b, double[] c) {
+      super(n, m, false, 1);
+      this.a = a.clone();
+      this.b = b.clone();
+      this.c = c.clone();
     }
 
     @Override
@@ -67,23 +79,16 @@ public final class TestCells {
    * Vanilla tanh network {@code h' = (1 − α) h + α tanh(W h + U x + b)}; {@code α = 1} is the discrete
    * {@code h' = tanh(W h + U x + b)}, {@code α < 1} the Euler CTRNN.
    */
-  public static final class Tanh implements ReferenceCell {
-    final int n;
-    final int m;
+  public static final class Tanh extends Sized {
     final double[] w;
     final double[] u;
     final double[] bias;
-    final double alpha;
-    final boolean continuous;
 
     public Tanh(int n, int m, double[] w, double[] u, double[] bias, double alpha, boolean continuous) {
-      this.n = n;
-      this.m = m;
+      super(n, m, continuous, alpha);
       this.w = w.clone();
       this.u = u.clone();
       this.bias = bias.clone();
-      this.alpha = alpha;
-      this.continuous = continuous;
     }
 
     /** Decoupled {@code h_i' = tanh(gain_i h_i)}, no input. */
@@ -94,26 +99,6 @@ public final class TestCells {
         w[i * n + i] = gain[i];
       }
       return new Tanh(n, 1, w, new double[n], new double[n], 1.0, false);
-    }
-
-    @Override
-    public int stateSize() {
-      return n;
-    }
-
-    @Override
-    public int inputSize() {
-      return m;
-    }
-
-    @Override
-    public boolean continuousTime() {
-      return continuous;
-    }
-
-    @Override
-    public double alpha() {
-      return alpha;
     }
 
     double pre(double[] h, double[] x, int i) {
@@ -147,35 +132,14 @@ public final class TestCells {
   }
 
   /** A cell seen in another orthonormal basis: {@code F'(h) = Q F(Qᵀ h)}, {@code J' = Q J Qᵀ}. */
-  public static final class Rotated implements ReferenceCell {
+  public static final class Rotated extends Sized {
     private final ReferenceCell cell;
     private final double[] q;
-    private final int n;
 
     public Rotated(ReferenceCell cell, double[] q) {
+      super(cell.stateSize(), cell.inputSize(), cell.continuousTime(), cell.alpha());
       this.cell = cell;
       this.q = q.clone();
-      this.n = cell.stateSize();
-    }
-
-    @Override
-    public int stateSize() {
-      return n;
-    }
-
-    @Override
-    public int inputSize() {
-      return cell.inputSize();
-    }
-
-    @Override
-    public boolean continuousTime() {
-      return cell.continuousTime();
-    }
-
-    @Override
-    public double alpha() {
-      return cell.alpha();
     }
 
     double[] toInner(double[] h) {
@@ -228,25 +192,9 @@ public final class TestCells {
   }
 
   /** A discrete-time map of the plane without input: what {@link SaddleNode} and {@link SlowAttractor} share. */
-  abstract static class PlanarMap implements ReferenceCell {
-    @Override
-    public int stateSize() {
-      return 2;
-    }
-
-    @Override
-    public int inputSize() {
-      return 0;
-    }
-
-    @Override
-    public boolean continuousTime() {
-      return false;
-    }
-
-    @Override
-    public double alpha() {
-      return 1;
+  abstract static class PlanarMap extends Sized {
+    PlanarMap() {
+      super(2, 0, false, 1);
     }
   }
 

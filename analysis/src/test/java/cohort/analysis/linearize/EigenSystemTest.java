@@ -1,5 +1,6 @@
 package cohort.analysis.linearize;
 
+import static cohort.analysis.TestMath.mul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -218,18 +219,6 @@ class EigenSystemTest {
     }
     assertThrows(IllegalArgumentException.class, () -> EigenSystem.valuesOf(new double[] {1, Double.NaN, 0, 1}, 2,
         EigenOrder.MODULUS_DESCENDING));
-  }
-
-  static double[] mul(double[] a, double[] b, int n) {
-    double[] c = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < n; k++) {
-        for (int j = 0; j < n; j++) {
-          c[i * n + j] += a[i * n + k] * b[k * n + j];
-        }
-      }
-    }
-    return c;
   }
 
   static double[] invert(double[] a, int n) {

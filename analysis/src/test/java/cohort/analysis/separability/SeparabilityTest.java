@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.analysis.TestMath;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +22,7 @@ class SeparabilityTest {
         p[i * dim + a] = rng.nextGaussian() + (labels[i] == 1 ? shift : 0);
       }
     }
-    double[] d = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int a = 0; a < dim; a++) {
-          double diff = p[i * dim + a] - p[j * dim + a];
-          s += diff * diff;
-        }
-        d[i * n + j] = Math.sqrt(s);
-      }
-    }
-    return d;
+    return TestMath.distances(p, n, dim);
   }
 
   @Test

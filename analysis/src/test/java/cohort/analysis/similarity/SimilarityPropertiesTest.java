@@ -1,5 +1,6 @@
 package cohort.analysis.similarity;
 
+import static cohort.analysis.TestMath.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * scale invariant, the triangle inequality, the all-pairs fast paths, bad input.
  */
 class SimilarityPropertiesTest {
-
-  static Matrix random(SplittableRandom rng, int n, int p) {
-    double[] d = new double[n * p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        d[i * p + j] = rng.nextGaussian() * Math.exp(-j / 4.0) + 0.3;
-      }
-    }
-    return new Matrix(n, p, d);
-  }
 
   static Matrix orthogonal(SplittableRandom rng, int p) {
     double[] q = new double[p * p];
