@@ -70,6 +70,26 @@ public final class Initializers {
     for (int i = 0; i < v.length; i++) {
       v[i] = random.nextGaussian();
     }
+    orthonormalizeRows(v, k, m);
+    double[] q = new double[rows * cols];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < m; i++) {
+        if (tall) {
+          q[i * cols + j] = v[j * m + i];
+        } else {
+          q[j * cols + i] = v[j * m + i];
+        }
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Orthonormalises the {@code k} rows of length {@code m} of {@code v} (row-major, {@code k ≤ m}) in place:
+   * modified Gram–Schmidt, applied twice per row (re-orthogonalisation keeps them orthonormal to round-off), so
+   * that a standard-normal {@code v} becomes Haar-distributed (the Q of a QR with a positive diagonal of R).
+   */
+  public static void orthonormalizeRows(double[] v, int k, int m) {
     for (int j = 0; j < k; j++) {
       for (int pass = 0; pass < 2; pass++) {
         for (int p = 0; p < j; p++) {
@@ -91,17 +111,6 @@ public final class Initializers {
         v[j * m + i] /= norm;
       }
     }
-    double[] q = new double[rows * cols];
-    for (int j = 0; j < k; j++) {
-      for (int i = 0; i < m; i++) {
-        if (tall) {
-          q[i * cols + j] = v[j * m + i];
-        } else {
-          q[j * cols + i] = v[j * m + i];
-        }
-      }
-    }
-    return q;
   }
 
   /**

@@ -1,6 +1,7 @@
 package cohort.analysis.dsa;
 
 import cohort.analysis.similarity.Matrix;
+import cohort.models.Initializers;
 import cohort.models.linalg.Linalg;
 import java.util.random.RandomGenerator;
 
@@ -178,30 +179,21 @@ public final class SimilarityTransformDistance {
     return c;
   }
 
-  /** A Haar-random orthogonal matrix: Gram–Schmidt on a Gaussian matrix (R with positive diagonal). */
+  /**
+   * A Haar-random orthogonal matrix: the Gaussian matrix drawn row by row, its columns orthonormalised
+   * ({@link Initializers#orthonormalizeRows} on the transpose; R with a positive diagonal).
+   */
   static void haar(double[] c, int n, RandomGenerator rng) {
-    for (int i = 0; i < n * n; i++) {
-      c[i] = rng.nextGaussian();
+    double[] columns = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        columns[j * n + i] = rng.nextGaussian();
+      }
     }
+    Initializers.orthonormalizeRows(columns, n, n);
     for (int j = 0; j < n; j++) {
-      for (int pass = 0; pass < 2; pass++) {
-        for (int k = 0; k < j; k++) {
-          double dot = 0;
-          for (int i = 0; i < n; i++) {
-            dot += c[i * n + j] * c[i * n + k];
-          }
-          for (int i = 0; i < n; i++) {
-            c[i * n + j] -= dot * c[i * n + k];
-          }
-        }
-      }
-      double norm = 0;
       for (int i = 0; i < n; i++) {
-        norm += c[i * n + j] * c[i * n + j];
-      }
-      norm = Math.sqrt(norm);
-      for (int i = 0; i < n; i++) {
-        c[i * n + j] /= norm;
+        c[i * n + j] = columns[j * n + i];
       }
     }
   }

@@ -14,6 +14,7 @@ import cohort.analysis.fixedpoints.Stability;
 import cohort.analysis.fixedpoints.TestCells;
 import cohort.analysis.linearize.EigenOrder;
 import cohort.analysis.linearize.EigenSystem;
+import cohort.models.Initializers;
 import cohort.models.ReferenceCell;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,7 @@ class FixedPointTopologyTest {
       inits[i] = g.nextDouble(-1.1, 1.1);
     }
     TopologyGraph plain = graphOf(coupled, inits);
-    double[] q = randomOrthogonal(3, new SplittableRandom(17));
+    double[] q = Initializers.orthogonal(3, 3, new SplittableRandom(17));
     TopologyGraph rotated = graphOf(new TestCells.Rotated(coupled, q), transform(q, inits, 3));
     assertArrayEquals(new int[] {8, 12, 6, 1}, plain.signature().census());
     assertEquals(0, plain.unresolved());
@@ -243,31 +244,4 @@ class FixedPointTopologyTest {
     return out;
   }
 
-  /** Gram–Schmidt on a Gaussian matrix. */
-  private static double[] randomOrthogonal(int n, SplittableRandom rng) {
-    double[] q = new double[n * n];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = rng.nextGaussian();
-    }
-    for (int c = 0; c < n; c++) {
-      for (int p = 0; p < c; p++) {
-        double dot = 0;
-        for (int i = 0; i < n; i++) {
-          dot += q[i * n + c] * q[i * n + p];
-        }
-        for (int i = 0; i < n; i++) {
-          q[i * n + c] -= dot * q[i * n + p];
-        }
-      }
-      double norm = 0;
-      for (int i = 0; i < n; i++) {
-        norm += q[i * n + c] * q[i * n + c];
-      }
-      norm = Math.sqrt(norm);
-      for (int i = 0; i < n; i++) {
-        q[i * n + c] /= norm;
-      }
-    }
-    return q;
-  }
 }
