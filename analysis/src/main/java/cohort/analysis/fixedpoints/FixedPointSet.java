@@ -2,6 +2,7 @@ package cohort.analysis.fixedpoints;
 
 import cohort.analysis.linearize.Spectrum;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The unique fixed and slow points found by one {@link FixedPointFinder#find} call, with the counts of what was
@@ -54,31 +55,24 @@ public record FixedPointSet(int stateSize, boolean continuousTime, double alpha,
 
   /** Number of points of the given kind. */
   public int count(PointKind kind) {
-    int c = 0;
-    for (FixedPoint p : points) {
-      if (p.kind() == kind) {
-        c++;
-      }
-    }
-    return c;
+    return count(p -> p.kind() == kind);
   }
 
   /** Number of points of the given stability class. */
   public int count(Stability stability) {
-    int c = 0;
-    for (FixedPoint p : points) {
-      if (p.stability() == stability) {
-        c++;
-      }
-    }
-    return c;
+    return count(p -> p.stability() == stability);
   }
 
   /** Number of points with exactly {@code k} unstable directions. */
   public int countWithUnstableDimensions(int k) {
+    return count(p -> p.unstableDimensions() == k);
+  }
+
+  /** Number of points that pass {@code test}. */
+  public int count(Predicate<FixedPoint> test) {
     int c = 0;
     for (FixedPoint p : points) {
-      if (p.unstableDimensions() == k) {
+      if (test.test(p)) {
         c++;
       }
     }

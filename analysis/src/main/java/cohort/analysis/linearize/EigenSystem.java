@@ -132,20 +132,19 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
 
   /** Eigenvector {@code k}, real part, as a new array of length {@code size}. */
   public double[] vectorReal(int k) {
-    requireVectors();
-    double[] v = new double[size];
-    for (int i = 0; i < size; i++) {
-      v[i] = vectorsReal[i * size + k];
-    }
-    return v;
+    return column(vectorsReal, k);
   }
 
   /** Eigenvector {@code k}, imaginary part, as a new array of length {@code size}. */
   public double[] vectorImag(int k) {
+    return column(vectorsImag, k);
+  }
+
+  private double[] column(double[] vectors, int k) {
     requireVectors();
     double[] v = new double[size];
     for (int i = 0; i < size; i++) {
-      v[i] = vectorsImag[i * size + k];
+      v[i] = vectors[i * size + k];
     }
     return v;
   }

@@ -105,10 +105,7 @@ class EigenSystemTest {
   void randomNonSymmetricMatricesSatisfyEigenEquationAndTrace() {
     SplittableRandom rng = new SplittableRandom(42);
     for (int n : new int[] {1, 3, 8, 30}) {
-      double[] a = new double[n * n];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = rng.nextGaussian() / Math.sqrt(n);
-      }
+      double[] a = ginibre(rng, n);
       EigenSystem e = EigenSystem.of(a, n, EigenOrder.MODULUS_DESCENDING);
       assertTrue(maxResidual(a, n, e) < 1e-11, "residual for n = " + n);
       double trace = 0;
@@ -136,10 +133,7 @@ class EigenSystemTest {
   void theLapackFallbackGivesTheSameEigenSystem() {
     SplittableRandom rng = new SplittableRandom(7);
     for (int n : new int[] {1, 4, 9, 40}) {
-      double[] a = new double[n * n];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = rng.nextGaussian() / Math.sqrt(n);
-      }
+      double[] a = ginibre(rng, n);
       EigenSystem commons = EigenSystem.of(a, n, EigenOrder.MODULUS_DESCENDING);
       EigenSystem lapack = EigenSystem.of(a, n, EigenOrder.MODULUS_DESCENDING, true);
       assertTrue(maxResidual(a, n, lapack) < 1e-11, "LAPACK residual for n = " + n);
@@ -258,5 +252,14 @@ class EigenSystemTest {
       }
     }
     return inv;
+  }
+
+  /** An {@code n × n} matrix of IID {@code N(0, 1/n)} entries (spectrum near the unit disk). */
+  static double[] ginibre(SplittableRandom rng, int n) {
+    double[] a = new double[n * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rng.nextGaussian() / Math.sqrt(n);
+    }
+    return a;
   }
 }
