@@ -4,6 +4,7 @@ import cohort.tasks.Conditions;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * Common machinery of the NeuroGym-style choice tasks (Molano-Mazón et al. 2022, NeuroGym, neurogym/core.py
@@ -31,17 +32,130 @@ abstract class ChoiceTask extends AbstractTask {
   /** Label holding the real (unpadded) trial length in steps. */
   static final String TRIAL_STEPS = "trial_steps";
 
-  private final String responsePeriod;
+  private final List<String> periodNames;
+  private final Duration[] durations;
+  private final double sigmaPerStep;
 
-  ChoiceTask(String name, TaskParameters parameters, List<String> inputNames, List<String> outputNames,
-      double dtMs, int steps, String responsePeriod) {
-    super(name, parameters, inputNames, outputNames, dtMs, steps, OutputKind.CHOICE);
-    this.responsePeriod = responsePeriod;
+  /**
+   * A task whose trial is {@code periods} laid end to end, padded to the longest trial they can make; the
+   * response period is the last one.
+   */
+  ChoiceTask(String name, TaskParameters p, Periods periods, List<String> inputNames, List<String> outputNames) {
+    this(name, p, inputNames, outputNames, maxSteps(periods.read(p), p.getDouble("dt")), periods.names(),
+        periods.read(p));
+  }
+
+  /**
+   * A task that lays out its own periods, named {@code periodNames} in trial order (the last is the response
+   * period), in trials of at most {@code steps} steps.
+   */
+  ChoiceTask(String name, TaskParameters p, List<String> inputNames, List<String> outputNames, int steps,
+      List<String> periodNames) {
+    this(name, p, inputNames, outputNames, steps, periodNames, new Duration[0]);
+  }
+
+  private ChoiceTask(String name, TaskParameters p, List<String> inputNames, List<String> outputNames, int steps,
+      List<String> periodNames, Duration[] durations) {
+    super(name, p, inputNames, outputNames, p.getDouble("dt"), steps, OutputKind.CHOICE);
+    this.periodNames = List.copyOf(periodNames);
+    this.durations = durations;
+    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
   }
 
   /** Name of the label holding the first step of the response period. */
   final String responseStartLabel() {
-    return responsePeriod + "_start";
+    return periodNames.get(periodNames.size() - 1) + "_start";
+  }
+
+  /** The per-step std of the stimulus noise, NeuroGym's {@code sigma / sqrt(dt)} ({@code noise} parameter). */
+  final double sigmaPerStep() {
+    return sigmaPerStep;
+  }
+
+  /** Rejects a response period of the declared periods shorter than one step (the trial could not be scored). */
+  final void requireResponseStep() {
+    requireOneStep(name(), periodNames.get(periodNames.size() - 1), durations[durations.length - 1], dtMs());
+  }
+
+  /** Rejects a range whose parameter {@code min} exceeds its parameter {@code max}. */
+  static void requireOrdered(String task, TaskParameters p, String min, String max) {
+    if (p.getDouble(min) > p.getDouble(max)) {
+      throw new IllegalArgumentException("task '" + task + "': " + min + " = " + p.getString(min) + " ms exceeds "
+          + max + " = " + p.getString(max) + " ms; accepted: " + min + " <= " + max);
+    }
+  }
+
+  /** Starts a batch of {@code batch} trials (checked to be at least 1). */
+  final Trials newTrials(int batch) {
+    checkBatch(batch);
+    return new Trials(batch);
+  }
+
+  /**
+   * A batch of choice trials under construction: the {@link TrialWriter}, and each trial's period starts and
+   * correct action, which become the labels {@code ground_truth}, {@code <period>_start} and {@code trial_steps}.
+   */
+  final class Trials {
+
+    /** The arrays being written. */
+    final TrialWriter w;
+    private final int batch;
+    private final double[] truth;
+    private final double[][] starts;
+    private final double[] length;
+
+    private Trials(int batch) {
+      this.batch = batch;
+      this.w = new TrialWriter(steps(), batch, inputSize(), outputSize());
+      this.truth = new double[batch];
+      this.starts = new double[periodNames.size()][batch];
+      this.length = new double[batch];
+    }
+
+    /**
+     * Draws the lengths of the declared periods of trial {@code b}, records and returns their starts: element
+     * {@code i} is the first step of period {@code i}, the last element is the trial length.
+     */
+    int[] sampleStarts(int b, RandomGenerator random) {
+      int[] s = new int[durations.length + 1];
+      for (int i = 0; i < durations.length; i++) {
+        s[i + 1] = s[i] + durations[i].sampleSteps(dtMs(), random);
+      }
+      return record(b, s);
+    }
+
+    /** Records the period starts {@code s} of trial {@code b} (as {@link #sampleStarts} returns them). */
+    int[] record(int b, int... s) {
+      for (int i = 0; i < periodNames.size(); i++) {
+        starts[i][b] = s[i];
+      }
+      length[b] = s[periodNames.size()];
+      return s;
+    }
+
+    /**
+     * Writes the fixation input, targets and mask of trial {@code b} with period starts {@code s}, whose correct
+     * action in the response period (the last) is {@code action}, and records that action as its ground truth.
+     */
+    void respond(int b, int[] s, int action) {
+      int last = periodNames.size();
+      writeChoiceTrial(w, b, s[last - 1], s[last], action);
+      truth[b] = action;
+    }
+
+    /** The labels so far: {@code ground_truth}, to which the task adds its own. */
+    Conditions.Builder labels() {
+      return Conditions.builder(batch).put(GROUND_TRUTH, truth);
+    }
+
+    /** The batch, its labels being {@code labels} then the period starts and {@code trial_steps}. */
+    TrialBatch build(Conditions.Builder labels) {
+      for (int i = 0; i < periodNames.size(); i++) {
+        labels.put(periodNames.get(i) + "_start", starts[i]);
+      }
+      labels.put(TRIAL_STEPS, length);
+      return w.build(dtMs(), labels.build());
+    }
   }
 
   /**
@@ -85,20 +199,8 @@ abstract class ChoiceTask extends AbstractTask {
     return correct / (double) batch;
   }
 
-  /**
-   * Draws the lengths of periods laid end to end and returns their starts: element {@code i} is the first step
-   * of period {@code i}, the last element is the trial length.
-   */
-  static int[] sampleStarts(Duration[] periods, double dtMs, java.util.random.RandomGenerator random) {
-    int[] starts = new int[periods.length + 1];
-    for (int i = 0; i < periods.length; i++) {
-      starts[i + 1] = starts[i] + periods[i].sampleSteps(dtMs, random);
-    }
-    return starts;
-  }
-
   /** The longest trial periods laid end to end can make. */
-  static int maxSteps(Duration[] periods, double dtMs) {
+  private static int maxSteps(Duration[] periods, double dtMs) {
     int total = 0;
     for (Duration d : periods) {
       total += d.maxSteps(dtMs);
@@ -107,18 +209,10 @@ abstract class ChoiceTask extends AbstractTask {
   }
 
   /** Rejects a response period shorter than one step (the trial could not be scored). */
-  static void requireOneStep(String task, String parameter, Duration d, double dtMs) {
+  private static void requireOneStep(String task, String parameter, Duration d, double dtMs) {
     if (d.minSteps(dtMs) < 1) {
       throw new IllegalArgumentException("task '" + task + "': " + parameter + " is shorter than one step of dt = "
           + cohort.tasks.TaskParameters.format(dtMs) + " ms; accepted: " + parameter + " >= dt");
     }
-  }
-
-  /** Adds the {@code <period>_start} labels and {@code trial_steps}; starts is {@code [period][trial]}. */
-  static void putPeriodLabels(Conditions.Builder labels, List<String> periods, double[][] starts, double[] trialSteps) {
-    for (int i = 0; i < periods.size(); i++) {
-      labels.put(periods.get(i) + "_start", starts[i]);
-    }
-    labels.put(TRIAL_STEPS, trialSteps);
   }
 }
