@@ -118,23 +118,22 @@ public final class ContextIntegration extends AbstractTask {
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
+    return TrialScores.fractionSolved(trials, b -> tracks(trials, outputs, b));
+  }
+
+  /** Whether trial {@code b} tracks the integral within the tolerance and ends on the right side of 0. */
+  private boolean tracks(TrialBatch trials, float[] outputs, int b) {
     float[] targets = trials.targets();
     float[] mask = trials.mask();
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      boolean right = TrialScores.rmsError(trials, outputs, targets, b, 0, 0, trials.steps()) <= tolerance;
-      int last = trials.steps() - 1;
-      while (last > 0 && mask[trials.outputIndex(last, b, 0)] <= 0) {
-        last--;
-      }
-      float target = targets[trials.outputIndex(last, b, 0)];
-      if (right && Math.abs(target) > tolerance) {
-        right = Math.signum(outputs[trials.outputIndex(last, b, 0)]) == Math.signum(target);
-      }
-      if (right) {
-        solved++;
-      }
+    boolean right = TrialScores.rmsError(trials, outputs, targets, b, 0, 0, trials.steps()) <= tolerance;
+    int last = trials.steps() - 1;
+    while (last > 0 && mask[trials.outputIndex(last, b, 0)] <= 0) {
+      last--;
     }
-    return TrialScores.fraction(solved, trials.batch());
+    float target = targets[trials.outputIndex(last, b, 0)];
+    if (right && Math.abs(target) > tolerance) {
+      right = Math.signum(outputs[trials.outputIndex(last, b, 0)]) == Math.signum(target);
+    }
+    return right;
   }
 }

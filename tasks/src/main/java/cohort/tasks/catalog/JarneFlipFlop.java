@@ -130,12 +130,6 @@ public final class JarneFlipFlop extends AbstractTask {
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle));
   }
 }

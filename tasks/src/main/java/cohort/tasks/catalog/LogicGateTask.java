@@ -2,14 +2,16 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
+import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
- * Common machinery of Jarne's Boolean tasks on noisy pulses (AND, OR, XOR, NOT), from katejarne/RNN_study_with_keras
- * {@code generate_data_set_{and,or,xor,not}.py} (Jarne &amp; Laje 2019, arXiv:1906.01094, <i>Graceful
+ * Jarne's Boolean tasks on noisy pulses (AND, OR, XOR, NOT), one task per {@link Gate}, from
+ * katejarne/RNN_study_with_keras {@code generate_data_set_{and,or,xor,not}.py} (Jarne &amp; Laje 2019, arXiv:1906.01094, <i>Graceful
  * degradation of recurrent neural networks as a function of network size, memory length, and connectivity
  * damage</i>).
  *
@@ -37,8 +39,43 @@ import java.util.random.RandomGenerator;
  * <p>Labels: {@code input_a} (and {@code input_b} for two inputs), pulse amplitudes 0/1; {@code truth};
  * {@code stimulus_start} and {@code response_start} (steps).
  */
-abstract class LogicGateTask extends AbstractTask {
+public final class LogicGateTask extends AbstractTask {
 
+  /** A gate: its registry name, its number of inputs and its truth function (the tasks differ in nothing else). */
+  public enum Gate {
+    /** {@code and}: a AND b. */
+    AND("and", 2, "a AND b of two noisy 0/1 input pulses", (a, b) -> a & b),
+    /** {@code or}: a OR b. */
+    OR("or", 2, "a OR b of two noisy 0/1 input pulses", (a, b) -> a | b),
+    /** {@code xor}: a XOR b. */
+    XOR("xor", 2, "a XOR b of two noisy 0/1 input pulses", (a, b) -> a ^ b),
+    /** {@code not}: NOT a (one input). */
+    NOT("not", 1, "NOT of one noisy 0/1 input pulse", (a, b) -> 1 - a);
+
+    private final TaskInfo info;
+    private final int arity;
+    private final IntBinaryOperator truth;
+
+    Gate(String name, int arity, String output, IntBinaryOperator truth) {
+      this.info = new TaskInfo(name, "after a memory gap, output " + output,
+          "Jarne & Laje 2019, arXiv:1906.01094; katejarne/RNN_study_with_keras generate_data_set_" + name + ".py",
+          specs());
+      this.arity = arity;
+      this.truth = truth;
+    }
+
+    /** Registry entry. */
+    public TaskInfo info() {
+      return info;
+    }
+
+    /** The task of this gate with parameters {@code p}. */
+    public LogicGateTask create(TaskParameters p) {
+      return new LogicGateTask(this, p);
+    }
+  }
+
+  private final Gate gate;
   private final int arity;
   private final int stimulusStart;
   private final int stimulusEnd;
@@ -48,10 +85,11 @@ abstract class LogicGateTask extends AbstractTask {
   private final double margin;
   private final int settle;
 
-  LogicGateTask(String name, TaskParameters p, int arity) {
-    super(name, p, arity == 1 ? List.of("input-a") : List.of("input-a", "input-b"), List.of("output"),
-        p.getDouble("dt"), totalSteps(p), OutputKind.CONTINUOUS);
-    this.arity = arity;
+  private LogicGateTask(Gate gate, TaskParameters p) {
+    super(gate.info.name(), p, gate.arity == 1 ? List.of("input-a") : List.of("input-a", "input-b"),
+        List.of("output"), p.getDouble("dt"), totalSteps(p), OutputKind.CONTINUOUS);
+    this.gate = gate;
+    this.arity = gate.arity;
     double dt = dtMs();
     this.stimulusStart = Duration.floorSteps(p.getDouble("onset"), dt);
     this.stimulusEnd = Duration.floorSteps(p.getDouble("onset") + p.getDouble("stimulus"), dt);
@@ -61,16 +99,16 @@ abstract class LogicGateTask extends AbstractTask {
     this.margin = p.getDouble("margin");
     this.settle = Duration.floorSteps(p.getDouble("settle"), dt);
     if (stimulusEnd <= stimulusStart) {
-      throw new IllegalArgumentException("task '" + name + "': stimulus = " + p.getString("stimulus")
+      throw new IllegalArgumentException("task '" + name() + "': stimulus = " + p.getString("stimulus")
           + " ms is shorter than one step; accepted: stimulus >= dt");
     }
     if (steps() <= responseStart) {
-      throw new IllegalArgumentException("task '" + name + "': tail = " + p.getString("tail")
+      throw new IllegalArgumentException("task '" + name() + "': tail = " + p.getString("tail")
           + " ms leaves no response window; accepted: tail >= dt");
     }
   }
 
-  static List<ParameterSpec> specs() {
+  private static List<ParameterSpec> specs() {
     return List.of(
         Specs.dt(1, "Jarne: 1 step = 1 ms"),
         ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise added to every input per step (Jarne: 0.1)"),
@@ -90,9 +128,6 @@ abstract class LogicGateTask extends AbstractTask {
         + p.getDouble("tail"), p.getDouble("dt"));
   }
 
-  /** The gate: output bit for input bits {@code a} and {@code b} ({@code b} is 0 for one-input gates). */
-  abstract int truth(int a, int b);
-
   @Override
   public TrialBatch sample(int batch, RandomGenerator random) {
     checkBatch(batch);
@@ -107,7 +142,7 @@ abstract class LogicGateTask extends AbstractTask {
       int type = random.nextInt(1 << arity);
       int a = type & 1;
       int bb = arity == 2 ? (type >> 1) & 1 : 0;
-      int y = truth(a, bb);
+      int y = gate.truth.applyAsInt(a, bb);
       w.fillInput(b, 0, stimulusStart, stimulusEnd, a);
       if (arity == 2) {
         w.fillInput(b, 1, stimulusStart, stimulusEnd, bb);
@@ -136,12 +171,6 @@ abstract class LogicGateTask extends AbstractTask {
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle));
   }
 }

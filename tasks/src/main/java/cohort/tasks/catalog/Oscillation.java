@@ -151,13 +151,7 @@ public final class Oscillation extends AbstractTask {
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      int from = (int) trials.conditions().value("window_start", b);
-      if (TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, from, trials.steps()) <= tolerance) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.rmsError(trials, outputs, trials.targets(), b, 0,
+        (int) trials.conditions().value("window_start", b), trials.steps()) <= tolerance);
   }
 }

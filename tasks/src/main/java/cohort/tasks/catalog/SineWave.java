@@ -120,12 +120,7 @@ public final class SineWave extends AbstractTask {
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
     double bound = relativeError / Math.sqrt(2);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, 0, trials.steps()) <= bound) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials,
+        b -> TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, 0, trials.steps()) <= bound);
   }
 }
