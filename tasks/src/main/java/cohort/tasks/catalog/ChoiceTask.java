@@ -3,7 +3,9 @@ package cohort.tasks.catalog;
 import cohort.tasks.Conditions;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,6 +23,9 @@ import java.util.random.RandomGenerator;
  * channels, fixate included; ties go to the lowest index); the trial is correct when that equals the label
  * {@code ground_truth}. Accuracy is the fraction of correct trials. A network that keeps fixating is therefore
  * wrong, as NeuroGym scores it, except where fixating is the correct response (no-go trials).
+ *
+ * <p>A task declares its periods ({@link Periods}, or its own layout) and writes one trial at a time
+ * ({@link #writeTrial}); {@link #sample} runs the trials and adds the period labels.
  *
  * <p>Labels written by every choice task: {@code ground_truth} (correct action index in the outputs),
  * {@code <period>_start} (first step of each period), {@code trial_steps} (real length before padding).
@@ -85,29 +90,39 @@ abstract class ChoiceTask extends AbstractTask {
     }
   }
 
-  /** Starts a batch of {@code batch} trials (checked to be at least 1). */
-  final Trials newTrials(int batch) {
+  /** Checks {@code batch}, writes each trial with {@link #writeTrial} and adds the period labels. */
+  @Override
+  public final TrialBatch sample(int batch, RandomGenerator random) {
     checkBatch(batch);
-    return new Trials(batch);
+    Trials trials = new Trials(batch);
+    for (int b = 0; b < batch; b++) {
+      writeTrial(trials, b, random);
+    }
+    return trials.build();
   }
 
   /**
-   * A batch of choice trials under construction: the {@link TrialWriter}, and each trial's period starts and
-   * correct action, which become the labels {@code ground_truth}, {@code <period>_start} and {@code trial_steps}.
+   * Draws trial {@code b} (in a fixed order of random draws) and writes its inputs, targets, mask, period starts
+   * and labels into {@code trials}.
+   */
+  abstract void writeTrial(Trials trials, int b, RandomGenerator random);
+
+  /**
+   * A batch of choice trials under construction: the {@link TrialWriter}, each trial's period starts (labels
+   * {@code <period>_start} and {@code trial_steps}) and the task's own labels, {@code ground_truth} among them.
    */
   final class Trials {
 
     /** The arrays being written. */
     final TrialWriter w;
     private final int batch;
-    private final double[] truth;
+    private final Map<String, double[]> labels = new LinkedHashMap<>();
     private final double[][] starts;
     private final double[] length;
 
     private Trials(int batch) {
       this.batch = batch;
       this.w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-      this.truth = new double[batch];
       this.starts = new double[periodNames.size()][batch];
       this.length = new double[batch];
     }
@@ -135,26 +150,32 @@ abstract class ChoiceTask extends AbstractTask {
 
     /**
      * Writes the fixation input, targets and mask of trial {@code b} with period starts {@code s}, whose correct
-     * action in the response period (the last) is {@code action}, and records that action as its ground truth.
+     * action in the response period (the last) is {@code action}, and labels that action {@code ground_truth}.
      */
     void respond(int b, int[] s, int action) {
       int last = periodNames.size();
       writeChoiceTrial(w, b, s[last - 1], s[last], action);
-      truth[b] = action;
+      label(GROUND_TRUTH, b, action);
     }
 
-    /** The labels so far: {@code ground_truth}, to which the task adds its own. */
-    Conditions.Builder labels() {
-      return Conditions.builder(batch).put(GROUND_TRUTH, truth);
-    }
-
-    /** The batch, its labels being {@code labels} then the period starts and {@code trial_steps}. */
-    TrialBatch build(Conditions.Builder labels) {
-      for (int i = 0; i < periodNames.size(); i++) {
-        labels.put(periodNames.get(i) + "_start", starts[i]);
+    /** Sets label {@code name} of trial {@code b}; the labels come in the order they are first set. */
+    void label(String name, int b, double value) {
+      double[] column = labels.get(name);
+      if (column == null) {
+        column = new double[batch];
+        labels.put(name, column);
       }
-      labels.put(TRIAL_STEPS, length);
-      return w.build(dtMs(), labels.build());
+      column[b] = value;
+    }
+
+    private TrialBatch build() {
+      Conditions.Builder all = Conditions.builder(batch);
+      labels.forEach(all::put);
+      for (int i = 0; i < periodNames.size(); i++) {
+        all.put(periodNames.get(i) + "_start", starts[i]);
+      }
+      all.put(TRIAL_STEPS, length);
+      return w.build(dtMs(), all.build());
     }
   }
 

@@ -3,7 +3,6 @@ package cohort.tasks.catalog;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -80,37 +79,30 @@ public final class ContextDecisionMaking extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] context = new double[batch];
-    double[] signed1 = new double[batch];
-    double[] signed2 = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      int other = 1 + random.nextInt(2);
-      int k = random.nextInt(2);
-      double coh1 = coherences[random.nextInt(coherences.length)];
-      double coh2 = coherences[random.nextInt(coherences.length)];
-      int choice1 = k == 0 ? gt : other;
-      int choice2 = k == 0 ? other : gt;
-      double s1 = choice1 == 1 ? coh1 : -coh1;
-      double s2 = choice2 == 1 ? coh2 : -coh2;
-      int[] s = trials.sampleStarts(b, random);
-      w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
-      w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
-      w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
-      w.fillInput(b, 4, s[1], s[2], (1 - s2 / 100) / 2);
-      for (int d = 1; d <= 4; d++) {
-        w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-      }
-      w.fillInput(b, 5 + k, 0, s[4], 1.0);
-      trials.respond(b, s, gt);
-      context[b] = k;
-      signed1[b] = s1;
-      signed2[b] = s2;
+    int gt = 1 + random.nextInt(2);
+    int other = 1 + random.nextInt(2);
+    int k = random.nextInt(2);
+    double coh1 = coherences[random.nextInt(coherences.length)];
+    double coh2 = coherences[random.nextInt(coherences.length)];
+    int choice1 = k == 0 ? gt : other;
+    int choice2 = k == 0 ? other : gt;
+    double s1 = choice1 == 1 ? coh1 : -coh1;
+    double s2 = choice2 == 1 ? coh2 : -coh2;
+    int[] s = trials.sampleStarts(b, random);
+    w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
+    w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
+    w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
+    w.fillInput(b, 4, s[1], s[2], (1 - s2 / 100) / 2);
+    for (int d = 1; d <= 4; d++) {
+      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
     }
-    return trials.build(trials.labels().put("context", context).put("coherence_mod1", signed1)
-        .put("coherence_mod2", signed2));
+    w.fillInput(b, 5 + k, 0, s[4], 1.0);
+    trials.respond(b, s, gt);
+    trials.label("context", b, k);
+    trials.label("coherence_mod1", b, s1);
+    trials.label("coherence_mod2", b, s2);
   }
+
 }

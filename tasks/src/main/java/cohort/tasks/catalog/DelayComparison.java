@@ -3,7 +3,6 @@ package cohort.tasks.catalog;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -72,26 +71,21 @@ public final class DelayComparison extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] f1s = new double[batch];
-    double[] f2s = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int pair = random.nextInt(pairs.length / 2);
-      boolean swap = random.nextBoolean();
-      double f1 = swap ? pairs[2 * pair + 1] : pairs[2 * pair];
-      double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
-      int gt = f1 > f2 ? 1 : 2;
-      int[] s = trials.sampleStarts(b, random);
-      w.fillInput(b, 1, s[1], s[2], represent(f1));
-      w.fillInput(b, 1, s[3], s[4], represent(f2));
-      w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-      w.addNoise(b, 1, s[3], s[4], sigmaPerStep(), random);
-      trials.respond(b, s, gt);
-      f1s[b] = f1;
-      f2s[b] = f2;
-    }
-    return trials.build(trials.labels().put("f1", f1s).put("f2", f2s));
+    int pair = random.nextInt(pairs.length / 2);
+    boolean swap = random.nextBoolean();
+    double f1 = swap ? pairs[2 * pair + 1] : pairs[2 * pair];
+    double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
+    int gt = f1 > f2 ? 1 : 2;
+    int[] s = trials.sampleStarts(b, random);
+    w.fillInput(b, 1, s[1], s[2], represent(f1));
+    w.fillInput(b, 1, s[3], s[4], represent(f2));
+    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
+    w.addNoise(b, 1, s[3], s[4], sigmaPerStep(), random);
+    trials.respond(b, s, gt);
+    trials.label("f1", b, f1);
+    trials.label("f2", b, f2);
   }
+
 }

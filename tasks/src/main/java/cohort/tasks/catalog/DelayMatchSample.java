@@ -2,7 +2,6 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -44,27 +43,21 @@ public final class DelayMatchSample extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] samples = new double[batch];
-    double[] tests = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      int sample = random.nextInt(2);
-      int test = gt == 1 ? sample : 1 - sample;
-      int[] s = trials.sampleStarts(b, random);
-      w.fillInput(b, 1 + sample, s[1], s[2], 1.0);
-      w.fillInput(b, 1 + test, s[3], s[4], 1.0);
-      for (int d = 1; d <= 2; d++) {
-        w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-        w.addNoise(b, d, s[3], s[4], sigmaPerStep(), random);
-      }
-      trials.respond(b, s, gt);
-      samples[b] = sample;
-      tests[b] = test;
+    int gt = 1 + random.nextInt(2);
+    int sample = random.nextInt(2);
+    int test = gt == 1 ? sample : 1 - sample;
+    int[] s = trials.sampleStarts(b, random);
+    w.fillInput(b, 1 + sample, s[1], s[2], 1.0);
+    w.fillInput(b, 1 + test, s[3], s[4], 1.0);
+    for (int d = 1; d <= 2; d++) {
+      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
+      w.addNoise(b, d, s[3], s[4], sigmaPerStep(), random);
     }
-    return trials.build(trials.labels().put("sample", samples)
-        .put("test", tests));
+    trials.respond(b, s, gt);
+    trials.label("sample", b, sample);
+    trials.label("test", b, test);
   }
+
 }

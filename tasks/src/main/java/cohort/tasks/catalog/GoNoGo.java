@@ -2,7 +2,6 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -41,17 +40,14 @@ public final class GoNoGo extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    for (int b = 0; b < batch; b++) {
-      int gt = random.nextInt(2);
-      int[] s = trials.sampleStarts(b, random);
-      w.fillInput(b, 1 + gt, s[1], s[2], 1.0);
-      w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-      w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
-      trials.respond(b, s, gt);
-    }
-    return trials.build(trials.labels());
+    int gt = random.nextInt(2);
+    int[] s = trials.sampleStarts(b, random);
+    w.fillInput(b, 1 + gt, s[1], s[2], 1.0);
+    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
+    w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
+    trials.respond(b, s, gt);
   }
+
 }

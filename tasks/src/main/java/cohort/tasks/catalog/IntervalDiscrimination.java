@@ -2,7 +2,6 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -51,24 +50,19 @@ public final class IntervalDiscrimination extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] i1 = new double[batch];
-    double[] i2 = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int[] s = trials.sampleStarts(b, random);
-      int d1 = s[2] - s[1];
-      int d2 = s[4] - s[3];
-      int gt = d1 > d2 ? 1 : 2;
-      w.fillInput(b, 1, s[1], s[2], 1.0);
-      w.fillInput(b, 2, s[3], s[4], 1.0);
-      w.addNoise(b, 1, 0, s[5], sigmaPerStep(), random);
-      w.addNoise(b, 2, 0, s[5], sigmaPerStep(), random);
-      trials.respond(b, s, gt);
-      i1[b] = d1 * dtMs();
-      i2[b] = d2 * dtMs();
-    }
-    return trials.build(trials.labels().put("interval1_ms", i1).put("interval2_ms", i2));
+    int[] s = trials.sampleStarts(b, random);
+    int d1 = s[2] - s[1];
+    int d2 = s[4] - s[3];
+    int gt = d1 > d2 ? 1 : 2;
+    w.fillInput(b, 1, s[1], s[2], 1.0);
+    w.fillInput(b, 2, s[3], s[4], 1.0);
+    w.addNoise(b, 1, 0, s[5], sigmaPerStep(), random);
+    w.addNoise(b, 2, 0, s[5], sigmaPerStep(), random);
+    trials.respond(b, s, gt);
+    trials.label("interval1_ms", b, d1 * dtMs());
+    trials.label("interval2_ms", b, d2 * dtMs());
   }
+
 }

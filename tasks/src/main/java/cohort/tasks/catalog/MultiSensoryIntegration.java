@@ -3,7 +3,6 @@ package cohort.tasks.catalog;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -48,35 +47,27 @@ public final class MultiSensoryIntegration extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] total = new double[batch];
-    double[] share = new double[batch];
-    double[] c1 = new double[batch];
-    double[] c2 = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      double coh = coherences[random.nextInt(coherences.length)];
-      double prop = random.nextDouble();
-      double coh1 = coh * prop;
-      double coh2 = coh * (1 - prop);
-      int[] s = trials.sampleStarts(b, random);
-      double sign = gt == 1 ? 1 : -1;
-      w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
-      w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
-      w.fillInput(b, 3, s[1], s[2], 0.5 + sign * coh2 / 200);
-      w.fillInput(b, 4, s[1], s[2], 0.5 - sign * coh2 / 200);
-      for (int d = 1; d <= 4; d++) {
-        w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-      }
-      trials.respond(b, s, gt);
-      total[b] = coh;
-      share[b] = prop;
-      c1[b] = coh1;
-      c2[b] = coh2;
+    int gt = 1 + random.nextInt(2);
+    double coh = coherences[random.nextInt(coherences.length)];
+    double prop = random.nextDouble();
+    double coh1 = coh * prop;
+    double coh2 = coh * (1 - prop);
+    int[] s = trials.sampleStarts(b, random);
+    double sign = gt == 1 ? 1 : -1;
+    w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
+    w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
+    w.fillInput(b, 3, s[1], s[2], 0.5 + sign * coh2 / 200);
+    w.fillInput(b, 4, s[1], s[2], 0.5 - sign * coh2 / 200);
+    for (int d = 1; d <= 4; d++) {
+      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
     }
-    return trials.build(trials.labels().put("coherence", total)
-        .put("proportion", share).put("coherence_mod1", c1).put("coherence_mod2", c2));
+    trials.respond(b, s, gt);
+    trials.label("coherence", b, coh);
+    trials.label("proportion", b, prop);
+    trials.label("coherence_mod1", b, coh1);
+    trials.label("coherence_mod2", b, coh2);
   }
+
 }

@@ -3,7 +3,6 @@ package cohort.tasks.catalog;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -52,24 +51,19 @@ public final class PerceptualDecisionMaking extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    Trials trials = newTrials(batch);
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     TrialWriter w = trials.w;
-    double[] coh = new double[batch];
-    double[] signed = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      double c = coherences[random.nextInt(coherences.length)];
-      int[] s = trials.sampleStarts(b, random);
-      double favour = gt == 1 ? c / 200 : -c / 200;
-      w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
-      w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
-      w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-      w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
-      trials.respond(b, s, gt);
-      coh[b] = c;
-      signed[b] = gt == 1 ? c : -c;
-    }
-    return trials.build(trials.labels().put("coherence", coh).put("signed_coherence", signed));
+    int gt = 1 + random.nextInt(2);
+    double c = coherences[random.nextInt(coherences.length)];
+    int[] s = trials.sampleStarts(b, random);
+    double favour = gt == 1 ? c / 200 : -c / 200;
+    w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
+    w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
+    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
+    w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
+    trials.respond(b, s, gt);
+    trials.label("coherence", b, c);
+    trials.label("signed_coherence", b, gt == 1 ? c : -c);
   }
+
 }

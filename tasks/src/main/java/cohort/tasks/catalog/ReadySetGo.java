@@ -98,35 +98,28 @@ public final class ReadySetGo extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
+  void writeTrial(Trials trials, int b, RandomGenerator random) {
     double dt = dtMs();
-    Trials trials = newTrials(batch);
     TrialWriter w = trials.w;
-    double[] measureMs = new double[batch];
-    double[] productionMs = new double[batch];
-    double[] goStep = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int m = measure.sampleSteps(dt, random);
-      double production = m * dt * gain;
-      int setStart = fixationSteps + m;
-      int productionStart = setStart + setSteps;
-      int productionSteps = Duration.floorSteps(2 * production, dt);
-      int go = productionStart + Duration.floorSteps(production, dt);
-      int end = productionStart + productionSteps;
-      w.fillInput(b, 1, fixationSteps, fixationSteps + readySteps, 1.0);
-      w.fillInput(b, 2, setStart, productionStart, 1.0);
-      w.addNoise(b, 1, 0, productionStart, sigmaPerStep(), random);
-      w.addNoise(b, 2, 0, productionStart, sigmaPerStep(), random);
-      writeChoiceTrial(w, b, productionStart, end, 0);
-      w.oneHot(b, go, go + 1, 1);
-      measureMs[b] = m * dt;
-      productionMs[b] = production;
-      goStep[b] = go;
-      trials.record(b, 0, fixationSteps, fixationSteps, setStart, productionStart, end);
-    }
-    return trials.build(Conditions.builder(batch).put("measure_ms", measureMs).put("production_ms", productionMs)
-        .put("go_step", goStep));
+    int m = measure.sampleSteps(dt, random);
+    double production = m * dt * gain;
+    int setStart = fixationSteps + m;
+    int productionStart = setStart + setSteps;
+    int productionSteps = Duration.floorSteps(2 * production, dt);
+    int go = productionStart + Duration.floorSteps(production, dt);
+    int end = productionStart + productionSteps;
+    w.fillInput(b, 1, fixationSteps, fixationSteps + readySteps, 1.0);
+    w.fillInput(b, 2, setStart, productionStart, 1.0);
+    w.addNoise(b, 1, 0, productionStart, sigmaPerStep(), random);
+    w.addNoise(b, 2, 0, productionStart, sigmaPerStep(), random);
+    writeChoiceTrial(w, b, productionStart, end, 0);
+    w.oneHot(b, go, go + 1, 1);
+    trials.record(b, 0, fixationSteps, fixationSteps, setStart, productionStart, end);
+    trials.label("measure_ms", b, m * dt);
+    trials.label("production_ms", b, production);
+    trials.label("go_step", b, go);
   }
+
 
   /** See the class comment: the first go response must fall within the NeuroGym reward window. */
   @Override
