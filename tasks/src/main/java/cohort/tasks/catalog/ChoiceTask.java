@@ -3,9 +3,7 @@ package cohort.tasks.catalog;
 import cohort.tasks.Conditions;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,7 +23,7 @@ import java.util.random.RandomGenerator;
  * wrong, as NeuroGym scores it, except where fixating is the correct response (no-go trials).
  *
  * <p>A task declares its periods ({@link Periods}, or its own layout) and writes one trial at a time
- * ({@link #writeTrial}); {@link #sample} runs the trials and adds the period labels.
+ * ({@link #writePeriods}); {@link #writeTrial} adds the period labels.
  *
  * <p>Labels written by every choice task: {@code ground_truth} (correct action index in the outputs),
  * {@code <period>_start} (first step of each period), {@code trial_steps} (real length before padding).
@@ -37,7 +35,8 @@ abstract class ChoiceTask extends AbstractTask {
   /** Label holding the real (unpadded) trial length in steps. */
   static final String TRIAL_STEPS = "trial_steps";
 
-  private final List<String> periodNames;
+  private final String responsePeriod;
+  private final List<String> startLabels;
   private final Duration[] durations;
   private final double sigmaPerStep;
 
@@ -62,14 +61,15 @@ abstract class ChoiceTask extends AbstractTask {
   private ChoiceTask(String name, TaskParameters p, List<String> inputNames, List<String> outputNames, int steps,
       List<String> periodNames, Duration[] durations) {
     super(name, p, inputNames, outputNames, p.getDouble("dt"), steps, OutputKind.CHOICE);
-    this.periodNames = List.copyOf(periodNames);
+    this.responsePeriod = periodNames.get(periodNames.size() - 1);
+    this.startLabels = periodNames.stream().map(period -> period + "_start").toList();
     this.durations = durations;
     this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
   }
 
   /** Name of the label holding the first step of the response period. */
   final String responseStartLabel() {
-    return periodNames.get(periodNames.size() - 1) + "_start";
+    return responsePeriod + "_start";
   }
 
   /** The per-step std of the stimulus noise, NeuroGym's {@code sigma / sqrt(dt)} ({@code noise} parameter). */
@@ -79,7 +79,7 @@ abstract class ChoiceTask extends AbstractTask {
 
   /** Rejects a response period of the declared periods shorter than one step (the trial could not be scored). */
   final void requireResponseStep() {
-    requireOneStep(name(), periodNames.get(periodNames.size() - 1), durations[durations.length - 1], dtMs());
+    requireOneStep(name(), responsePeriod, durations[durations.length - 1], dtMs());
   }
 
   /** Rejects a range whose parameter {@code min} exceeds its parameter {@code max}. */
@@ -90,93 +90,40 @@ abstract class ChoiceTask extends AbstractTask {
     }
   }
 
-  /** Checks {@code batch}, writes each trial with {@link #writeTrial} and adds the period labels. */
+  /** Writes trial {@code b} with {@link #writePeriods}, then labels its period starts and length. */
   @Override
-  public final TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
-    Trials trials = new Trials(batch);
-    for (int b = 0; b < batch; b++) {
-      writeTrial(trials, b, random);
+  final void writeTrial(TrialWriter w, int b, RandomGenerator random) {
+    int[] s = writePeriods(w, b, random);
+    for (int i = 0; i < startLabels.size(); i++) {
+      w.label(startLabels.get(i), b, s[i]);
     }
-    return trials.build();
+    w.label(TRIAL_STEPS, b, s[startLabels.size()]);
   }
 
   /**
-   * Draws trial {@code b} (in a fixed order of random draws) and writes its inputs, targets, mask, period starts
-   * and labels into {@code trials}.
+   * Draws trial {@code b} (in a fixed order of random draws), writes its inputs, targets, mask and labels into
+   * {@code w} and returns its period starts: element {@code i} is the first step of period {@code i}, the last
+   * element is the trial length.
    */
-  abstract void writeTrial(Trials trials, int b, RandomGenerator random);
+  abstract int[] writePeriods(TrialWriter w, int b, RandomGenerator random);
+
+  /** Draws the lengths of the declared periods of one trial and returns their starts (as {@link #writePeriods}). */
+  final int[] sampleStarts(RandomGenerator random) {
+    int[] s = new int[durations.length + 1];
+    for (int i = 0; i < durations.length; i++) {
+      s[i + 1] = s[i] + durations[i].sampleSteps(dtMs(), random);
+    }
+    return s;
+  }
 
   /**
-   * A batch of choice trials under construction: the {@link TrialWriter}, each trial's period starts (labels
-   * {@code <period>_start} and {@code trial_steps}) and the task's own labels, {@code ground_truth} among them.
+   * Writes the fixation input, targets and mask of trial {@code b} with period starts {@code s}, whose correct
+   * action in the response period (the last) is {@code action}, and labels that action {@code ground_truth}.
    */
-  final class Trials {
-
-    /** The arrays being written. */
-    final TrialWriter w;
-    private final int batch;
-    private final Map<String, double[]> labels = new LinkedHashMap<>();
-    private final double[][] starts;
-    private final double[] length;
-
-    private Trials(int batch) {
-      this.batch = batch;
-      this.w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-      this.starts = new double[periodNames.size()][batch];
-      this.length = new double[batch];
-    }
-
-    /**
-     * Draws the lengths of the declared periods of trial {@code b}, records and returns their starts: element
-     * {@code i} is the first step of period {@code i}, the last element is the trial length.
-     */
-    int[] sampleStarts(int b, RandomGenerator random) {
-      int[] s = new int[durations.length + 1];
-      for (int i = 0; i < durations.length; i++) {
-        s[i + 1] = s[i] + durations[i].sampleSteps(dtMs(), random);
-      }
-      return record(b, s);
-    }
-
-    /** Records the period starts {@code s} of trial {@code b} (as {@link #sampleStarts} returns them). */
-    int[] record(int b, int... s) {
-      for (int i = 0; i < periodNames.size(); i++) {
-        starts[i][b] = s[i];
-      }
-      length[b] = s[periodNames.size()];
-      return s;
-    }
-
-    /**
-     * Writes the fixation input, targets and mask of trial {@code b} with period starts {@code s}, whose correct
-     * action in the response period (the last) is {@code action}, and labels that action {@code ground_truth}.
-     */
-    void respond(int b, int[] s, int action) {
-      int last = periodNames.size();
-      writeChoiceTrial(w, b, s[last - 1], s[last], action);
-      label(GROUND_TRUTH, b, action);
-    }
-
-    /** Sets label {@code name} of trial {@code b}; the labels come in the order they are first set. */
-    void label(String name, int b, double value) {
-      double[] column = labels.get(name);
-      if (column == null) {
-        column = new double[batch];
-        labels.put(name, column);
-      }
-      column[b] = value;
-    }
-
-    private TrialBatch build() {
-      Conditions.Builder all = Conditions.builder(batch);
-      labels.forEach(all::put);
-      for (int i = 0; i < periodNames.size(); i++) {
-        all.put(periodNames.get(i) + "_start", starts[i]);
-      }
-      all.put(TRIAL_STEPS, length);
-      return w.build(dtMs(), all.build());
-    }
+  final void respond(TrialWriter w, int b, int[] s, int action) {
+    int last = startLabels.size();
+    writeChoiceTrial(w, b, s[last - 1], s[last], action);
+    w.label(GROUND_TRUTH, b, action);
   }
 
   /**

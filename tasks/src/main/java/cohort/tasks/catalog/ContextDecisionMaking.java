@@ -79,8 +79,7 @@ public final class ContextDecisionMaking extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
     int other = 1 + random.nextInt(2);
     int k = random.nextInt(2);
@@ -90,7 +89,7 @@ public final class ContextDecisionMaking extends ChoiceTask {
     int choice2 = k == 0 ? other : gt;
     double s1 = choice1 == 1 ? coh1 : -coh1;
     double s2 = choice2 == 1 ? coh2 : -coh2;
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
     w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
     w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
@@ -99,10 +98,11 @@ public final class ContextDecisionMaking extends ChoiceTask {
       w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
     }
     w.fillInput(b, 5 + k, 0, s[4], 1.0);
-    trials.respond(b, s, gt);
-    trials.label("context", b, k);
-    trials.label("coherence_mod1", b, s1);
-    trials.label("coherence_mod2", b, s2);
+    respond(w, b, s, gt);
+    w.label("context", b, k);
+    w.label("coherence_mod1", b, s1);
+    w.label("coherence_mod2", b, s2);
+    return s;
   }
 
 }

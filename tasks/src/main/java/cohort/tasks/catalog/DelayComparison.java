@@ -71,21 +71,21 @@ public final class DelayComparison extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int pair = random.nextInt(pairs.length / 2);
     boolean swap = random.nextBoolean();
     double f1 = swap ? pairs[2 * pair + 1] : pairs[2 * pair];
     double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
     int gt = f1 > f2 ? 1 : 2;
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     w.fillInput(b, 1, s[1], s[2], represent(f1));
     w.fillInput(b, 1, s[3], s[4], represent(f2));
     w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
     w.addNoise(b, 1, s[3], s[4], sigmaPerStep(), random);
-    trials.respond(b, s, gt);
-    trials.label("f1", b, f1);
-    trials.label("f2", b, f2);
+    respond(w, b, s, gt);
+    w.label("f1", b, f1);
+    w.label("f2", b, f2);
+    return s;
   }
 
 }

@@ -43,21 +43,21 @@ public final class DelayMatchSample extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
     int sample = random.nextInt(2);
     int test = gt == 1 ? sample : 1 - sample;
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     w.fillInput(b, 1 + sample, s[1], s[2], 1.0);
     w.fillInput(b, 1 + test, s[3], s[4], 1.0);
     for (int d = 1; d <= 2; d++) {
       w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
       w.addNoise(b, d, s[3], s[4], sigmaPerStep(), random);
     }
-    trials.respond(b, s, gt);
-    trials.label("sample", b, sample);
-    trials.label("test", b, test);
+    respond(w, b, s, gt);
+    w.label("sample", b, sample);
+    w.label("test", b, test);
+    return s;
   }
 
 }

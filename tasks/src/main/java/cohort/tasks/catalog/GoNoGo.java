@@ -40,14 +40,14 @@ public final class GoNoGo extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = random.nextInt(2);
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     w.fillInput(b, 1 + gt, s[1], s[2], 1.0);
     w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
     w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
-    trials.respond(b, s, gt);
+    respond(w, b, s, gt);
+    return s;
   }
 
 }

@@ -50,9 +50,8 @@ public final class IntervalDiscrimination extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
-    int[] s = trials.sampleStarts(b, random);
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
+    int[] s = sampleStarts(random);
     int d1 = s[2] - s[1];
     int d2 = s[4] - s[3];
     int gt = d1 > d2 ? 1 : 2;
@@ -60,9 +59,10 @@ public final class IntervalDiscrimination extends ChoiceTask {
     w.fillInput(b, 2, s[3], s[4], 1.0);
     w.addNoise(b, 1, 0, s[5], sigmaPerStep(), random);
     w.addNoise(b, 2, 0, s[5], sigmaPerStep(), random);
-    trials.respond(b, s, gt);
-    trials.label("interval1_ms", b, d1 * dtMs());
-    trials.label("interval2_ms", b, d2 * dtMs());
+    respond(w, b, s, gt);
+    w.label("interval1_ms", b, d1 * dtMs());
+    w.label("interval2_ms", b, d2 * dtMs());
+    return s;
   }
 
 }

@@ -1,6 +1,5 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -109,18 +108,11 @@ public final class LogicGateTask extends AbstractTask {
   }
 
   private static List<ParameterSpec> specs() {
-    return List.of(
-        Specs.dt(1, "Jarne: 1 step = 1 ms"),
-        ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise added to every input per step (Jarne: 0.1)"),
+    return Specs.jarneLevels("target before the response onset",
         Specs.periodMs("onset", 30, "start of the input pulses (Jarne first_in)"),
         Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
         Specs.periodMs("mem-gap", 20, "delay from pulse end to response onset (Jarne mem_gap)"),
-        Specs.periodMs("tail", 130, "response duration after the gap (Jarne out_gap)"),
-        ParameterSpec.real("baseline", 0.01, -10, 10, "target before the response onset (Jarne: 0.01)"),
-        Specs.margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
-            + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"),
-        Specs.periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
-            + "are not scored (Cohort's choice: half the mem-gap)"));
+        Specs.periodMs("tail", 130, "response duration after the gap (Jarne out_gap)"));
   }
 
   private static int totalSteps(TaskParameters p) {
@@ -129,42 +121,29 @@ public final class LogicGateTask extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, arity, 1);
-    double[] as = new double[batch];
-    double[] bs = new double[batch];
-    double[] truths = new double[batch];
-    double[] response = new double[batch];
-    double[] stimulus = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int type = random.nextInt(1 << arity);
-      int a = type & 1;
-      int bb = arity == 2 ? (type >> 1) & 1 : 0;
-      int y = gate.truth.applyAsInt(a, bb);
-      w.fillInput(b, 0, stimulusStart, stimulusEnd, a);
-      if (arity == 2) {
-        w.fillInput(b, 1, stimulusStart, stimulusEnd, bb);
-      }
-      for (int d = 0; d < arity; d++) {
-        w.addNoise(b, d, 0, steps, noise, random);
-      }
-      w.fillTarget(b, 0, 0, responseStart, baseline);
-      w.fillTarget(b, 0, responseStart, steps, y);
-      w.fillMask(b, 0, steps, 1.0);
-      as[b] = a;
-      bs[b] = bb;
-      truths[b] = y;
-      response[b] = responseStart;
-      stimulus[b] = stimulusStart;
-    }
-    Conditions.Builder labels = Conditions.builder(batch).put("input_a", as);
+    int type = random.nextInt(1 << arity);
+    int a = type & 1;
+    int bb = arity == 2 ? (type >> 1) & 1 : 0;
+    int y = gate.truth.applyAsInt(a, bb);
+    w.fillInput(b, 0, stimulusStart, stimulusEnd, a);
     if (arity == 2) {
-      labels.put("input_b", bs);
+      w.fillInput(b, 1, stimulusStart, stimulusEnd, bb);
     }
-    labels.put("truth", truths).put("stimulus_start", stimulus).put("response_start", response);
-    return w.build(dtMs(), labels.build());
+    for (int d = 0; d < arity; d++) {
+      w.addNoise(b, d, 0, steps, noise, random);
+    }
+    w.fillTarget(b, 0, 0, responseStart, baseline);
+    w.fillTarget(b, 0, responseStart, steps, y);
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("input_a", b, a);
+    if (arity == 2) {
+      w.label("input_b", b, bb);
+    }
+    w.label("truth", b, y);
+    w.label("stimulus_start", b, stimulusStart);
+    w.label("response_start", b, responseStart);
   }
 
   /** See the class comment: the fraction of trials whose output holds the target's level at every step. */

@@ -47,14 +47,13 @@ public final class MultiSensoryIntegration extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
     double coh = coherences[random.nextInt(coherences.length)];
     double prop = random.nextDouble();
     double coh1 = coh * prop;
     double coh2 = coh * (1 - prop);
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     double sign = gt == 1 ? 1 : -1;
     w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
     w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
@@ -63,11 +62,12 @@ public final class MultiSensoryIntegration extends ChoiceTask {
     for (int d = 1; d <= 4; d++) {
       w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
     }
-    trials.respond(b, s, gt);
-    trials.label("coherence", b, coh);
-    trials.label("proportion", b, prop);
-    trials.label("coherence_mod1", b, coh1);
-    trials.label("coherence_mod2", b, coh2);
+    respond(w, b, s, gt);
+    w.label("coherence", b, coh);
+    w.label("proportion", b, prop);
+    w.label("coherence_mod1", b, coh1);
+    w.label("coherence_mod2", b, coh2);
+    return s;
   }
 
 }

@@ -51,19 +51,19 @@ public final class PerceptualDecisionMaking extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
-    TrialWriter w = trials.w;
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
     double c = coherences[random.nextInt(coherences.length)];
-    int[] s = trials.sampleStarts(b, random);
+    int[] s = sampleStarts(random);
     double favour = gt == 1 ? c / 200 : -c / 200;
     w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
     w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
     w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
     w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
-    trials.respond(b, s, gt);
-    trials.label("coherence", b, c);
-    trials.label("signed_coherence", b, gt == 1 ? c : -c);
+    respond(w, b, s, gt);
+    w.label("coherence", b, c);
+    w.label("signed_coherence", b, gt == 1 ? c : -c);
+    return s;
   }
 
 }

@@ -98,9 +98,8 @@ public final class ReadySetGo extends ChoiceTask {
   }
 
   @Override
-  void writeTrial(Trials trials, int b, RandomGenerator random) {
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     double dt = dtMs();
-    TrialWriter w = trials.w;
     int m = measure.sampleSteps(dt, random);
     double production = m * dt * gain;
     int setStart = fixationSteps + m;
@@ -114,12 +113,11 @@ public final class ReadySetGo extends ChoiceTask {
     w.addNoise(b, 2, 0, productionStart, sigmaPerStep(), random);
     writeChoiceTrial(w, b, productionStart, end, 0);
     w.oneHot(b, go, go + 1, 1);
-    trials.record(b, 0, fixationSteps, fixationSteps, setStart, productionStart, end);
-    trials.label("measure_ms", b, m * dt);
-    trials.label("production_ms", b, production);
-    trials.label("go_step", b, go);
+    w.label("measure_ms", b, m * dt);
+    w.label("production_ms", b, production);
+    w.label("go_step", b, go);
+    return new int[] {0, fixationSteps, fixationSteps, setStart, productionStart, end};
   }
-
 
   /** See the class comment: the first go response must fall within the NeuroGym reward window. */
   @Override
