@@ -69,7 +69,7 @@ abstract class ChoiceTask extends AbstractTask {
 
   /** Name of the label holding the first step of the response period. */
   final String responseStartLabel() {
-    return responsePeriod + "_start";
+    return startLabels.get(startLabels.size() - 1);
   }
 
   /** The per-step std of the stimulus noise, NeuroGym's {@code sigma / sqrt(dt)} ({@code noise} parameter). */
@@ -83,9 +83,9 @@ abstract class ChoiceTask extends AbstractTask {
   }
 
   /** Rejects a range whose parameter {@code min} exceeds its parameter {@code max}. */
-  static void requireOrdered(String task, TaskParameters p, String min, String max) {
+  final void requireOrdered(TaskParameters p, String min, String max) {
     if (p.getDouble(min) > p.getDouble(max)) {
-      throw new IllegalArgumentException("task '" + task + "': " + min + " = " + p.getString(min) + " ms exceeds "
+      throw new IllegalArgumentException("task '" + name() + "': " + min + " = " + p.getString(min) + " ms exceeds "
           + max + " = " + p.getString(max) + " ms; accepted: " + min + " <= " + max);
     }
   }

@@ -44,8 +44,8 @@ public final class IntervalDiscrimination extends ChoiceTask {
 
   public IntervalDiscrimination(TaskParameters p) {
     super(INFO.name(), p, PERIODS, List.of("fixation", "stim1", "stim2"), List.of("fixate", "choice-1", "choice-2"));
-    requireOrdered(name(), p, "stim-min", "stim-max");
-    requireOrdered(name(), p, "delay1-min", "delay1-max");
+    requireOrdered(p, "stim-min", "stim-max");
+    requireOrdered(p, "delay1-min", "delay1-max");
     requireResponseStep();
   }
 

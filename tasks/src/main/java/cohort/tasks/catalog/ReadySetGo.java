@@ -72,7 +72,7 @@ public final class ReadySetGo extends ChoiceTask {
     this.measure = measure(p);
     this.gain = p.getDouble("gain");
     this.margin = p.getDouble("prod-margin");
-    requireOrdered(name(), p, "measure-min", "measure-max");
+    requireOrdered(p, "measure-min", "measure-max");
     if (measure.minSteps(dt) < Math.max(1, readySteps)) {
       throw new IllegalArgumentException("task '" + name() + "': measure-min = " + p.getString("measure-min")
           + " ms is shorter than the ready flash or one step; accepted: measure-min >= max(ready, dt)");
