@@ -1,6 +1,5 @@
 package cohort.tasks;
 
-import cohort.tasks.catalog.AndTask;
 import cohort.tasks.catalog.ContextDecisionMaking;
 import cohort.tasks.catalog.ContextIntegration;
 import cohort.tasks.catalog.DelayComparison;
@@ -9,15 +8,13 @@ import cohort.tasks.catalog.FlipFlop;
 import cohort.tasks.catalog.GoNoGo;
 import cohort.tasks.catalog.IntervalDiscrimination;
 import cohort.tasks.catalog.JarneFlipFlop;
+import cohort.tasks.catalog.LogicGateTask;
 import cohort.tasks.catalog.MultiSensoryIntegration;
-import cohort.tasks.catalog.NotTask;
 import cohort.tasks.catalog.Oscillation;
-import cohort.tasks.catalog.OrTask;
 import cohort.tasks.catalog.PerceptualDecisionMaking;
 import cohort.tasks.catalog.ReadySetGo;
 import cohort.tasks.catalog.SineWave;
 import cohort.tasks.catalog.TimeReproduction;
-import cohort.tasks.catalog.XorTask;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,10 +45,10 @@ public final class TaskRegistry {
       .add(DelayMatchSample.INFO, DelayMatchSample::new)
       .add(ReadySetGo.INFO, ReadySetGo::new)
       .add(GoNoGo.INFO, GoNoGo::new)
-      .add(AndTask.INFO, AndTask::new)
-      .add(OrTask.INFO, OrTask::new)
-      .add(XorTask.INFO, XorTask::new)
-      .add(NotTask.INFO, NotTask::new)
+      .add(LogicGateTask.Gate.AND.info(), LogicGateTask.Gate.AND::create)
+      .add(LogicGateTask.Gate.OR.info(), LogicGateTask.Gate.OR::create)
+      .add(LogicGateTask.Gate.XOR.info(), LogicGateTask.Gate.XOR::create)
+      .add(LogicGateTask.Gate.NOT.info(), LogicGateTask.Gate.NOT::create)
       .add(JarneFlipFlop.INFO, JarneFlipFlop::new)
       .add(TimeReproduction.INFO, TimeReproduction::new)
       .add(Oscillation.INFO, Oscillation::new)

@@ -89,10 +89,7 @@ public final class Trainer {
     RandomGenerator trainRandom = RandomStreams.of(spec.seed(), Purpose.TRAINING_BATCHES);
     RandomGenerator noiseRandom = RandomStreams.of(spec.seed(), Purpose.RECURRENT_NOISE);
     RandomGenerator validationRandom = RandomStreams.of(spec.seed(), Purpose.VALIDATION_BATCHES);
-    TrialBatch[] validation = new TrialBatch[spec.validationBatches()];
-    for (int i = 0; i < validation.length; i++) {
-      validation[i] = task.sample(batch, validationRandom);
-    }
+    Validation validation = new Validation(task, spec.validationBatches(), batch, validationRandom);
 
     float[] parameters = network.parameters();
     Workspace ws = network.workspace(steps, batch);
@@ -156,15 +153,9 @@ public final class Trainer {
       windowTrainNanos += System.nanoTime() - iterStart;
 
       if (done % spec.validateEvery() == 0 || done == spec.iterations()) {
-        double valLoss = 0;
-        double valAcc = 0;
-        for (TrialBatch vb : validation) {
-          network.forward(vb.inputs(), steps, batch, ws);
-          valLoss += loss.evaluate(ws.outputs(), vb.targets(), vb.mask(), steps, batch, outs, null);
-          valAcc += task.accuracy(vb, ws.outputs());
-        }
-        valLoss /= validation.length;
-        valAcc /= validation.length;
+        validation.evaluate(network, ws, loss, steps, outs);
+        double valLoss = validation.loss;
+        double valAcc = validation.accuracy;
         double trainLoss = windowLoss / windowCount;
         curveIteration[points] = done;
         curveTrain[points] = trainLoss;
@@ -219,17 +210,11 @@ public final class Trainer {
     if (status == Status.FAILED && (points == 0 || curveIteration[points - 1] != done)) {
       // the failure fell between validation points: close the curve at the failure, so that a run that fails
       // early still has one (points < capacity: no validation point was taken at or after this one)
-      double valLoss = 0;
-      double valAcc = 0;
-      for (TrialBatch vb : validation) {
-        network.forward(vb.inputs(), steps, batch, ws);
-        valLoss += loss.evaluate(ws.outputs(), vb.targets(), vb.mask(), steps, batch, outs, null);
-        valAcc += task.accuracy(vb, ws.outputs());
-      }
+      validation.evaluate(network, ws, loss, steps, outs);
       curveIteration[points] = done;
       curveTrain[points] = windowCount > 0 ? windowLoss / windowCount : Double.NaN;
-      curveValLoss[points] = valLoss / validation.length;
-      curveValAcc[points] = valAcc / validation.length;
+      curveValLoss[points] = validation.loss;
+      curveValAcc[points] = validation.accuracy;
       points++;
     }
     TrainingCurves curves = new TrainingCurves(
@@ -265,5 +250,37 @@ public final class Trainer {
 
   static boolean isBias(ParameterBlock b) {
     return b.name().equals("b") || b.name().startsWith("b_");
+  }
+
+  /** The run's fixed validation batches, and their mean task loss and accuracy at the last evaluation. */
+  private static final class Validation {
+
+    private final Task task;
+    private final TrialBatch[] batches;
+    private final int batch;
+    double loss;
+    double accuracy;
+
+    Validation(Task task, int count, int batch, RandomGenerator random) {
+      this.task = task;
+      this.batches = new TrialBatch[count];
+      this.batch = batch;
+      for (int i = 0; i < count; i++) {
+        batches[i] = task.sample(batch, random);
+      }
+    }
+
+    /** Runs {@code network} on every batch and sets {@link #loss} and {@link #accuracy} to their means. */
+    void evaluate(Network network, Workspace ws, Loss lossFunction, int steps, int outs) {
+      double sumLoss = 0;
+      double sumAccuracy = 0;
+      for (TrialBatch vb : batches) {
+        network.forward(vb.inputs(), steps, batch, ws);
+        sumLoss += lossFunction.evaluate(ws.outputs(), vb.targets(), vb.mask(), steps, batch, outs, null);
+        sumAccuracy += task.accuracy(vb, ws.outputs());
+      }
+      loss = sumLoss / batches.length;
+      accuracy = sumAccuracy / batches.length;
+    }
   }
 }

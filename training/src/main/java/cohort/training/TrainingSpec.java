@@ -3,6 +3,7 @@ package cohort.training;
 import cohort.training.loss.LossKind;
 import cohort.training.optim.OptimizerKind;
 import cohort.training.optim.Schedule;
+import java.util.function.Consumer;
 
 /**
  * Everything that decides how one network is trained. Immutable; {@link #defaults()} gives Cohort's defaults
@@ -75,73 +76,116 @@ public record TrainingSpec(
         0, 0, 0, 100, 4, LossKind.MSE, 0L);
   }
 
+  /** Copy with another {@code iterations}. */
   public TrainingSpec withIterations(int v) {
-    return new TrainingSpec(v, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.iterations = v);
   }
 
+  /** Copy with another {@code batch}. */
   public TrainingSpec withBatch(int v) {
-    return new TrainingSpec(iterations, v, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.batch = v);
   }
 
+  /** Copy with another {@code learningRate}. */
   public TrainingSpec withLearningRate(double v) {
-    return new TrainingSpec(iterations, batch, v, optimizer, clipNorm, weightL2, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.learningRate = v);
   }
 
+  /** Copy with another {@code optimizer}. */
   public TrainingSpec withOptimizer(OptimizerKind v) {
-    return new TrainingSpec(iterations, batch, learningRate, v, clipNorm, weightL2, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.optimizer = v);
   }
 
+  /** Copy with another {@code clipNorm}. */
   public TrainingSpec withClipNorm(double v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, v, weightL2, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.clipNorm = v);
   }
 
+  /** Copy with another {@code weightL2}. */
   public TrainingSpec withWeightL2(double v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, v, rateL2, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.weightL2 = v);
   }
 
+  /** Copy with another {@code rateL2}. */
   public TrainingSpec withRateL2(double v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, v, schedule, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.rateL2 = v);
   }
 
+  /** Copy with another {@code schedule}. */
   public TrainingSpec withSchedule(Schedule v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, v, targetLoss,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.schedule = v);
   }
 
+  /** Copy with another {@code targetLoss}. */
   public TrainingSpec withTargetLoss(double v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule, v,
-        targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.targetLoss = v);
   }
 
+  /** Copy with another {@code targetAccuracy}. */
   public TrainingSpec withTargetAccuracy(double v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-        targetLoss, v, patience, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.targetAccuracy = v);
   }
 
+  /** Copy with another {@code patience}. */
   public TrainingSpec withPatience(int v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-        targetLoss, targetAccuracy, v, validateEvery, validationBatches, loss, seed);
+    return copy(c -> c.patience = v);
   }
 
+  /** Copy validating every {@code every} iterations on {@code batches} fixed batches. */
   public TrainingSpec withValidation(int every, int batches) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-        targetLoss, targetAccuracy, patience, every, batches, loss, seed);
+    return copy(c -> {
+      c.validateEvery = every;
+      c.validationBatches = batches;
+    });
   }
 
+  /** Copy with another {@code loss}. */
   public TrainingSpec withLoss(LossKind v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-        targetLoss, targetAccuracy, patience, validateEvery, validationBatches, v, seed);
+    return copy(c -> c.loss = v);
   }
 
+  /** Copy with another {@code seed}. */
   public TrainingSpec withSeed(long v) {
-    return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-        targetLoss, targetAccuracy, patience, validateEvery, validationBatches, loss, v);
+    return copy(c -> c.seed = v);
+  }
+
+  /** A copy with the components {@code change} sets, validated by the canonical constructor. */
+  private TrainingSpec copy(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components as mutable fields, for {@link #copy}. */
+  private static final class Components {
+    int iterations, batch, patience, validateEvery, validationBatches;
+    double learningRate, clipNorm, weightL2, rateL2, targetLoss, targetAccuracy;
+    OptimizerKind optimizer;
+    Schedule schedule;
+    LossKind loss;
+    long seed;
+
+    Components(TrainingSpec s) {
+      iterations = s.iterations;
+      batch = s.batch;
+      learningRate = s.learningRate;
+      optimizer = s.optimizer;
+      clipNorm = s.clipNorm;
+      weightL2 = s.weightL2;
+      rateL2 = s.rateL2;
+      schedule = s.schedule;
+      targetLoss = s.targetLoss;
+      targetAccuracy = s.targetAccuracy;
+      patience = s.patience;
+      validateEvery = s.validateEvery;
+      validationBatches = s.validationBatches;
+      loss = s.loss;
+      seed = s.seed;
+    }
+
+    TrainingSpec build() {
+      return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
+          targetLoss, targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+    }
   }
 }

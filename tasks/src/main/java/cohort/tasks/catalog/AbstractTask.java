@@ -2,7 +2,9 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.Task;
 import cohort.tasks.TaskParameters;
+import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /** The immutable fields every task has: name, channel names, time step, trial length, parameters. */
 abstract class AbstractTask implements Task {
@@ -66,7 +68,7 @@ abstract class AbstractTask implements Task {
   }
 
   /** Checks the arguments of {@link #accuracy}. */
-  final void checkOutputs(cohort.tasks.TrialBatch trials, float[] outputs) {
+  final void checkOutputs(TrialBatch trials, float[] outputs) {
     if (trials.outputSize() != outputSize() || trials.inputSize() != inputSize()) {
       throw new IllegalArgumentException("task '" + name + "': the batch has " + trials.inputSize() + " inputs and "
           + trials.outputSize() + " outputs; this task has " + inputSize() + " and " + outputSize());
@@ -78,8 +80,25 @@ abstract class AbstractTask implements Task {
     }
   }
 
+  /** Checks the batch size, writes each trial with {@link #writeTrial} and builds the batch. */
+  @Override
+  public final TrialBatch sample(int batch, RandomGenerator random) {
+    checkBatch(batch);
+    TrialWriter w = new TrialWriter(steps, batch, inputNames.size(), outputNames.size());
+    for (int b = 0; b < batch; b++) {
+      writeTrial(w, b, random);
+    }
+    return w.build(dtMs);
+  }
+
+  /**
+   * Draws trial {@code b} (in a fixed order of random draws) and writes its inputs, targets, mask and labels
+   * into {@code w}.
+   */
+  abstract void writeTrial(TrialWriter w, int b, RandomGenerator random);
+
   /** A checked positive batch size. */
-  final void checkBatch(int batch) {
+  private void checkBatch(int batch) {
     if (batch <= 0) {
       throw new IllegalArgumentException("task '" + name + "': batch must be at least 1; got " + batch);
     }

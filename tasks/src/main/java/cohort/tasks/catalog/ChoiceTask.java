@@ -4,6 +4,7 @@ import cohort.tasks.Conditions;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * Common machinery of the NeuroGym-style choice tasks (Molano-Mazón et al. 2022, NeuroGym, neurogym/core.py
@@ -21,6 +22,9 @@ import java.util.List;
  * {@code ground_truth}. Accuracy is the fraction of correct trials. A network that keeps fixating is therefore
  * wrong, as NeuroGym scores it, except where fixating is the correct response (no-go trials).
  *
+ * <p>A task declares its periods ({@link Periods}, or its own layout) and writes one trial at a time
+ * ({@link #writePeriods}); {@link #writeTrial} adds the period labels.
+ *
  * <p>Labels written by every choice task: {@code ground_truth} (correct action index in the outputs),
  * {@code <period>_start} (first step of each period), {@code trial_steps} (real length before padding).
  */
@@ -32,16 +36,94 @@ abstract class ChoiceTask extends AbstractTask {
   static final String TRIAL_STEPS = "trial_steps";
 
   private final String responsePeriod;
+  private final List<String> startLabels;
+  private final Duration[] durations;
+  private final double sigmaPerStep;
 
-  ChoiceTask(String name, TaskParameters parameters, List<String> inputNames, List<String> outputNames,
-      double dtMs, int steps, String responsePeriod) {
-    super(name, parameters, inputNames, outputNames, dtMs, steps, OutputKind.CHOICE);
-    this.responsePeriod = responsePeriod;
+  /**
+   * A task whose trial is {@code periods} laid end to end, padded to the longest trial they can make; the
+   * response period is the last one.
+   */
+  ChoiceTask(String name, TaskParameters p, Periods periods, List<String> inputNames, List<String> outputNames) {
+    this(name, p, inputNames, outputNames, maxSteps(periods.read(p), p.getDouble("dt")), periods.names(),
+        periods.read(p));
+  }
+
+  /**
+   * A task that lays out its own periods, named {@code periodNames} in trial order (the last is the response
+   * period), in trials of at most {@code steps} steps.
+   */
+  ChoiceTask(String name, TaskParameters p, List<String> inputNames, List<String> outputNames, int steps,
+      List<String> periodNames) {
+    this(name, p, inputNames, outputNames, steps, periodNames, new Duration[0]);
+  }
+
+  private ChoiceTask(String name, TaskParameters p, List<String> inputNames, List<String> outputNames, int steps,
+      List<String> periodNames, Duration[] durations) {
+    super(name, p, inputNames, outputNames, p.getDouble("dt"), steps, OutputKind.CHOICE);
+    this.responsePeriod = periodNames.get(periodNames.size() - 1);
+    this.startLabels = periodNames.stream().map(period -> period + "_start").toList();
+    this.durations = durations;
+    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
   }
 
   /** Name of the label holding the first step of the response period. */
   final String responseStartLabel() {
-    return responsePeriod + "_start";
+    return startLabels.get(startLabels.size() - 1);
+  }
+
+  /** The per-step std of the stimulus noise, NeuroGym's {@code sigma / sqrt(dt)} ({@code noise} parameter). */
+  final double sigmaPerStep() {
+    return sigmaPerStep;
+  }
+
+  /** Rejects a response period of the declared periods shorter than one step (the trial could not be scored). */
+  final void requireResponseStep() {
+    requireOneStep(name(), responsePeriod, durations[durations.length - 1], dtMs());
+  }
+
+  /** Rejects a range whose parameter {@code min} exceeds its parameter {@code max}. */
+  final void requireOrdered(TaskParameters p, String min, String max) {
+    if (p.getDouble(min) > p.getDouble(max)) {
+      throw new IllegalArgumentException("task '" + name() + "': " + min + " = " + p.getString(min) + " ms exceeds "
+          + max + " = " + p.getString(max) + " ms; accepted: " + min + " <= " + max);
+    }
+  }
+
+  /** Writes trial {@code b} with {@link #writePeriods}, then labels its period starts and length. */
+  @Override
+  final void writeTrial(TrialWriter w, int b, RandomGenerator random) {
+    int[] s = writePeriods(w, b, random);
+    for (int i = 0; i < startLabels.size(); i++) {
+      w.label(startLabels.get(i), b, s[i]);
+    }
+    w.label(TRIAL_STEPS, b, s[startLabels.size()]);
+  }
+
+  /**
+   * Draws trial {@code b} (in a fixed order of random draws), writes its inputs, targets, mask and labels into
+   * {@code w} and returns its period starts: element {@code i} is the first step of period {@code i}, the last
+   * element is the trial length.
+   */
+  abstract int[] writePeriods(TrialWriter w, int b, RandomGenerator random);
+
+  /** Draws the lengths of the declared periods of one trial and returns their starts (as {@link #writePeriods}). */
+  final int[] sampleStarts(RandomGenerator random) {
+    int[] s = new int[durations.length + 1];
+    for (int i = 0; i < durations.length; i++) {
+      s[i + 1] = s[i] + durations[i].sampleSteps(dtMs(), random);
+    }
+    return s;
+  }
+
+  /**
+   * Writes the fixation input, targets and mask of trial {@code b} with period starts {@code s}, whose correct
+   * action in the response period (the last) is {@code action}, and labels that action {@code ground_truth}.
+   */
+  final void respond(TrialWriter w, int b, int[] s, int action) {
+    int last = startLabels.size();
+    writeChoiceTrial(w, b, s[last - 1], s[last], action);
+    w.label(GROUND_TRUTH, b, action);
   }
 
   /**
@@ -85,20 +167,8 @@ abstract class ChoiceTask extends AbstractTask {
     return correct / (double) batch;
   }
 
-  /**
-   * Draws the lengths of periods laid end to end and returns their starts: element {@code i} is the first step
-   * of period {@code i}, the last element is the trial length.
-   */
-  static int[] sampleStarts(Duration[] periods, double dtMs, java.util.random.RandomGenerator random) {
-    int[] starts = new int[periods.length + 1];
-    for (int i = 0; i < periods.length; i++) {
-      starts[i + 1] = starts[i] + periods[i].sampleSteps(dtMs, random);
-    }
-    return starts;
-  }
-
   /** The longest trial periods laid end to end can make. */
-  static int maxSteps(Duration[] periods, double dtMs) {
+  private static int maxSteps(Duration[] periods, double dtMs) {
     int total = 0;
     for (Duration d : periods) {
       total += d.maxSteps(dtMs);
@@ -107,18 +177,10 @@ abstract class ChoiceTask extends AbstractTask {
   }
 
   /** Rejects a response period shorter than one step (the trial could not be scored). */
-  static void requireOneStep(String task, String parameter, Duration d, double dtMs) {
+  private static void requireOneStep(String task, String parameter, Duration d, double dtMs) {
     if (d.minSteps(dtMs) < 1) {
       throw new IllegalArgumentException("task '" + task + "': " + parameter + " is shorter than one step of dt = "
           + cohort.tasks.TaskParameters.format(dtMs) + " ms; accepted: " + parameter + " >= dt");
     }
-  }
-
-  /** Adds the {@code <period>_start} labels and {@code trial_steps}; starts is {@code [period][trial]}. */
-  static void putPeriodLabels(Conditions.Builder labels, List<String> periods, double[][] starts, double[] trialSteps) {
-    for (int i = 0; i < periods.size(); i++) {
-      labels.put(periods.get(i) + "_start", starts[i]);
-    }
-    labels.put(TRIAL_STEPS, trialSteps);
   }
 }

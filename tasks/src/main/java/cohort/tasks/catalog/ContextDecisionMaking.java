@@ -1,10 +1,8 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -36,37 +34,27 @@ import java.util.random.RandomGenerator;
  */
 public final class ContextDecisionMaking extends ChoiceTask {
 
+  private static final Periods PERIODS = Periods.fixation(300)
+      .then("stimulus", 750, "stimulus period")
+      .then(Periods.truncatedExponential("delay", 600, 300, 3000))
+      .decision(100);
+
   /** Registry entry. */
   public static final TaskInfo INFO = new TaskInfo("context-dm",
       "report the direction of the modality a context cue selects, ignoring the other (Mante et al. 2013)",
       "NeuroGym ContextDecisionMaking-v0 (v0.0.1); Mante, Sussillo, Shenoy & Newsome 2013, Nature 503:78",
-      List.of(
-          Specs.dt(100, "NeuroGym default"),
-          Specs.periodMs("fixation", 300, "fixation period"),
-          Specs.periodMs("stimulus", 750, "stimulus period"),
-          Specs.periodMs("delay-mean", 600, "mean of the truncated-exponential delay"),
-          Specs.periodMs("delay-min", 300, "shortest delay"),
-          Specs.periodMs("delay-max", 3000, "delay upper bound (exclusive)"),
-          Specs.periodMs("decision", 100, "decision period"),
-          Specs.neurogymNoise(1.0, "NeuroGym sigma = 1"),
+      PERIODS.parameters(100, 1.0, "NeuroGym sigma = 1",
           ParameterSpec.realList("coherences", "5,15,50", 0, 100,
               "coherences in %, drawn uniformly per modality and trial (NeuroGym cohs)")));
 
-  private static final List<String> PERIODS = List.of("fixation", "stimulus", "delay", "decision");
-
-  private final Duration[] periods;
-  private final double sigmaPerStep;
   private final double[] coherences;
 
   public ContextDecisionMaking(TaskParameters p) {
-    super(INFO.name(), p,
+    super(INFO.name(), p, PERIODS,
         List.of("fixation", "mod1-stim1", "mod1-stim2", "mod2-stim1", "mod2-stim2", "context-mod1", "context-mod2"),
-        List.of("fixate", "choice-1", "choice-2"),
-        p.getDouble("dt"), maxSteps(periods(p), p.getDouble("dt")), "decision");
-    this.periods = periods(p);
-    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
+        List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireOneStep(name(), "decision", periods[3], dtMs());
+    requireResponseStep();
     checkTruncatedExponential(name(), p.getDouble("delay-mean"), p.getDouble("delay-min"), p.getDouble("delay-max"));
   }
 
@@ -90,56 +78,31 @@ public final class ContextDecisionMaking extends ChoiceTask {
     }
   }
 
-  private static Duration[] periods(TaskParameters p) {
-    return new Duration[] {
-      new Duration.Fixed(p.getDouble("fixation")), new Duration.Fixed(p.getDouble("stimulus")),
-      new Duration.TruncatedExponential(p.getDouble("delay-mean"), p.getDouble("delay-min"), p.getDouble("delay-max")),
-      new Duration.Fixed(p.getDouble("decision"))
-    };
+  @Override
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
+    int gt = 1 + random.nextInt(2);
+    int other = 1 + random.nextInt(2);
+    int k = random.nextInt(2);
+    double coh1 = coherences[random.nextInt(coherences.length)];
+    double coh2 = coherences[random.nextInt(coherences.length)];
+    int choice1 = k == 0 ? gt : other;
+    int choice2 = k == 0 ? other : gt;
+    double s1 = choice1 == 1 ? coh1 : -coh1;
+    double s2 = choice2 == 1 ? coh2 : -coh2;
+    int[] s = sampleStarts(random);
+    w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
+    w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
+    w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
+    w.fillInput(b, 4, s[1], s[2], (1 - s2 / 100) / 2);
+    for (int d = 1; d <= 4; d++) {
+      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
+    }
+    w.fillInput(b, 5 + k, 0, s[4], 1.0);
+    respond(w, b, s, gt);
+    w.label("context", b, k);
+    w.label("coherence_mod1", b, s1);
+    w.label("coherence_mod2", b, s2);
+    return s;
   }
 
-  @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
-    TrialWriter w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-    double[] truth = new double[batch];
-    double[] context = new double[batch];
-    double[] signed1 = new double[batch];
-    double[] signed2 = new double[batch];
-    double[][] starts = new double[PERIODS.size()][batch];
-    double[] length = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      int other = 1 + random.nextInt(2);
-      int k = random.nextInt(2);
-      double coh1 = coherences[random.nextInt(coherences.length)];
-      double coh2 = coherences[random.nextInt(coherences.length)];
-      int choice1 = k == 0 ? gt : other;
-      int choice2 = k == 0 ? other : gt;
-      double s1 = choice1 == 1 ? coh1 : -coh1;
-      double s2 = choice2 == 1 ? coh2 : -coh2;
-      int[] s = sampleStarts(periods, dtMs(), random);
-      w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
-      w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
-      w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
-      w.fillInput(b, 4, s[1], s[2], (1 - s2 / 100) / 2);
-      for (int d = 1; d <= 4; d++) {
-        w.addNoise(b, d, s[1], s[2], sigmaPerStep, random);
-      }
-      w.fillInput(b, 5 + k, 0, s[4], 1.0);
-      writeChoiceTrial(w, b, s[3], s[4], gt);
-      truth[b] = gt;
-      context[b] = k;
-      signed1[b] = s1;
-      signed2[b] = s2;
-      for (int i = 0; i < PERIODS.size(); i++) {
-        starts[i][b] = s[i];
-      }
-      length[b] = s[4];
-    }
-    Conditions.Builder labels = Conditions.builder(batch).put(GROUND_TRUTH, truth).put("context", context)
-        .put("coherence_mod1", signed1).put("coherence_mod2", signed2);
-    putPeriodLabels(labels, PERIODS, starts, length);
-    return w.build(dtMs(), labels.build());
-  }
 }

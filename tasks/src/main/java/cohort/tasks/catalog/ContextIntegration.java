@@ -2,7 +2,6 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.ConstantInput;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -81,60 +80,49 @@ public final class ContextIntegration extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, 4, 1);
-    double[] context = new double[batch];
-    double[] bias1 = new double[batch];
-    double[] bias2 = new double[batch];
-    double[] last = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      double[] bias = {
-        biasScale * 2 * (random.nextGaussian() - 0.5), biasScale * 2 * (random.nextGaussian() - 0.5)
-      };
-      for (int m = 0; m < 2; m++) {
-        w.fillInput(b, m, 0, steps, bias[m]);
-        w.addNoise(b, m, 0, steps, sigmaPerStep, random);
-      }
-      int c = random.nextInt(2);
-      w.fillInput(b, 2 + c, 0, steps, 1.0);
-      double sum = 0;
-      for (int t = 0; t < steps; t++) {
-        sum += w.inputs[(t * batch + b) * 4 + c];
-        w.setTarget(t, b, 0, sum);
-      }
-      w.fillMask(b, 0, steps, 1.0);
-      context[b] = c + 1;
-      bias1[b] = bias[0];
-      bias2[b] = bias[1];
-      last[b] = (float) sum;
+    double[] bias = {
+      biasScale * 2 * (random.nextGaussian() - 0.5), biasScale * 2 * (random.nextGaussian() - 0.5)
+    };
+    for (int m = 0; m < 2; m++) {
+      w.fillInput(b, m, 0, steps, bias[m]);
+      w.addNoise(b, m, 0, steps, sigmaPerStep, random);
     }
-    return w.build(dtMs(), Conditions.builder(batch).put("context", context).put("bias_1", bias1)
-        .put("bias_2", bias2).put("final_integral", last).build());
+    int c = random.nextInt(2);
+    w.fillInput(b, 2 + c, 0, steps, 1.0);
+    double sum = 0;
+    for (int t = 0; t < steps; t++) {
+      sum += w.inputs[(t * w.batch + b) * 4 + c];
+      w.setTarget(t, b, 0, sum);
+    }
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("context", b, c + 1);
+    w.label("bias_1", b, bias[0]);
+    w.label("bias_2", b, bias[1]);
+    w.label("final_integral", b, (float) sum);
   }
 
   /** See the class comment: the fraction of trials that track the integral and end on the right side of 0. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
+    return TrialScores.fractionSolved(trials, b -> tracks(trials, outputs, b));
+  }
+
+  /** Whether trial {@code b} tracks the integral within the tolerance and ends on the right side of 0. */
+  private boolean tracks(TrialBatch trials, float[] outputs, int b) {
     float[] targets = trials.targets();
     float[] mask = trials.mask();
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      boolean right = TrialScores.rmsError(trials, outputs, targets, b, 0, 0, trials.steps()) <= tolerance;
-      int last = trials.steps() - 1;
-      while (last > 0 && mask[trials.outputIndex(last, b, 0)] <= 0) {
-        last--;
-      }
-      float target = targets[trials.outputIndex(last, b, 0)];
-      if (right && Math.abs(target) > tolerance) {
-        right = Math.signum(outputs[trials.outputIndex(last, b, 0)]) == Math.signum(target);
-      }
-      if (right) {
-        solved++;
-      }
+    boolean right = TrialScores.rmsError(trials, outputs, targets, b, 0, 0, trials.steps()) <= tolerance;
+    int last = trials.steps() - 1;
+    while (last > 0 && mask[trials.outputIndex(last, b, 0)] <= 0) {
+      last--;
     }
-    return TrialScores.fraction(solved, trials.batch());
+    float target = targets[trials.outputIndex(last, b, 0)];
+    if (right && Math.abs(target) > tolerance) {
+      right = Math.signum(outputs[trials.outputIndex(last, b, 0)]) == Math.signum(target);
+    }
+    return right;
   }
 }

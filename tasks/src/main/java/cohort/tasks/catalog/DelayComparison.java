@@ -1,10 +1,8 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -27,34 +25,26 @@ import java.util.random.RandomGenerator;
  */
 public final class DelayComparison extends ChoiceTask {
 
+  private static final Periods PERIODS = Periods.fixation(500)
+      .then("stimulus1", 500, "first stimulus (f1)")
+      .then("delay", 1000, "delay between the stimuli")
+      .then("stimulus2", 500, "second stimulus (f2)")
+      .decision(100);
+
   /** Registry entry. */
   public static final TaskInfo INFO = new TaskInfo("delay-comparison",
       "hold frequency f1 over a delay and report whether f1 > f2 (Romo-style parametric working memory)",
       "NeuroGym DelayComparison-v0 (v0.0.1); Barak, Tsodyks & Romo 2010, J. Neurosci. 30:9424",
-      List.of(
-          Specs.dt(100, "NeuroGym default"),
-          Specs.periodMs("fixation", 500, "fixation period"),
-          Specs.periodMs("stimulus1", 500, "first stimulus (f1)"),
-          Specs.periodMs("delay", 1000, "delay between the stimuli"),
-          Specs.periodMs("stimulus2", 500, "second stimulus (f2)"),
-          Specs.periodMs("decision", 100, "decision period"),
-          Specs.neurogymNoise(1.0, "NeuroGym sigma = 1"),
+      PERIODS.parameters(100, 1.0, "NeuroGym sigma = 1",
           ParameterSpec.realList("pairs", "18,10,22,14,26,18,30,22,34,26", 0, 1e4,
               "frequency pairs in Hz, flattened (a1,b1,a2,b2,...); a pair is drawn uniformly and shown in random order")));
 
-  private static final List<String> PERIODS = List.of("fixation", "stimulus1", "delay", "stimulus2", "decision");
-
-  private final Duration[] periods;
-  private final double sigmaPerStep;
   private final double[] pairs;
   private final double fMin;
   private final double fMax;
 
   public DelayComparison(TaskParameters p) {
-    super(INFO.name(), p, List.of("fixation", "stimulus"), List.of("fixate", "choice-1", "choice-2"),
-        p.getDouble("dt"), maxSteps(periods(p), p.getDouble("dt")), "decision");
-    this.periods = periods(p);
-    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
+    super(INFO.name(), p, PERIODS, List.of("fixation", "stimulus"), List.of("fixate", "choice-1", "choice-2"));
     this.pairs = p.getDoubles("pairs");
     if (pairs.length % 2 != 0) {
       throw new IllegalArgumentException("task '" + name() + "': pairs has " + pairs.length
@@ -72,15 +62,7 @@ public final class DelayComparison extends ChoiceTask {
     }
     this.fMin = lo;
     this.fMax = hi;
-    requireOneStep(name(), "decision", periods[4], dtMs());
-  }
-
-  private static Duration[] periods(TaskParameters p) {
-    return new Duration[] {
-      new Duration.Fixed(p.getDouble("fixation")), new Duration.Fixed(p.getDouble("stimulus1")),
-      new Duration.Fixed(p.getDouble("delay")), new Duration.Fixed(p.getDouble("stimulus2")),
-      new Duration.Fixed(p.getDouble("decision"))
-    };
+    requireResponseStep();
   }
 
   /** The input level coding frequency {@code f}: {@code (1 + (f − f_min)/(f_max − f_min))/2}. */
@@ -89,36 +71,21 @@ public final class DelayComparison extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
-    TrialWriter w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-    double[] truth = new double[batch];
-    double[] f1s = new double[batch];
-    double[] f2s = new double[batch];
-    double[][] starts = new double[PERIODS.size()][batch];
-    double[] length = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int pair = random.nextInt(pairs.length / 2);
-      boolean swap = random.nextBoolean();
-      double f1 = swap ? pairs[2 * pair + 1] : pairs[2 * pair];
-      double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
-      int gt = f1 > f2 ? 1 : 2;
-      int[] s = sampleStarts(periods, dtMs(), random);
-      w.fillInput(b, 1, s[1], s[2], represent(f1));
-      w.fillInput(b, 1, s[3], s[4], represent(f2));
-      w.addNoise(b, 1, s[1], s[2], sigmaPerStep, random);
-      w.addNoise(b, 1, s[3], s[4], sigmaPerStep, random);
-      writeChoiceTrial(w, b, s[4], s[5], gt);
-      truth[b] = gt;
-      f1s[b] = f1;
-      f2s[b] = f2;
-      for (int i = 0; i < PERIODS.size(); i++) {
-        starts[i][b] = s[i];
-      }
-      length[b] = s[5];
-    }
-    Conditions.Builder labels = Conditions.builder(batch).put(GROUND_TRUTH, truth).put("f1", f1s).put("f2", f2s);
-    putPeriodLabels(labels, PERIODS, starts, length);
-    return w.build(dtMs(), labels.build());
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
+    int pair = random.nextInt(pairs.length / 2);
+    boolean swap = random.nextBoolean();
+    double f1 = swap ? pairs[2 * pair + 1] : pairs[2 * pair];
+    double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
+    int gt = f1 > f2 ? 1 : 2;
+    int[] s = sampleStarts(random);
+    w.fillInput(b, 1, s[1], s[2], represent(f1));
+    w.fillInput(b, 1, s[3], s[4], represent(f2));
+    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
+    w.addNoise(b, 1, s[3], s[4], sigmaPerStep(), random);
+    respond(w, b, s, gt);
+    w.label("f1", b, f1);
+    w.label("f2", b, f2);
+    return s;
   }
+
 }

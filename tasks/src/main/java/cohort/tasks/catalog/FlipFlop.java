@@ -1,6 +1,5 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -62,11 +61,16 @@ public final class FlipFlop extends AbstractTask {
   private final boolean forceFirst;
   private final double noise;
   private final double margin;
+  private final String[][] labels;
 
   public FlipFlop(TaskParameters params) {
     super(INFO.name(), params, channels("input", params.getInt("bits")), channels("output", params.getInt("bits")),
         1.0, params.getInt("steps"), OutputKind.CONTINUOUS);
     this.bits = params.getInt("bits");
+    this.labels = new String[bits][];
+    for (int k = 0; k < bits; k++) {
+      labels[k] = new String[] {"final_" + (k + 1), "flips_" + (k + 1), "pulses_" + (k + 1)};
+    }
     this.p = params.getDouble("pulse-probability");
     this.forceFirst = params.getString("force-first-pulse").equals("yes");
     this.noise = params.getDouble("noise");
@@ -82,39 +86,31 @@ public final class FlipFlop extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, bits, bits);
-    double[][] fin = new double[bits][batch];
-    double[][] flips = new double[bits][batch];
-    double[][] pulses = new double[bits][batch];
-    for (int b = 0; b < batch; b++) {
-      for (int k = 0; k < bits; k++) {
-        int state = 0;
-        for (int t = 0; t < steps; t++) {
-          boolean pulse = (t == 0 && forceFirst) || random.nextDouble() < p;
-          if (pulse) {
-            int sign = random.nextBoolean() ? 1 : -1;
-            w.setInput(t, b, k, sign);
-            pulses[k][b]++;
-            if (state != sign) {
-              flips[k][b]++;
-            }
-            state = sign;
-          }
-          w.setTarget(t, b, k, state);
-        }
-        fin[k][b] = state;
-        w.addNoise(b, k, 0, steps, noise, random);
-      }
-      w.fillMask(b, 0, steps, 1.0);
-    }
-    Conditions.Builder labels = Conditions.builder(batch);
     for (int k = 0; k < bits; k++) {
-      labels.put("final_" + (k + 1), fin[k]).put("flips_" + (k + 1), flips[k]).put("pulses_" + (k + 1), pulses[k]);
+      int state = 0;
+      int flips = 0;
+      int pulses = 0;
+      for (int t = 0; t < steps; t++) {
+        boolean pulse = (t == 0 && forceFirst) || random.nextDouble() < p;
+        if (pulse) {
+          int sign = random.nextBoolean() ? 1 : -1;
+          w.setInput(t, b, k, sign);
+          pulses++;
+          if (state != sign) {
+            flips++;
+          }
+          state = sign;
+        }
+        w.setTarget(t, b, k, state);
+      }
+      w.label(labels[k][0], b, state);
+      w.label(labels[k][1], b, flips);
+      w.label(labels[k][2], b, pulses);
+      w.addNoise(b, k, 0, steps, noise, random);
     }
-    return w.build(dtMs(), labels.build());
+    w.fillMask(b, 0, steps, 1.0);
   }
 
   /** See the class comment: the fraction of trials in which every bit is held with the margin. */

@@ -1,11 +1,11 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,19 +38,12 @@ public final class JarneFlipFlop extends AbstractTask {
   public static final TaskInfo INFO = new TaskInfo("flipflop1",
       "hold 1 after a 'set' pulse and 0 after a 'reset' pulse (1-bit set/reset memory)",
       "Jarne & Laje 2019, arXiv:1906.01094; katejarne/RNN_study_with_keras generate_data_set.py",
-      List.of(
-          Specs.dt(1, "Jarne: 1 step = 1 ms"),
-          ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise added to every input per step (Jarne: 0.1)"),
+      Specs.jarneLevels("target before the first response",
           ParameterSpec.integer("turns", 8, 1, 1000, "number of set/reset pulses (Jarne nturns)"),
           Specs.periodMs("input-wait", 50, "time before the first pulse (Jarne input_wait)"),
           Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
           Specs.periodMs("quiet", 100, "quiet time after each pulse (Jarne quiet_gap)"),
-          Specs.periodMs("mem-gap", 20, "delay of the output after each pulse end (Jarne mem_gap)"),
-          ParameterSpec.real("baseline", 0.01, -10, 10, "target before the first response (Jarne: 0.01)"),
-          Specs.margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
-              + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"),
-          Specs.periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
-              + "are not scored (Cohort's choice: half the mem-gap)")));
+          Specs.periodMs("mem-gap", 20, "delay of the output after each pulse end (Jarne mem_gap)")));
 
   private final int turns;
   private final int wait;
@@ -61,12 +54,14 @@ public final class JarneFlipFlop extends AbstractTask {
   private final double baseline;
   private final double margin;
   private final int settle;
+  private final List<String> pulseLabels;
 
   public JarneFlipFlop(TaskParameters p) {
     super(INFO.name(), p, List.of("reset", "set"), List.of("state"), p.getDouble("dt"), totalSteps(p),
         OutputKind.CONTINUOUS);
     double dt = dtMs();
     this.turns = p.getInt("turns");
+    this.pulseLabels = IntStream.rangeClosed(1, turns).mapToObj(i -> "pulse_" + i).toList();
     this.wait = Duration.floorSteps(p.getDouble("input-wait"), dt);
     this.stim = Duration.floorSteps(p.getDouble("stimulus"), dt);
     this.quiet = Duration.floorSteps(p.getDouble("quiet"), dt);
@@ -92,50 +87,32 @@ public final class JarneFlipFlop extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
     int turn = stim + quiet;
-    TrialWriter w = new TrialWriter(steps, batch, 2, 1);
-    double[][] pulses = new double[turns][batch];
-    double[] fin = new double[batch];
-    double[] response = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      w.fillTarget(b, 0, 0, Math.min(steps, wait + stim + gap), baseline);
-      int state = 0;
-      for (int i = 0; i < turns; i++) {
-        int channel = random.nextInt(2);
-        int in = wait + i * turn;
-        w.fillInput(b, channel, in, in + stim, 1.0);
-        int from = Math.min(steps, in + stim + gap);
-        int to = Math.min(steps, in + turn + stim + gap);
-        w.fillTarget(b, 0, from, to, channel);
-        pulses[i][b] = channel;
-        state = channel;
-      }
-      w.addNoise(b, 0, 0, steps, noise, random);
-      w.addNoise(b, 1, 0, steps, noise, random);
-      w.fillMask(b, 0, steps, 1.0);
-      fin[b] = state;
-      response[b] = wait + stim + gap;
-    }
-    Conditions.Builder labels = Conditions.builder(batch);
+    w.fillTarget(b, 0, 0, Math.min(steps, wait + stim + gap), baseline);
+    int state = 0;
     for (int i = 0; i < turns; i++) {
-      labels.put("pulse_" + (i + 1), pulses[i]);
+      int channel = random.nextInt(2);
+      int in = wait + i * turn;
+      w.fillInput(b, channel, in, in + stim, 1.0);
+      int from = Math.min(steps, in + stim + gap);
+      int to = Math.min(steps, in + turn + stim + gap);
+      w.fillTarget(b, 0, from, to, channel);
+      w.label(pulseLabels.get(i), b, channel);
+      state = channel;
     }
-    return w.build(dtMs(), labels.put("final_state", fin).put("response_start", response).build());
+    w.addNoise(b, 0, 0, steps, noise, random);
+    w.addNoise(b, 1, 0, steps, noise, random);
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("final_state", b, state);
+    w.label("response_start", b, wait + stim + gap);
   }
 
   /** See the class comment: the fraction of trials whose output holds every state at every step. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle));
   }
 }

@@ -1,15 +1,16 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
+import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
 import cohort.tasks.TrialBatch;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
- * Common machinery of Jarne's Boolean tasks on noisy pulses (AND, OR, XOR, NOT), from katejarne/RNN_study_with_keras
- * {@code generate_data_set_{and,or,xor,not}.py} (Jarne &amp; Laje 2019, arXiv:1906.01094, <i>Graceful
+ * Jarne's Boolean tasks on noisy pulses (AND, OR, XOR, NOT), one task per {@link Gate}, from
+ * katejarne/RNN_study_with_keras {@code generate_data_set_{and,or,xor,not}.py} (Jarne &amp; Laje 2019, arXiv:1906.01094, <i>Graceful
  * degradation of recurrent neural networks as a function of network size, memory length, and connectivity
  * damage</i>).
  *
@@ -37,8 +38,43 @@ import java.util.random.RandomGenerator;
  * <p>Labels: {@code input_a} (and {@code input_b} for two inputs), pulse amplitudes 0/1; {@code truth};
  * {@code stimulus_start} and {@code response_start} (steps).
  */
-abstract class LogicGateTask extends AbstractTask {
+public final class LogicGateTask extends AbstractTask {
 
+  /** A gate: its registry name, its number of inputs and its truth function (the tasks differ in nothing else). */
+  public enum Gate {
+    /** {@code and}: a AND b. */
+    AND("and", 2, "a AND b of two noisy 0/1 input pulses", (a, b) -> a & b),
+    /** {@code or}: a OR b. */
+    OR("or", 2, "a OR b of two noisy 0/1 input pulses", (a, b) -> a | b),
+    /** {@code xor}: a XOR b. */
+    XOR("xor", 2, "a XOR b of two noisy 0/1 input pulses", (a, b) -> a ^ b),
+    /** {@code not}: NOT a (one input). */
+    NOT("not", 1, "NOT of one noisy 0/1 input pulse", (a, b) -> 1 - a);
+
+    private final TaskInfo info;
+    private final int arity;
+    private final IntBinaryOperator truth;
+
+    Gate(String name, int arity, String output, IntBinaryOperator truth) {
+      this.info = new TaskInfo(name, "after a memory gap, output " + output,
+          "Jarne & Laje 2019, arXiv:1906.01094; katejarne/RNN_study_with_keras generate_data_set_" + name + ".py",
+          specs());
+      this.arity = arity;
+      this.truth = truth;
+    }
+
+    /** Registry entry. */
+    public TaskInfo info() {
+      return info;
+    }
+
+    /** The task of this gate with parameters {@code p}. */
+    public LogicGateTask create(TaskParameters p) {
+      return new LogicGateTask(this, p);
+    }
+  }
+
+  private final Gate gate;
   private final int arity;
   private final int stimulusStart;
   private final int stimulusEnd;
@@ -48,10 +84,11 @@ abstract class LogicGateTask extends AbstractTask {
   private final double margin;
   private final int settle;
 
-  LogicGateTask(String name, TaskParameters p, int arity) {
-    super(name, p, arity == 1 ? List.of("input-a") : List.of("input-a", "input-b"), List.of("output"),
-        p.getDouble("dt"), totalSteps(p), OutputKind.CONTINUOUS);
-    this.arity = arity;
+  private LogicGateTask(Gate gate, TaskParameters p) {
+    super(gate.info.name(), p, gate.arity == 1 ? List.of("input-a") : List.of("input-a", "input-b"),
+        List.of("output"), p.getDouble("dt"), totalSteps(p), OutputKind.CONTINUOUS);
+    this.gate = gate;
+    this.arity = gate.arity;
     double dt = dtMs();
     this.stimulusStart = Duration.floorSteps(p.getDouble("onset"), dt);
     this.stimulusEnd = Duration.floorSteps(p.getDouble("onset") + p.getDouble("stimulus"), dt);
@@ -61,28 +98,21 @@ abstract class LogicGateTask extends AbstractTask {
     this.margin = p.getDouble("margin");
     this.settle = Duration.floorSteps(p.getDouble("settle"), dt);
     if (stimulusEnd <= stimulusStart) {
-      throw new IllegalArgumentException("task '" + name + "': stimulus = " + p.getString("stimulus")
+      throw new IllegalArgumentException("task '" + name() + "': stimulus = " + p.getString("stimulus")
           + " ms is shorter than one step; accepted: stimulus >= dt");
     }
     if (steps() <= responseStart) {
-      throw new IllegalArgumentException("task '" + name + "': tail = " + p.getString("tail")
+      throw new IllegalArgumentException("task '" + name() + "': tail = " + p.getString("tail")
           + " ms leaves no response window; accepted: tail >= dt");
     }
   }
 
-  static List<ParameterSpec> specs() {
-    return List.of(
-        Specs.dt(1, "Jarne: 1 step = 1 ms"),
-        ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise added to every input per step (Jarne: 0.1)"),
+  private static List<ParameterSpec> specs() {
+    return Specs.jarneLevels("target before the response onset",
         Specs.periodMs("onset", 30, "start of the input pulses (Jarne first_in)"),
         Specs.periodMs("stimulus", 20, "pulse duration (Jarne stim_dur)"),
         Specs.periodMs("mem-gap", 20, "delay from pulse end to response onset (Jarne mem_gap)"),
-        Specs.periodMs("tail", 130, "response duration after the gap (Jarne out_gap)"),
-        ParameterSpec.real("baseline", 0.01, -10, 10, "target before the response onset (Jarne: 0.01)"),
-        Specs.margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
-            + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"),
-        Specs.periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
-            + "are not scored (Cohort's choice: half the mem-gap)"));
+        Specs.periodMs("tail", 130, "response duration after the gap (Jarne out_gap)"));
   }
 
   private static int totalSteps(TaskParameters p) {
@@ -90,58 +120,36 @@ abstract class LogicGateTask extends AbstractTask {
         + p.getDouble("tail"), p.getDouble("dt"));
   }
 
-  /** The gate: output bit for input bits {@code a} and {@code b} ({@code b} is 0 for one-input gates). */
-  abstract int truth(int a, int b);
-
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, arity, 1);
-    double[] as = new double[batch];
-    double[] bs = new double[batch];
-    double[] truths = new double[batch];
-    double[] response = new double[batch];
-    double[] stimulus = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int type = random.nextInt(1 << arity);
-      int a = type & 1;
-      int bb = arity == 2 ? (type >> 1) & 1 : 0;
-      int y = truth(a, bb);
-      w.fillInput(b, 0, stimulusStart, stimulusEnd, a);
-      if (arity == 2) {
-        w.fillInput(b, 1, stimulusStart, stimulusEnd, bb);
-      }
-      for (int d = 0; d < arity; d++) {
-        w.addNoise(b, d, 0, steps, noise, random);
-      }
-      w.fillTarget(b, 0, 0, responseStart, baseline);
-      w.fillTarget(b, 0, responseStart, steps, y);
-      w.fillMask(b, 0, steps, 1.0);
-      as[b] = a;
-      bs[b] = bb;
-      truths[b] = y;
-      response[b] = responseStart;
-      stimulus[b] = stimulusStart;
-    }
-    Conditions.Builder labels = Conditions.builder(batch).put("input_a", as);
+    int type = random.nextInt(1 << arity);
+    int a = type & 1;
+    int bb = arity == 2 ? (type >> 1) & 1 : 0;
+    int y = gate.truth.applyAsInt(a, bb);
+    w.fillInput(b, 0, stimulusStart, stimulusEnd, a);
     if (arity == 2) {
-      labels.put("input_b", bs);
+      w.fillInput(b, 1, stimulusStart, stimulusEnd, bb);
     }
-    labels.put("truth", truths).put("stimulus_start", stimulus).put("response_start", response);
-    return w.build(dtMs(), labels.build());
+    for (int d = 0; d < arity; d++) {
+      w.addNoise(b, d, 0, steps, noise, random);
+    }
+    w.fillTarget(b, 0, 0, responseStart, baseline);
+    w.fillTarget(b, 0, responseStart, steps, y);
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("input_a", b, a);
+    if (arity == 2) {
+      w.label("input_b", b, bb);
+    }
+    w.label("truth", b, y);
+    w.label("stimulus_start", b, stimulusStart);
+    w.label("response_start", b, responseStart);
   }
 
   /** See the class comment: the fraction of trials whose output holds the target's level at every step. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle)) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.holdsLevels(trials, outputs, b, 0, margin, settle));
   }
 }

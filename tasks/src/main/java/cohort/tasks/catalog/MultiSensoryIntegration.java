@@ -1,10 +1,8 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -27,82 +25,49 @@ import java.util.random.RandomGenerator;
  */
 public final class MultiSensoryIntegration extends ChoiceTask {
 
+  private static final Periods PERIODS = Periods.fixation(300)
+      .then("stimulus", 750, "stimulus period")
+      .decision(100);
+
   /** Registry entry. */
   public static final TaskInfo INFO = new TaskInfo("multisensory",
       "sum the evidence of two modalities that favour the same choice and report it",
       "NeuroGym MultiSensoryIntegration-v0 (v0.0.1), which names no paper",
-      List.of(
-          Specs.dt(100, "NeuroGym default"),
-          Specs.periodMs("fixation", 300, "fixation period"),
-          Specs.periodMs("stimulus", 750, "stimulus period"),
-          Specs.periodMs("decision", 100, "decision period"),
-          Specs.neurogymNoise(1.0, "NeuroGym sigma = 1"),
+      PERIODS.parameters(100, 1.0, "NeuroGym sigma = 1",
           ParameterSpec.realList("coherences", "5,15,50", 0, 100,
               "total coherences in %, one drawn uniformly per trial and split U(0,1) between the modalities")));
 
-  private static final List<String> PERIODS = List.of("fixation", "stimulus", "decision");
-
-  private final Duration[] periods;
-  private final double sigmaPerStep;
   private final double[] coherences;
 
   public MultiSensoryIntegration(TaskParameters p) {
-    super(INFO.name(), p, List.of("fixation", "mod1-stim1", "mod1-stim2", "mod2-stim1", "mod2-stim2"),
-        List.of("fixate", "choice-1", "choice-2"), p.getDouble("dt"), maxSteps(periods(p), p.getDouble("dt")),
-        "decision");
-    this.periods = periods(p);
-    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
+    super(INFO.name(), p, PERIODS, List.of("fixation", "mod1-stim1", "mod1-stim2", "mod2-stim1", "mod2-stim2"),
+        List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireOneStep(name(), "decision", periods[2], dtMs());
-  }
-
-  private static Duration[] periods(TaskParameters p) {
-    return new Duration[] {
-      new Duration.Fixed(p.getDouble("fixation")), new Duration.Fixed(p.getDouble("stimulus")),
-      new Duration.Fixed(p.getDouble("decision"))
-    };
+    requireResponseStep();
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
-    TrialWriter w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-    double[] truth = new double[batch];
-    double[] total = new double[batch];
-    double[] share = new double[batch];
-    double[] c1 = new double[batch];
-    double[] c2 = new double[batch];
-    double[][] starts = new double[PERIODS.size()][batch];
-    double[] length = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      double coh = coherences[random.nextInt(coherences.length)];
-      double prop = random.nextDouble();
-      double coh1 = coh * prop;
-      double coh2 = coh * (1 - prop);
-      int[] s = sampleStarts(periods, dtMs(), random);
-      double sign = gt == 1 ? 1 : -1;
-      w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
-      w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
-      w.fillInput(b, 3, s[1], s[2], 0.5 + sign * coh2 / 200);
-      w.fillInput(b, 4, s[1], s[2], 0.5 - sign * coh2 / 200);
-      for (int d = 1; d <= 4; d++) {
-        w.addNoise(b, d, s[1], s[2], sigmaPerStep, random);
-      }
-      writeChoiceTrial(w, b, s[2], s[3], gt);
-      truth[b] = gt;
-      total[b] = coh;
-      share[b] = prop;
-      c1[b] = coh1;
-      c2[b] = coh2;
-      for (int i = 0; i < PERIODS.size(); i++) {
-        starts[i][b] = s[i];
-      }
-      length[b] = s[3];
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
+    int gt = 1 + random.nextInt(2);
+    double coh = coherences[random.nextInt(coherences.length)];
+    double prop = random.nextDouble();
+    double coh1 = coh * prop;
+    double coh2 = coh * (1 - prop);
+    int[] s = sampleStarts(random);
+    double sign = gt == 1 ? 1 : -1;
+    w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
+    w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
+    w.fillInput(b, 3, s[1], s[2], 0.5 + sign * coh2 / 200);
+    w.fillInput(b, 4, s[1], s[2], 0.5 - sign * coh2 / 200);
+    for (int d = 1; d <= 4; d++) {
+      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
     }
-    Conditions.Builder labels = Conditions.builder(batch).put(GROUND_TRUTH, truth).put("coherence", total)
-        .put("proportion", share).put("coherence_mod1", c1).put("coherence_mod2", c2);
-    putPeriodLabels(labels, PERIODS, starts, length);
-    return w.build(dtMs(), labels.build());
+    respond(w, b, s, gt);
+    w.label("coherence", b, coh);
+    w.label("proportion", b, prop);
+    w.label("coherence_mod1", b, coh1);
+    w.label("coherence_mod2", b, coh2);
+    return s;
   }
+
 }

@@ -1,6 +1,5 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -116,48 +115,30 @@ public final class Oscillation extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, 1, 1);
-    double[] kind = new double[batch];
-    double[] window = new double[batch];
-    double[] start = new double[batch];
-    double[] end = new double[batch];
-    double[] stimulus = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int type = random.nextInt(2);
-      for (int i = 0; i < stim; i++) {
-        w.setInput(onset + i, b, 0, type * trigger[i]);
-      }
-      w.addNoise(b, 0, 0, steps, noise, random);
-      w.fillTarget(b, 0, 0, steps, amplitude * baseline);
-      for (int t = windowStart; t < windowEnd; t++) {
-        w.setTarget(t, b, 0, amplitude * type * oscillation[t - windowStart]);
-      }
-      w.fillMask(b, 0, steps, 1.0);
-      kind[b] = type;
-      window[b] = onset + stim;
-      start[b] = windowStart;
-      end[b] = windowEnd;
-      stimulus[b] = onset;
+    int type = random.nextInt(2);
+    for (int i = 0; i < stim; i++) {
+      w.setInput(onset + i, b, 0, type * trigger[i]);
     }
-    return w.build(dtMs(), Conditions.builder(batch).put("pulse", kind).put("stimulus_start", stimulus)
-        .put("window_start", window)
-        .put("oscillation_start", start).put("oscillation_end", end).build());
+    w.addNoise(b, 0, 0, steps, noise, random);
+    w.fillTarget(b, 0, 0, steps, amplitude * baseline);
+    for (int t = windowStart; t < windowEnd; t++) {
+      w.setTarget(t, b, 0, amplitude * type * oscillation[t - windowStart]);
+    }
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("pulse", b, type);
+    w.label("stimulus_start", b, onset);
+    w.label("window_start", b, onset + stim);
+    w.label("oscillation_start", b, windowStart);
+    w.label("oscillation_end", b, windowEnd);
   }
 
   /** See the class comment: the fraction of trials whose RMS error after the trigger is within the tolerance. */
   @Override
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      int from = (int) trials.conditions().value("window_start", b);
-      if (TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, from, trials.steps()) <= tolerance) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials, b -> TrialScores.rmsError(trials, outputs, trials.targets(), b, 0,
+        (int) trials.conditions().value("window_start", b), trials.steps()) <= tolerance);
   }
 }

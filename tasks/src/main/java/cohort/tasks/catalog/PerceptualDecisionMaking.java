@@ -1,10 +1,8 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
-import cohort.tasks.TrialBatch;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -30,72 +28,42 @@ import java.util.random.RandomGenerator;
  */
 public final class PerceptualDecisionMaking extends ChoiceTask {
 
+  private static final Periods PERIODS = Periods.fixation(100)
+      .then("stimulus", 2000, "stimulus period")
+      .then("delay", 0, "delay between stimulus and decision")
+      .decision(100);
+
   /** Registry entry. */
   public static final TaskInfo INFO = new TaskInfo("perceptual-dm",
       "report which of two directions a noisy motion stimulus favours (2AFC)",
       "NeuroGym PerceptualDecisionMaking-v0 (v0.0.1); Britten et al. 1992, J. Neurosci. 12:4745",
-      List.of(
-          Specs.dt(100, "NeuroGym default"),
-          Specs.periodMs("fixation", 100, "fixation period"),
-          Specs.periodMs("stimulus", 2000, "stimulus period"),
-          Specs.periodMs("delay", 0, "delay between stimulus and decision"),
-          Specs.periodMs("decision", 100, "decision period"),
-          Specs.neurogymNoise(1.0, "NeuroGym sigma = 1"),
+      PERIODS.parameters(100, 1.0, "NeuroGym sigma = 1",
           ParameterSpec.realList("coherences", "0,6.4,12.8,25.6,51.2", 0, 100,
               "motion coherences in %, one drawn uniformly per trial (NeuroGym cohs)")));
 
-  private static final List<String> PERIODS = List.of("fixation", "stimulus", "delay", "decision");
-
-  private final Duration[] periods;
-  private final double sigmaPerStep;
   private final double[] coherences;
 
   public PerceptualDecisionMaking(TaskParameters p) {
-    super(INFO.name(), p, List.of("fixation", "stimulus-1", "stimulus-2"), List.of("fixate", "choice-1", "choice-2"),
-        p.getDouble("dt"), maxSteps(periods(p), p.getDouble("dt")), "decision");
-    this.periods = periods(p);
-    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dtMs());
+    super(INFO.name(), p, PERIODS, List.of("fixation", "stimulus-1", "stimulus-2"),
+        List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireOneStep(name(), "decision", periods[3], dtMs());
-  }
-
-  private static Duration[] periods(TaskParameters p) {
-    return new Duration[] {
-      new Duration.Fixed(p.getDouble("fixation")), new Duration.Fixed(p.getDouble("stimulus")),
-      new Duration.Fixed(p.getDouble("delay")), new Duration.Fixed(p.getDouble("decision"))
-    };
+    requireResponseStep();
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
-    TrialWriter w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-    double[] truth = new double[batch];
-    double[] coh = new double[batch];
-    double[] signed = new double[batch];
-    double[][] starts = new double[PERIODS.size()][batch];
-    double[] length = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int gt = 1 + random.nextInt(2);
-      double c = coherences[random.nextInt(coherences.length)];
-      int[] s = sampleStarts(periods, dtMs(), random);
-      double favour = gt == 1 ? c / 200 : -c / 200;
-      w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
-      w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
-      w.addNoise(b, 1, s[1], s[2], sigmaPerStep, random);
-      w.addNoise(b, 2, s[1], s[2], sigmaPerStep, random);
-      writeChoiceTrial(w, b, s[3], s[4], gt);
-      truth[b] = gt;
-      coh[b] = c;
-      signed[b] = gt == 1 ? c : -c;
-      for (int i = 0; i < PERIODS.size(); i++) {
-        starts[i][b] = s[i];
-      }
-      length[b] = s[4];
-    }
-    Conditions.Builder labels = Conditions.builder(batch)
-        .put(GROUND_TRUTH, truth).put("coherence", coh).put("signed_coherence", signed);
-    putPeriodLabels(labels, PERIODS, starts, length);
-    return w.build(dtMs(), labels.build());
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
+    int gt = 1 + random.nextInt(2);
+    double c = coherences[random.nextInt(coherences.length)];
+    int[] s = sampleStarts(random);
+    double favour = gt == 1 ? c / 200 : -c / 200;
+    w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
+    w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
+    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
+    w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
+    respond(w, b, s, gt);
+    w.label("coherence", b, c);
+    w.label("signed_coherence", b, gt == 1 ? c : -c);
+    return s;
   }
+
 }

@@ -62,11 +62,9 @@ public final class ReadySetGo extends ChoiceTask {
   private final int setSteps;
   private final double gain;
   private final double margin;
-  private final double sigmaPerStep;
 
   public ReadySetGo(TaskParameters p) {
-    super(INFO.name(), p, List.of("fixation", "ready", "set"), List.of("fixate", "go"), p.getDouble("dt"),
-        maxSteps(p), "production");
+    super(INFO.name(), p, List.of("fixation", "ready", "set"), List.of("fixate", "go"), maxSteps(p), PERIODS);
     double dt = dtMs();
     this.fixationSteps = Duration.floorSteps(p.getDouble("fixation"), dt);
     this.readySteps = Duration.floorSteps(p.getDouble("ready"), dt);
@@ -74,11 +72,7 @@ public final class ReadySetGo extends ChoiceTask {
     this.measure = measure(p);
     this.gain = p.getDouble("gain");
     this.margin = p.getDouble("prod-margin");
-    this.sigmaPerStep = p.getDouble("noise") / Math.sqrt(dt);
-    if (p.getDouble("measure-min") > p.getDouble("measure-max")) {
-      throw new IllegalArgumentException("task '" + name() + "': measure-min = " + p.getString("measure-min")
-          + " ms exceeds measure-max = " + p.getString("measure-max") + " ms; accepted: measure-min <= measure-max");
-    }
+    requireOrdered(p, "measure-min", "measure-max");
     if (measure.minSteps(dt) < Math.max(1, readySteps)) {
       throw new IllegalArgumentException("task '" + name() + "': measure-min = " + p.getString("measure-min")
           + " ms is shorter than the ready flash or one step; accepted: measure-min >= max(ready, dt)");
@@ -104,43 +98,25 @@ public final class ReadySetGo extends ChoiceTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     double dt = dtMs();
-    TrialWriter w = new TrialWriter(steps(), batch, inputSize(), outputSize());
-    double[] measureMs = new double[batch];
-    double[] productionMs = new double[batch];
-    double[] goStep = new double[batch];
-    double[][] starts = new double[PERIODS.size()][batch];
-    double[] length = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int m = measure.sampleSteps(dt, random);
-      double production = m * dt * gain;
-      int setStart = fixationSteps + m;
-      int productionStart = setStart + setSteps;
-      int productionSteps = Duration.floorSteps(2 * production, dt);
-      int go = productionStart + Duration.floorSteps(production, dt);
-      int end = productionStart + productionSteps;
-      w.fillInput(b, 1, fixationSteps, fixationSteps + readySteps, 1.0);
-      w.fillInput(b, 2, setStart, productionStart, 1.0);
-      w.addNoise(b, 1, 0, productionStart, sigmaPerStep, random);
-      w.addNoise(b, 2, 0, productionStart, sigmaPerStep, random);
-      writeChoiceTrial(w, b, productionStart, end, 0);
-      w.oneHot(b, go, go + 1, 1);
-      measureMs[b] = m * dt;
-      productionMs[b] = production;
-      goStep[b] = go;
-      starts[0][b] = 0;
-      starts[1][b] = fixationSteps;
-      starts[2][b] = fixationSteps;
-      starts[3][b] = setStart;
-      starts[4][b] = productionStart;
-      length[b] = end;
-    }
-    Conditions.Builder labels = Conditions.builder(batch).put("measure_ms", measureMs)
-        .put("production_ms", productionMs).put("go_step", goStep);
-    putPeriodLabels(labels, PERIODS, starts, length);
-    return w.build(dt, labels.build());
+    int m = measure.sampleSteps(dt, random);
+    double production = m * dt * gain;
+    int setStart = fixationSteps + m;
+    int productionStart = setStart + setSteps;
+    int productionSteps = Duration.floorSteps(2 * production, dt);
+    int go = productionStart + Duration.floorSteps(production, dt);
+    int end = productionStart + productionSteps;
+    w.fillInput(b, 1, fixationSteps, fixationSteps + readySteps, 1.0);
+    w.fillInput(b, 2, setStart, productionStart, 1.0);
+    w.addNoise(b, 1, 0, productionStart, sigmaPerStep(), random);
+    w.addNoise(b, 2, 0, productionStart, sigmaPerStep(), random);
+    writeChoiceTrial(w, b, productionStart, end, 0);
+    w.oneHot(b, go, go + 1, 1);
+    w.label("measure_ms", b, m * dt);
+    w.label("production_ms", b, production);
+    w.label("go_step", b, go);
+    return new int[] {0, fixationSteps, fixationSteps, setStart, productionStart, end};
   }
 
   /** See the class comment: the first go response must fall within the NeuroGym reward window. */

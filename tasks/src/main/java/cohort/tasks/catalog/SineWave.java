@@ -2,7 +2,6 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.ConstantInput;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -90,29 +89,20 @@ public final class SineWave extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
-    TrialWriter w = new TrialWriter(steps, batch, 1, 1);
-    double[] index = new double[batch];
-    double[] omegas = new double[batch];
-    double[] levels = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int j = 1 + random.nextInt(k);
-      double omega = omega(j);
-      double level = j / (double) k + offset;
-      w.fillInput(b, 0, 0, steps, level);
-      w.addNoise(b, 0, 0, steps, noise, random);
-      for (int t = 0; t < steps; t++) {
-        w.setTarget(t, b, 0, Math.sin(omega * t));
-      }
-      w.fillMask(b, 0, steps, 1.0);
-      index[b] = j;
-      omegas[b] = omega;
-      levels[b] = level;
+    int j = 1 + random.nextInt(k);
+    double omega = omega(j);
+    double level = j / (double) k + offset;
+    w.fillInput(b, 0, 0, steps, level);
+    w.addNoise(b, 0, 0, steps, noise, random);
+    for (int t = 0; t < steps; t++) {
+      w.setTarget(t, b, 0, Math.sin(omega * t));
     }
-    return w.build(dtMs(), Conditions.builder(batch).put("frequency_index", index).put("omega", omegas)
-        .put("input_level", levels).build());
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("frequency_index", b, j);
+    w.label("omega", b, omega);
+    w.label("input_level", b, level);
   }
 
   /** See the class comment: the fraction of trials whose RMS error is within the tolerance. */
@@ -120,12 +110,7 @@ public final class SineWave extends AbstractTask {
   public double accuracy(TrialBatch trials, float[] outputs) {
     checkOutputs(trials, outputs);
     double bound = relativeError / Math.sqrt(2);
-    int solved = 0;
-    for (int b = 0; b < trials.batch(); b++) {
-      if (TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, 0, trials.steps()) <= bound) {
-        solved++;
-      }
-    }
-    return TrialScores.fraction(solved, trials.batch());
+    return TrialScores.fractionSolved(trials,
+        b -> TrialScores.rmsError(trials, outputs, trials.targets(), b, 0, 0, trials.steps()) <= bound);
   }
 }

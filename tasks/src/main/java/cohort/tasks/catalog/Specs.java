@@ -1,6 +1,8 @@
 package cohort.tasks.catalog;
 
 import cohort.tasks.ParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Declarations of the parameters many tasks share, so that they read the same everywhere. */
 final class Specs {
@@ -24,12 +26,32 @@ final class Specs {
   /** An accuracy margin, a number in {@code (0, upper]}. */
   static ParameterSpec margin(double defaultValue, double upper, String meaning) {
     return new ParameterSpec("margin", defaultValue, "accuracy: " + meaning, ParameterSpec.Kind.REAL, 0, false, upper,
-        java.util.List.of());
+        List.of());
   }
 
   /** The tolerance of a per-trial relative RMS error ({@code relative-error}), a number > 0. */
   static ParameterSpec relativeError(double defaultValue, String meaning) {
     return ParameterSpec.positive("relative-error", defaultValue, "accuracy: " + meaning);
+  }
+
+  /**
+   * The parameters of Jarne's level-holding tasks ({@code flipflop1} and the Boolean gates): {@code dt} (1 ms),
+   * the input {@code noise}, the task's own {@code timing}, the {@code baseline} target (meaning
+   * {@code baselineMeaning}), and the accuracy's {@code margin} and {@code settle} (see
+   * {@link TrialScores#holdsLevels}).
+   */
+  static List<ParameterSpec> jarneLevels(String baselineMeaning, ParameterSpec... timing) {
+    List<ParameterSpec> all = new ArrayList<>();
+    all.add(dt(1, "Jarne: 1 step = 1 ms"));
+    all.add(ParameterSpec.nonNegative("noise", 0.1,
+        "std of Gaussian noise added to every input per step (Jarne: 0.1)"));
+    all.addAll(List.of(timing));
+    all.add(ParameterSpec.real("baseline", 0.01, -10, 10, baselineMeaning + " (Jarne: 0.01)"));
+    all.add(margin(0.25, 0.5, "a trial is solved when the output is >= 0.5 + margin where the target is 1 and "
+        + "<= 0.5 - margin elsewhere, at every step (Cohort's choice: half-way to the 0/1 levels)"));
+    all.add(periodMs("settle", 10, "accuracy: steps less than this before or after a change of the target level "
+        + "are not scored (Cohort's choice: half the mem-gap)"));
+    return all;
   }
 
   static ParameterSpec steps(int defaultSteps, String source) {

@@ -1,6 +1,5 @@
 package cohort.tasks.catalog;
 
-import cohort.tasks.Conditions;
 import cohort.tasks.ParameterSpec;
 import cohort.tasks.TaskInfo;
 import cohort.tasks.TaskParameters;
@@ -96,37 +95,26 @@ public final class TimeReproduction extends AbstractTask {
   }
 
   @Override
-  public TrialBatch sample(int batch, RandomGenerator random) {
-    checkBatch(batch);
+  void writeTrial(TrialWriter w, int b, RandomGenerator random) {
     int steps = steps();
     int out = onset + stim + gap;
-    TrialWriter w = new TrialWriter(steps, batch, 1, 1);
-    double[] kind = new double[batch];
-    double[] response = new double[batch];
-    double[] window = new double[batch];
-    double[] stimulus = new double[batch];
-    for (int b = 0; b < batch; b++) {
-      int type = random.nextInt(2);
-      w.fillTarget(b, 0, 0, steps, baseline);
-      for (int i = 0; i < stim; i++) {
-        w.setInput(onset + i, b, 0, type * pulse[i]);
-        w.setTarget(out + i, b, 0, type * pulse[i]);
-      }
-      w.addNoise(b, 0, 0, steps, noise, random);
-      if (targetNoise > 0) {
-        for (int t = 0; t < steps; t++) {
-          w.targets[t * batch + b] += (float) (targetNoise * random.nextGaussian());
-        }
-      }
-      w.fillMask(b, 0, steps, 1.0);
-      kind[b] = type;
-      response[b] = out;
-      window[b] = onset + stim;
-      stimulus[b] = onset;
+    int type = random.nextInt(2);
+    w.fillTarget(b, 0, 0, steps, baseline);
+    for (int i = 0; i < stim; i++) {
+      w.setInput(onset + i, b, 0, type * pulse[i]);
+      w.setTarget(out + i, b, 0, type * pulse[i]);
     }
-    return w.build(dtMs(), Conditions.builder(batch).put("pulse", kind).put("stimulus_start", stimulus)
-        .put("response_start", response)
-        .put("window_start", window).build());
+    w.addNoise(b, 0, 0, steps, noise, random);
+    if (targetNoise > 0) {
+      for (int t = 0; t < steps; t++) {
+        w.targets[t * w.batch + b] += (float) (targetNoise * random.nextGaussian());
+      }
+    }
+    w.fillMask(b, 0, steps, 1.0);
+    w.label("pulse", b, type);
+    w.label("stimulus_start", b, onset);
+    w.label("response_start", b, out);
+    w.label("window_start", b, onset + stim);
   }
 
   /**

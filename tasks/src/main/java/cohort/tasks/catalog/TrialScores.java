@@ -1,6 +1,7 @@
 package cohort.tasks.catalog;
 
 import cohort.tasks.TrialBatch;
+import java.util.function.IntPredicate;
 
 /**
  * The per-trial scoring the continuous-output tasks share. A trial counts as solved only when the whole of its
@@ -15,6 +16,17 @@ final class TrialScores {
   /** {@code solved / scored}; 1 when no trial had anything to score. */
   static double fraction(int solved, int scored) {
     return scored == 0 ? 1.0 : solved / (double) scored;
+  }
+
+  /** The fraction of the trials of {@code trials} that {@code solved} accepts (trial index {@code b}). */
+  static double fractionSolved(TrialBatch trials, IntPredicate solved) {
+    int n = 0;
+    for (int b = 0; b < trials.batch(); b++) {
+      if (solved.test(b)) {
+        n++;
+      }
+    }
+    return fraction(n, trials.batch());
   }
 
   /**

@@ -2,12 +2,14 @@ package cohort.tasks.catalog;
 
 import cohort.tasks.Conditions;
 import cohort.tasks.TrialBatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A batch under construction: the time-major arrays of {@link TrialBatch} and small writers for periods of one
- * trial (fill a channel, add Gaussian noise, write one-hot targets and the mask). Periods are half-open step
- * ranges {@code [from, to)}.
+ * A batch under construction: the time-major arrays of {@link TrialBatch}, small writers for periods of one
+ * trial (fill a channel, add Gaussian noise, write one-hot targets and the mask) and the trials' labels. Periods
+ * are half-open step ranges {@code [from, to)}.
  */
 final class TrialWriter {
 
@@ -18,6 +20,7 @@ final class TrialWriter {
   final float[] inputs;
   final float[] targets;
   final float[] mask;
+  private final Map<String, double[]> labels = new LinkedHashMap<>();
 
   TrialWriter(int steps, int batch, int inputSize, int outputSize) {
     this.steps = steps;
@@ -86,7 +89,19 @@ final class TrialWriter {
     }
   }
 
-  TrialBatch build(double dtMs, Conditions conditions) {
-    return new TrialBatch(steps, batch, inputSize, outputSize, dtMs, inputs, targets, mask, conditions);
+  /** Sets label {@code name} of trial {@code b}; the labels of the batch come in the order they are first set. */
+  void label(String name, int b, double value) {
+    double[] column = labels.get(name);
+    if (column == null) {
+      column = new double[batch];
+      labels.put(name, column);
+    }
+    column[b] = value;
+  }
+
+  TrialBatch build(double dtMs) {
+    Conditions.Builder conditions = Conditions.builder(batch);
+    labels.forEach(conditions::put);
+    return new TrialBatch(steps, batch, inputSize, outputSize, dtMs, inputs, targets, mask, conditions.build());
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The tasks Cohort ships, one class per task, each registered in {@link cohort.tasks.TaskRegistry#standard()} and
- * documented with its source and every default taken from it.
+ * The tasks Cohort ships, one class per task (the four Boolean gates share {@code LogicGateTask}), each
+ * registered in {@link cohort.tasks.TaskRegistry#standard()} and documented with its source and every default
+ * taken from it.
  *
  * <h2>NeuroGym-style choice tasks</h2>
  *
