@@ -78,9 +78,10 @@ import java.util.function.Consumer;
  * @param threads worker threads; default 1. Results do not depend on it.
  * @param singlePrecision run the Adam phase's kernel ({@link BatchedDynamics#residualGradientSingle}) with float32
  *     sigmoid and tanh (FixedPointFinder's graphs are float32 throughout); default true. The activations' {@code exp}
- *     was a third of an iteration on a GRU-128 (W4); a GRU with tanh also does its gate arithmetic in float
- *     (vectorised; the recurrent products stay in double), which took the kernel of a W4 iteration from ≈ 6.0–6.4 to
- *     ≈ 3.8–3.9 ms of CPU on one core. What is reported is measured in double: every candidate's {@code q} is
+ *     was a third of an iteration on a GRU-128 (W4); the GRU (tanh), the LSTM, the UGRNN and the leaky RNN (tanh or
+ *     ReLU) also do their gate arithmetic in float (vectorised over blocks of rows; the recurrent products stay in
+ *     double), which took the kernel of a W4 iteration from ≈ 6.0–6.4 to ≈ 3.8–3.9 ms of CPU on one core, and an
+ *     LSTM's of 24 units from 1.25 to 0.70 µs a state, a UGRNN's from 0.66 to 0.29. What is reported is measured in double: every candidate's {@code q} is
  *     recomputed with the double kernel after Adam, and the polish, selection, Jacobians and eigenvalues
  *     are all double. With float activations {@code q} bottoms out near {@code 1e-13} for states of norm ≈ 1, so a
  *     true fixed point may run to {@code maxIterations} before the polish takes it to round-off; false runs Adam in

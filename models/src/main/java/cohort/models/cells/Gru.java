@@ -200,8 +200,6 @@ public final class Gru implements Cell {
       for (int j = 0; j < n; j++) {
         bhn[j] = p[gates.recB[2] + j];
       }
-      int units = n;
-      this.singleRows = ThreadLocal.withInitial(() -> new float[10][units]);
     }
 
     private double gate(int g, int j, double[] x, double[] h) {
@@ -298,7 +296,7 @@ public final class Gru implements Cell {
     public void elementwise(int mode, int rows, int start, double[] h, double[] v, double[] o1, double[] pre,
         double[] xd, double[] d, double[] diag, BatchMath m) {
       if (mode == RESIDUAL && m.single() && act == Activation.TANH) {
-        residualSingle(rows, start, h, o1, pre, xd, d, diag);
+        SingleResidual.gru(n, bhn, rows, start, h, o1, pre, xd, d, diag);
         return;
       }
       int s = n;
@@ -331,81 +329,6 @@ public final class Gru implements Cell {
           d[pb + n + j] = vj * (hj - nn) * z * (1 - z);
           d[pb + 2 * n + j] = dan * r;
           diag[db + j] = vj * z;
-        }
-      }
-    }
-
-    /** Per-thread float rows of {@link #residualSingle}: r, z (halved), hn, xn, h in; v, d_r, d_z, d_n, z·v out. */
-    private final ThreadLocal<float[][]> singleRows;
-
-    /**
-     * {@link #elementwise}'s {@code RESIDUAL} mode of the single-precision kernel
-     * ({@link cohort.models.ReferenceCell#residualGradientBatchSingle}), tanh cells: the gate arithmetic of a row in
-     * float, as FixedPointFinder's float32 graph does it, in short branch-free loops over the units that C2
-     * vectorises (the double loop with float activations, scalar, was about a third of the kernel's time on W4's
-     * GRU-128; the kernel now runs in two thirds of the time, the rest being the two double products). The recurrent
-     * products stay in double and are rounded to float once; results go back to double. Each unit of each row is
-     * computed from that row alone, in the same order whatever the row's position, so rows stay independent. The
-     * residual is formed as {@code (1 − z)(ñ − h)} (= {@code F(h) − h}), which loses nothing to cancellation.
-     */
-    private void residualSingle(int rows, int start, double[] h, double[] o1, double[] pre, double[] xd, double[] d,
-        double[] diag) {
-      float[][] t = singleRows.get();
-      float[] ar = t[0];
-      float[] az = t[1];
-      float[] hn = t[2];
-      float[] xn = t[3];
-      float[] hh = t[4];
-      float[] ov = t[5];
-      float[] or = t[6];
-      float[] oz = t[7];
-      float[] on = t[8];
-      float[] og = t[9];
-      int gn = 3 * n;
-      for (int b = 0; b < rows; b++) {
-        int hb = (start + b) * n;
-        int pb = b * gn;
-        for (int j = 0; j < n; j++) {
-          ar[j] = (float) (0.5 * (pre[pb + j] + xd[j]));
-          az[j] = (float) (0.5 * (pre[pb + n + j] + xd[n + j]));
-          hn[j] = (float) (pre[pb + 2 * n + j] + bhn[j]);
-          xn[j] = (float) xd[2 * n + j];
-          hh[j] = (float) h[hb + j];
-        }
-        // Short loops of one operation each: C2 unrolls and vectorises only small loop bodies (the same
-        // arithmetic in one loop ran scalar, 23 ns a unit; this way ≈ 3 ns). Only index j, so rows and units
-        // never mix.
-        for (int j = 0; j < n; j++) {
-          ar[j] = 0.5f * Activation.tanh(ar[j]) + 0.5f;
-        }
-        for (int j = 0; j < n; j++) {
-          az[j] = 0.5f * Activation.tanh(az[j]) + 0.5f;
-        }
-        for (int j = 0; j < n; j++) {
-          xn[j] = Activation.tanh(xn[j] + ar[j] * hn[j]);
-        }
-        // r = ar, z = az, ñ = xn; v = (1 − z)(ñ − h) = F(h) − h.
-        for (int j = 0; j < n; j++) {
-          ov[j] = (1f - az[j]) * (xn[j] - hh[j]);
-        }
-        for (int j = 0; j < n; j++) {
-          on[j] = ov[j] * (1f - az[j]) * (1f - xn[j] * xn[j]) * ar[j];
-        }
-        for (int j = 0; j < n; j++) {
-          or[j] = on[j] * hn[j] * (1f - ar[j]);
-        }
-        for (int j = 0; j < n; j++) {
-          oz[j] = ov[j] * (hh[j] - xn[j]) * az[j] * (1f - az[j]);
-        }
-        for (int j = 0; j < n; j++) {
-          og[j] = ov[j] * az[j];
-        }
-        for (int j = 0; j < n; j++) {
-          o1[hb + j] = ov[j];
-          d[pb + j] = or[j];
-          d[pb + n + j] = oz[j];
-          d[pb + 2 * n + j] = on[j];
-          diag[b * n + j] = og[j];
         }
       }
     }

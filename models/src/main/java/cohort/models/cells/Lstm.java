@@ -294,6 +294,10 @@ public final class Lstm implements Cell {
     @Override
     public void elementwise(int mode, int rows, int start, double[] h, double[] v, double[] o1, double[] pre,
         double[] xd, double[] d, double[] diag, BatchMath m) {
+      if (mode == RESIDUAL && m.single() && SingleResidual.covers(act)) {
+        SingleResidual.lstm(act, n, rows, start, h, o1, pre, xd, d, diag);
+        return;
+      }
       int s = 2 * n;
       int gn = 4 * n;
       for (int b = 0; b < rows; b++) {

@@ -227,6 +227,10 @@ public final class Ugrnn implements Cell {
     @Override
     public void elementwise(int mode, int rows, int start, double[] h, double[] v, double[] o1, double[] pre,
         double[] xd, double[] d, double[] diag, BatchMath m) {
+      if (mode == RESIDUAL && m.single() && SingleResidual.covers(act)) {
+        SingleResidual.ugrnn(act, n, rows, start, h, o1, pre, xd, d, diag);
+        return;
+      }
       int s = n;
       int gn = 2 * n;
       for (int b = 0; b < rows; b++) {
