@@ -35,18 +35,21 @@ class CellBitsTest {
   static final Map<String, String> GOLDEN = new LinkedHashMap<>();
 
   static {
-    GOLDEN.put("vanilla", "5dc83e7fab516c25");
-    GOLDEN.put("ctrnn", "432c1feba8dd94f2");
-    GOLDEN.put("scaled-ctrnn", "90d66ee8a014c36a");
-    GOLDEN.put("ugrnn", "35663d233f2c7e93");
+    // Changed deliberately on 2026-12-05 (issue 19, W6): the single-precision fixed-point kernel of the LSTM, the
+    // UGRNN and the leaky RNN (tanh, ReLU) does its gate arithmetic in float, like the GRU's; with that kernel's
+    // outputs left out of the digest, every one of the 12 cases hashed the same before and after the change.
+    GOLDEN.put("vanilla", "5504b4bc5d5ceb03"); // before 2026-12-05: 5dc83e7fab516c25
+    GOLDEN.put("ctrnn", "d1ddea79aeafcd51"); // before 2026-12-05: 432c1feba8dd94f2
+    GOLDEN.put("scaled-ctrnn", "e9ba2be9f5d1f493"); // before 2026-12-05: 90d66ee8a014c36a
+    GOLDEN.put("ugrnn", "51e98f2a1f6aa2d8"); // before 2026-12-05: 35663d233f2c7e93
     // Changed deliberately on 2026-12-04 (issue 19, W4): the GRU's single-precision fixed-point kernel
     // (residualGradientBatchSingle, tanh) does its gate arithmetic in float now; everything else kept its bits
     // (the hash before covered the same outputs with the double gate arithmetic: 2e87214f898a55cb).
     GOLDEN.put("gru", "be01a42bd4a0190c");
-    GOLDEN.put("lstm", "8f1c725957d1d63f");
-    GOLDEN.put("low-rank", "e3ed22085d99646a");
-    GOLDEN.put("vanilla-dale-relu", "5408cfc9c729779a");
-    GOLDEN.put("ctrnn-dale-noise", "86c8f11783b518ba");
+    GOLDEN.put("lstm", "b58112c60b4d9c11"); // before 2026-12-05: 8f1c725957d1d63f
+    GOLDEN.put("low-rank", "0682732c8049dac0"); // before 2026-12-05: e3ed22085d99646a
+    GOLDEN.put("vanilla-dale-relu", "e6ba2e1e65bd31b3"); // before 2026-12-05: 5408cfc9c729779a
+    GOLDEN.put("ctrnn-dale-noise", "a1ea6b82c1393f31"); // before 2026-12-05: 86c8f11783b518ba
     GOLDEN.put("scaled-ctrnn-dale-softplus", "aabe0c1776d8688c");
     GOLDEN.put("gru-relu-orthogonal", "37da89b30dcc49d5");
     GOLDEN.put("lstm-softplus-normal", "903fa0c29f14ab92");
