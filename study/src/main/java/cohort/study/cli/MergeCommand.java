@@ -60,11 +60,11 @@ final class MergeCommand {
     }
   }
 
-  @Command(name = "merge", mixinStandardHelpOptions = true,
-      description = {"Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.",
-          "The population comparisons are added once every run of the study is done; a damaged run file is named "
-              + "and refused unless --skip-damaged."})
-  static final class Merge implements Callable<Integer> {
+  /**
+   * What {@code merge} and {@code analyze} share: the study directory, {@code --threads} and the run; each
+   * subcommand says how it treats the comparisons and damaged run files.
+   */
+  abstract static class Consolidate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
@@ -73,13 +73,27 @@ final class MergeCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    /** The consolidation's options, from this subcommand's own. */
+    abstract StudyMerger.Options options();
+
+    @Override
+    public Integer call() {
+      return merge(spec, dir, threads, options());
+    }
+  }
+
+  @Command(name = "merge", mixinStandardHelpOptions = true,
+      description = {"Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.",
+          "The population comparisons are added once every run of the study is done; a damaged run file is named "
+              + "and refused unless --skip-damaged."})
+  static final class Merge extends Consolidate {
     @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
         + "refusing to merge.")
     boolean skipDamaged;
 
     @Override
-    public Integer call() {
-      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.WHEN_COMPLETE, skipDamaged));
+    StudyMerger.Options options() {
+      return new StudyMerger.Options(StudyMerger.Comparisons.WHEN_COMPLETE, skipDamaged);
     }
   }
 
@@ -87,22 +101,14 @@ final class MergeCommand {
       description = {"(Re)compute the population comparisons (distances, MDS, separability) on the runs in DIR.",
           "Unlike merge, it compares the runs present even when the study is not complete, and says so in "
               + "study.h5."})
-  static final class Analyze implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
-    Path dir;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
+  static final class Analyze extends Consolidate {
     @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
         + "refusing.")
     boolean skipDamaged;
 
     @Override
-    public Integer call() {
-      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.ALWAYS, skipDamaged));
+    StudyMerger.Options options() {
+      return new StudyMerger.Options(StudyMerger.Comparisons.ALWAYS, skipDamaged);
     }
   }
 }
