@@ -61,10 +61,12 @@ final class MergeCommand {
   }
 
   /**
-   * What {@code merge} and {@code analyze} share: the study directory, {@code --threads} and the run; each
-   * subcommand says how it treats the comparisons and damaged run files.
+   * What {@code merge} and {@code analyze} share: the study directory, {@code --threads}, {@code --skip-damaged} and
+   * the run; each subcommand says when it adds the comparisons.
    */
   abstract static class Consolidate implements Callable<Integer> {
+    private final StudyMerger.Comparisons comparisons;
+
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
@@ -73,12 +75,17 @@ final class MergeCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    /** The consolidation's options, from this subcommand's own. */
-    abstract StudyMerger.Options options();
+    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
+        + "refusing to ${COMMAND-NAME}.")
+    boolean skipDamaged;
+
+    Consolidate(StudyMerger.Comparisons comparisons) {
+      this.comparisons = comparisons;
+    }
 
     @Override
     public Integer call() {
-      return merge(spec, dir, threads, options());
+      return merge(spec, dir, threads, new StudyMerger.Options(comparisons, skipDamaged));
     }
   }
 
@@ -87,13 +94,8 @@ final class MergeCommand {
           "The population comparisons are added once every run of the study is done; a damaged run file is named "
               + "and refused unless --skip-damaged."})
   static final class Merge extends Consolidate {
-    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
-        + "refusing to merge.")
-    boolean skipDamaged;
-
-    @Override
-    StudyMerger.Options options() {
-      return new StudyMerger.Options(StudyMerger.Comparisons.WHEN_COMPLETE, skipDamaged);
+    Merge() {
+      super(StudyMerger.Comparisons.WHEN_COMPLETE);
     }
   }
 
@@ -102,13 +104,8 @@ final class MergeCommand {
           "Unlike merge, it compares the runs present even when the study is not complete, and says so in "
               + "study.h5."})
   static final class Analyze extends Consolidate {
-    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
-        + "refusing.")
-    boolean skipDamaged;
-
-    @Override
-    StudyMerger.Options options() {
-      return new StudyMerger.Options(StudyMerger.Comparisons.ALWAYS, skipDamaged);
+    Analyze() {
+      super(StudyMerger.Comparisons.ALWAYS);
     }
   }
 }
