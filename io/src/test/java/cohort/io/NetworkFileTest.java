@@ -72,18 +72,16 @@ class NetworkFileTest {
   void roundTripKeepsEveryParameterAndTheRecord() throws IOException {
     NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 8, 3);
     Written w = write("gru.h5", spec, 11);
-    Network net = w.net();
-    Path file = w.file();
-    NetworkFile.Contents back = NetworkFile.read(file);
+    NetworkFile.Contents back = NetworkFile.read(w.file());
     assertEquals(spec, back.network().spec());
-    assertArrayEquals(net.parameters(), back.network().parameters());
+    assertArrayEquals(w.net().parameters(), back.network().parameters());
     assertEquals(run(spec).toJson(), back.specJson());
     assertEquals("stopped_early", back.status());
     assertEquals("validation accuracy 0.96 reached", back.reason());
     assertEquals(200, back.iterations());
     assertEquals(result().curves(), back.curves());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(file), files.toList(), "no temporary file is left");
+      assertEquals(List.of(w.file()), files.toList(), "no temporary file is left");
     }
   }
 
@@ -119,10 +117,8 @@ class NetworkFileTest {
   void h5dumpShowsTheLayout() throws Exception {
     NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.TANH, 3, 6, 3);
     Written w = write("vanilla.h5", spec, 3);
-    Network net = w.net();
-    Path file = w.file();
-    String out = runProcess(List.of("h5dump", "-H", file.toString()));
-    for (ParameterBlock b : net.blocks()) {
+    String out = runProcess(List.of("h5dump", "-H", w.file().toString()));
+    for (ParameterBlock b : w.net().blocks()) {
       assertTrue(out.contains("DATASET \"" + b.name() + "\""), b.name() + " missing in\n" + out);
       assertTrue(out.contains("( " + b.rows() + ", " + b.cols() + " )"), out);
     }
@@ -140,9 +136,7 @@ class NetworkFileTest {
   void pythonH5pyReadsTheFile() throws Exception {
     NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 5, 3);
     Written w = write("gru.h5", spec, 5);
-    Network net = w.net();
-    Path file = w.file();
-    ParameterBlock first = net.blocks().get(0);
+    ParameterBlock first = w.net().blocks().get(0);
     String script = String.join("\n",
         "import h5py, json, struct, sys",
         "f = h5py.File(sys.argv[1], 'r')",
@@ -150,8 +144,8 @@ class NetworkFileTest {
         "w = f['weights/" + first.name() + "'][()]",
         "print(spec['network']['architecture'], spec['seed'], f.attrs['status'].decode(), w.dtype, w.shape,",
         "      struct.unpack('<i', struct.pack('<f', w[0, 0]))[0], f['training/iteration'][()].tolist(), float(f['training/val_accuracy'][1]))");
-    String out = python(script, file);
-    float[] p = net.parameters();
+    String out = python(script, w.file());
+    float[] p = w.net().parameters();
     String expected = "gru 7 stopped_early float32 (" + first.rows() + ", " + first.cols() + ") "
         + Float.floatToIntBits(p[first.offset()]) + " [100, 200] 0.96";
     assertEquals(expected, out);
