@@ -1,4 +1,5 @@
-# Shared by w3-, w4-, w5-, w6- and w7-side-by-side.sh (sourced, not run): paths, the idle guard and the peer-script copy.
+# Shared by w3-, w4-, w5-, w6- and w7-side-by-side.sh (sourced, not run): paths, the idle guard, the peer-script copy
+# and the monitored Cohort JMH run.
 # This file and the scripts that source it contain no third-party code and download nothing.
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,6 +44,21 @@ copy_peers() {
   done
   echo "== peer scripts copied unchanged from $PEERS to $OUT/peer-scripts:"
   (cd "$OUT/peer-scripts" && sha256sum "$@" | sed 's/^/   /')
+}
+
+# Runs Cohort's JMH benchmarks matching the regex $2, with the further JMH options $3... and $JMH_ARGS, as one
+# monitored phase: the JSON results in $OUT/cohort.json, the log in $OUT/cohort.log (its tail shown on failure), then
+# the log's header and the lines matching the regex $1 (the score lines).
+cohort_jmh() {
+  jmh_scores=$1
+  jmh_pattern=$2
+  shift 2
+  monitor_start
+  # shellcheck disable=SC2086
+  java -jar "$JAR" "$jmh_pattern" "$@" $JMH_ARGS \
+    -rf json -rff "$OUT/cohort.json" > "$OUT/cohort.log" 2>&1 || { tail -40 "$OUT/cohort.log" >&2; exit 1; }
+  monitor_stop "Cohort JMH"
+  grep -E "^Benchmark |$jmh_scores" "$OUT/cohort.log" || true
 }
 
 # Records, every 5 s while a measurement runs, any other benchmark process (not ours: lines naming $JAR or $OUT are

@@ -27,12 +27,7 @@ echo "== CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'
 
 wait_idle
 echo "== Cohort $(load): java -jar $JAR 'LinearCkaPairsBench|SvccaPairsBench' -p threads=$THREADS $JMH_ARGS"
-# shellcheck disable=SC2086
-monitor_start
-java -jar "$JAR" 'analysis\.(LinearCkaPairsBench|SvccaPairsBench)' -p threads="$THREADS" $JMH_ARGS \
-  -rf json -rff "$OUT/cohort.json" > "$OUT/cohort.log" 2>&1 || { tail -40 "$OUT/cohort.log" >&2; exit 1; }
-monitor_stop "Cohort JMH"
-grep -E "^Benchmark |PairsBench\." "$OUT/cohort.log" || true
+cohort_jmh 'PairsBench\.' 'analysis\.(LinearCkaPairsBench|SvccaPairsBench)' -p threads="$THREADS"
 echo "== $(load)"
 for t in $(echo "$THREADS" | tr , ' '); do
   wait_idle

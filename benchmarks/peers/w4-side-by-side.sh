@@ -72,12 +72,8 @@ fi
 if [ "$SKIP_COHORT" != 1 ]; then
 wait_idle
 echo "== Cohort $(load): java -jar $JAR FixedPointsBench -p threads=$THREADS -p weights=$WEIGHTS_PARAM -p maxIterations=$MAX_ITERATIONS $JMH_ARGS"
-# shellcheck disable=SC2086
-monitor_start
-java -jar "$JAR" 'analysis\.FixedPointsBench' -p threads="$THREADS" -p weights="$WEIGHTS_PARAM" -p maxIterations="$MAX_ITERATIONS" $JMH_ARGS \
-  -rf json -rff "$OUT/cohort.json" > "$OUT/cohort.log" 2>&1 || { tail -40 "$OUT/cohort.log" >&2; exit 1; }
-monitor_stop "Cohort JMH"
-grep -E "^Benchmark |FixedPointsBench\.|\[W4 " "$OUT/cohort.log" || true
+cohort_jmh 'FixedPointsBench\.|\[W4 ' 'analysis\.FixedPointsBench' -p threads="$THREADS" -p weights="$WEIGHTS_PARAM" \
+  -p maxIterations="$MAX_ITERATIONS"
 echo "== $(load)"
 else
   echo "[]" > "$OUT/cohort.json"; : > "$OUT/cohort.log"; echo "== Cohort side skipped (SKIP_COHORT=1)"

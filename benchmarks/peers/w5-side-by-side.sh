@@ -35,12 +35,7 @@ echo "== CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'
 
 wait_idle
 echo "== Cohort $(load): java -jar $JAR DsaPairBench -p threads=$THREADS $JMH_ARGS"
-# shellcheck disable=SC2086
-monitor_start
-java -jar "$JAR" 'analysis\.DsaPairBench' -p threads="$THREADS" $JMH_ARGS \
-  -rf json -rff "$OUT/cohort.json" > "$OUT/cohort.log" 2>&1 || { tail -40 "$OUT/cohort.log" >&2; exit 1; }
-monitor_stop "Cohort JMH"
-grep -E "^Benchmark |DsaPairBench\." "$OUT/cohort.log" || true
+cohort_jmh 'DsaPairBench\.' 'analysis\.DsaPairBench' -p threads="$THREADS"
 wait_idle
 echo "== reference $(load): PYTHONPATH=$SHIMS:$DSA_SRC $PY w5_dsa.py bench --threads 1"
 monitor_start

@@ -124,25 +124,10 @@ public final class Npy {
     if (!known) {
       throw bad(name, "dtype " + type + " (accepted: float64, float32, float16, integer or bool arrays)");
     }
-    String[] parts = shape.group(1).split(",");
-    int count = 0;
-    for (String p : parts) {
-      if (!p.isBlank()) {
-        count++;
-      }
-    }
-    int[] dims = new int[count];
+    int[] dims = dimensions(name, shape.group(1));
     long n = 1;
-    int k = 0;
-    for (String p : parts) {
-      if (!p.isBlank()) {
-        try {
-          dims[k] = Integer.parseInt(p.trim().replace("L", ""));
-        } catch (NumberFormatException e) {
-          throw bad(name, "shape entry '" + p.trim() + "' is not an integer");
-        }
-        n *= dims[k++];
-      }
+    for (int d : dims) {
+      n *= d;
     }
     int dataStart = start + headerLen;
     if ((long) all.length - dataStart < n * width) {
@@ -159,6 +144,27 @@ public final class Npy {
     }
     boolean fortran = order.group(1).equals("True");
     return new Array(dims, fortran && dims.length > 1 ? fromFortran(values, dims) : values);
+  }
+
+  /**
+   * The dimensions in a header's shape tuple, e.g. {@code "3, 4"}, {@code "5,"} or {@code ""} (a scalar); Python 2
+   * writers add an {@code L} to each.
+   */
+  private static int[] dimensions(String name, String tuple) {
+    String[] parts = tuple.split(",");
+    int[] dims = new int[parts.length];
+    int count = 0;
+    for (String p : parts) {
+      if (p.isBlank()) {
+        continue;
+      }
+      try {
+        dims[count++] = Integer.parseInt(p.trim().replace("L", ""));
+      } catch (NumberFormatException e) {
+        throw bad(name, "shape entry '" + p.trim() + "' is not an integer");
+      }
+    }
+    return java.util.Arrays.copyOf(dims, count);
   }
 
   /** One element of dtype kind {@code f}, {@code i}, {@code u} or {@code b} and {@code width} bytes, as a double. */

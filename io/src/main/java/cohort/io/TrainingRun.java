@@ -98,18 +98,7 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
     return TaskParameters.format(v);
   }
 
-  static String str(String v) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
+  private static String str(String v) {
+    return JsonText.quote(v);
   }
 }

@@ -49,22 +49,39 @@ class NetworkFileTest {
         200, c, 1.25);
   }
 
+  /** A network file a test wrote: its path and the network in it. */
+  private record Written(Path file, Network net) {}
+
+  /**
+   * Initialises a network of {@code spec} from {@code seed} and writes it to {@code name} in the test's directory,
+   * with {@link #run} and {@link #result}.
+   */
+  private Written write(String name, NetworkSpec spec, long seed) throws IOException {
+    Network net = Trainer.initialize(spec, seed);
+    Path file = dir.resolve(name);
+    NetworkFile.write(file, run(spec), net, result());
+    return new Written(file, net);
+  }
+
+  /** Standard output of {@code script} run by Python 3 with the file as its argument, trimmed. */
+  private static String python(String script, Path file) throws Exception {
+    return runProcess(List.of("/usr/bin/python3", "-c", script, file.toString())).trim();
+  }
+
   @Test
   void roundTripKeepsEveryParameterAndTheRecord() throws IOException {
     NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 8, 3);
-    Network net = Trainer.initialize(spec, 11);
-    Path file = dir.resolve("gru.h5");
-    NetworkFile.write(file, run(spec), net, result());
-    NetworkFile.Contents back = NetworkFile.read(file);
+    Written w = write("gru.h5", spec, 11);
+    NetworkFile.Contents back = NetworkFile.read(w.file());
     assertEquals(spec, back.network().spec());
-    assertArrayEquals(net.parameters(), back.network().parameters());
+    assertArrayEquals(w.net().parameters(), back.network().parameters());
     assertEquals(run(spec).toJson(), back.specJson());
     assertEquals("stopped_early", back.status());
     assertEquals("validation accuracy 0.96 reached", back.reason());
     assertEquals(200, back.iterations());
     assertEquals(result().curves(), back.curves());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(file), files.toList(), "no temporary file is left");
+      assertEquals(List.of(w.file()), files.toList(), "no temporary file is left");
     }
   }
 
@@ -99,11 +116,9 @@ class NetworkFileTest {
   @Test
   void h5dumpShowsTheLayout() throws Exception {
     NetworkSpec spec = NetworkSpec.of(LeakyRnn.VANILLA, Activation.TANH, 3, 6, 3);
-    Network net = Trainer.initialize(spec, 3);
-    Path file = dir.resolve("vanilla.h5");
-    NetworkFile.write(file, run(spec), net, result());
-    String out = runProcess(List.of("h5dump", "-H", file.toString()));
-    for (ParameterBlock b : net.blocks()) {
+    Written w = write("vanilla.h5", spec, 3);
+    String out = runProcess(List.of("h5dump", "-H", w.file().toString()));
+    for (ParameterBlock b : w.net().blocks()) {
       assertTrue(out.contains("DATASET \"" + b.name() + "\""), b.name() + " missing in\n" + out);
       assertTrue(out.contains("( " + b.rows() + ", " + b.cols() + " )"), out);
     }
@@ -120,10 +135,8 @@ class NetworkFileTest {
   @Test
   void pythonH5pyReadsTheFile() throws Exception {
     NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 5, 3);
-    Network net = Trainer.initialize(spec, 5);
-    Path file = dir.resolve("gru.h5");
-    NetworkFile.write(file, run(spec), net, result());
-    ParameterBlock first = net.blocks().get(0);
+    Written w = write("gru.h5", spec, 5);
+    ParameterBlock first = w.net().blocks().get(0);
     String script = String.join("\n",
         "import h5py, json, struct, sys",
         "f = h5py.File(sys.argv[1], 'r')",
@@ -131,8 +144,8 @@ class NetworkFileTest {
         "w = f['weights/" + first.name() + "'][()]",
         "print(spec['network']['architecture'], spec['seed'], f.attrs['status'].decode(), w.dtype, w.shape,",
         "      struct.unpack('<i', struct.pack('<f', w[0, 0]))[0], f['training/iteration'][()].tolist(), float(f['training/val_accuracy'][1]))");
-    String out = runProcess(List.of("/usr/bin/python3", "-c", script, file.toString())).trim();
-    float[] p = net.parameters();
+    String out = python(script, w.file());
+    float[] p = w.net().parameters();
     String expected = "gru 7 stopped_early float32 (" + first.rows() + ", " + first.cols() + ") "
         + Float.floatToIntBits(p[first.offset()]) + " [100, 200] 0.96";
     assertEquals(expected, out);
@@ -145,9 +158,7 @@ class NetworkFileTest {
   @Test
   void aSearchThatFoundNoPointStillWritesItsGroups() throws Exception {
     NetworkSpec spec = NetworkSpec.of(Lstm.CELL, Activation.TANH, 3, 5, 3);
-    Network net = Trainer.initialize(spec, 5);
-    Path file = dir.resolve("lstm.h5");
-    NetworkFile.write(file, run(spec), net, result());
+    Path file = write("lstm.h5", spec, 5).file();
     cohort.analysis.fixedpoints.FixedPointSet none = new cohort.analysis.fixedpoints.FixedPointSet(10, false, 1.0,
         new double[3], cohort.analysis.fixedpoints.FixedPointOptions.defaults(), List.of(), 64, 64, 0, 0);
     NetworkFile.addAnalyses(file, none, null, null,
@@ -158,7 +169,7 @@ class NetworkFileTest {
         "g = f['fixed_points']",
         "print(f.attrs['fixed_point_count'], g.attrs['count'], g['census'][()].tolist(), 'reason' in g.attrs,",
         "      'topology' in f, f['topology'].attrs['signature'].decode(), list(f['weights'].keys())[:1] != [])");
-    String out = runProcess(List.of("/usr/bin/python3", "-c", script, file.toString())).trim();
+    String out = python(script, file);
     assertEquals("0 0 [0] True True no fixed points True", out);
     assertTrue(NetworkFile.read(file).network().spec().equals(spec), "the file is still a readable network file");
   }

@@ -1,6 +1,7 @@
 package cohort.benchmarks.analysis;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -35,5 +36,13 @@ public class CpuTime {
   void add(long startNanos) {
     cpuSeconds += (OS.getProcessCpuTime() - startNanos) * 1e-9;
     calls++;
+  }
+
+  /** Runs one measured call, adds its CPU time and returns its result (for JMH to consume). */
+  <T> T measure(Supplier<T> call) {
+    long t0 = now();
+    T result = call.get();
+    add(t0);
+    return result;
   }
 }

@@ -11,19 +11,10 @@ import cohort.analysis.dsa.Trajectories;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Peer workload W5 "dsa-pair" ({@code shared/peers/WORKLOADS.md}; Ostrow et al. 2023, "Beyond geometry: comparing
@@ -44,13 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the reference's 2 × 1,000 Adam steps (see {@link DsaOptions}): Cohort's Riemannian L-BFGS runs to convergence
  * from 3 + 8 starts, so its time is not a fixed step count. Score: seconds per call.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 5)
-@Measurement(iterations = 3, time = 5)
-@Fork(1)
-public class DsaPairBench {
+public class DsaPairBench extends PairsBench {
 
   /** W5's sizes. */
   static final int TRIALS = 50;
@@ -87,36 +72,24 @@ public class DsaPairBench {
   /** One DSA comparison: two DMD fits and one angular distance. */
   @Benchmark
   public DsaResult pair(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    DsaResult r = Dsa.compare(x, y, options);
-    cpu.add(t0);
-    return r;
+    return cpu.measure(() -> Dsa.compare(x, y, options));
   }
 
   /** One Hankel DMD fit. */
   @Benchmark
   public DmdFit dmdFit(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    DmdFit f = HankelDmd.fit(x, options);
-    cpu.add(t0);
-    return f;
+    return cpu.measure(() -> HankelDmd.fit(x, options));
   }
 
   /** The angular similarity-transform distance between two fitted operators. */
   @Benchmark
   public DsaResult distance(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    DsaResult r = Dsa.compare(fitX, fitY, options);
-    cpu.add(t0);
-    return r;
+    return cpu.measure(() -> Dsa.compare(fitX, fitY, options));
   }
 
   /** The 10 × 10 self-pairwise DSA matrix, row-major. */
   @Benchmark
   public double[] pairwise10(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    double[] m = Dsa.pairwise(systems, options, threads);
-    cpu.add(t0);
-    return m;
+    return cpu.measure(() -> Dsa.pairwise(systems, options, threads));
   }
 }

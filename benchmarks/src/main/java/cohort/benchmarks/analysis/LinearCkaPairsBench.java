@@ -4,19 +4,10 @@ import cohort.analysis.similarity.Matrix;
 import cohort.analysis.similarity.PairwiseLinearCka;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Peer workload W3 "cka-pairs", linear CKA part ({@code shared/peers/WORKLOADS.md}): the 100 × 100 linear CKA
@@ -30,13 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link #FEATURE_SPACE_GFLOP} / s, the peer's count) and as executed GFLOP/s against the ≈ 40–46 GFLOP/s
  * one-thread dgemm rate of this machine (W2).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 5)
-@Measurement(iterations = 3, time = 5)
-@Fork(1)
-public class LinearCkaPairsBench {
+public class LinearCkaPairsBench extends PairsBench {
 
   /** W3's sizes. */
   static final int NETWORKS = 100;
@@ -62,9 +47,6 @@ public class LinearCkaPairsBench {
   /** The 100 × 100 CKA matrix, row-major. */
   @Benchmark
   public double[] ckaMatrix(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    double[] m = PairwiseLinearCka.matrix(networks, threads);
-    cpu.add(t0);
-    return m;
+    return cpu.measure(() -> PairwiseLinearCka.matrix(networks, threads));
   }
 }

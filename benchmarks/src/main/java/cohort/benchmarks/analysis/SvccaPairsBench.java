@@ -5,19 +5,10 @@ import cohort.analysis.similarity.PairwiseSvcca;
 import cohort.analysis.similarity.Svcca;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Peer workload W3 "cka-pairs", SVCCA part (a) ({@code shared/peers/WORKLOADS.md}; Raghu et al. 2017, "SVCCA:
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Score: seconds per matrix (4,950 pairs + 100 SVDs).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 5)
-@Measurement(iterations = 3, time = 5)
-@Fork(1)
-public class SvccaPairsBench {
+public class SvccaPairsBench extends PairsBench {
 
   @Param({"1", "2"})
   public int threads;
@@ -52,9 +37,6 @@ public class SvccaPairsBench {
   /** The 100 × 100 SVCCA matrix, row-major. */
   @Benchmark
   public double[] svccaMatrix(CpuTime cpu) {
-    long t0 = CpuTime.now();
-    double[] m = PairwiseSvcca.matrix(networks, metric, threads);
-    cpu.add(t0);
-    return m;
+    return cpu.measure(() -> PairwiseSvcca.matrix(networks, metric, threads));
   }
 }

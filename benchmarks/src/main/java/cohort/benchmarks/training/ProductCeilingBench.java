@@ -8,18 +8,8 @@ import cohort.models.NetworkSpec;
 import cohort.models.linalg.OffHeapMatrix;
 import cohort.models.linalg.OpenBlas;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The ceiling of W1 ({@link TrainingIterationBench}) on OpenBLAS: the matrix products of one training iteration
@@ -41,19 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Operands hold N(0, 0.1²) values (no denormals); OpenBLAS runs on one thread, as in training. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar ProductCeilingBench -t 1}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ProductCeilingBench {
-
-  @Param({"vanilla", "gru", "lstm"})
-  public String arch;
-
-  @Param({"64", "128", "256"})
-  public int hidden;
+public class ProductCeilingBench extends W1Bench {
 
   private boolean gru;
   private int rows;

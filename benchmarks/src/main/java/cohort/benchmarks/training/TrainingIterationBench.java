@@ -16,20 +16,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Peer workload W1 ("flipflop-train", {@code shared/peers/WORKLOADS.md}): one training iteration of one network
@@ -46,25 +38,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -jar benchmarks/target/benchmarks.jar TrainingIterationBench -t 1}; add {@code -prof gc} to see
  * {@code gc.alloc.rate.norm} ≈ 0 B/op (an iteration allocates nothing).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TrainingIterationBench {
+public class TrainingIterationBench extends W1Bench {
 
   /** W1's sizes: time steps, trials per batch, flip-flop channels (inputs = outputs), pre-generated batches. */
   static final int STEPS = 100;
   static final int BATCH = 64;
   static final int BITS = 3;
   static final int BATCHES = 8;
-
-  @Param({"vanilla", "gru", "lstm"})
-  public String arch;
-
-  @Param({"64", "128", "256"})
-  public int hidden;
 
   private Network network;
   private Workspace workspace;

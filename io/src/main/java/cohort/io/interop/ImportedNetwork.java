@@ -1,5 +1,6 @@
 package cohort.io.interop;
 
+import cohort.io.JsonText;
 import cohort.models.Network;
 import java.util.List;
 
@@ -23,11 +24,11 @@ public record ImportedNetwork(Network network, String format, String source, Str
 
   /** The provenance stored with the network file: one line of JSON. */
   public String provenanceJson() {
-    StringBuilder s = new StringBuilder("{\"format\":").append(Json.quote(format)).append(",\"source\":")
-        .append(Json.quote(source)).append(",\"module\":").append(Json.quote(module)).append(",\"tensors\":")
-        .append(Json.quote(tensors)).append(",\"notes\":[");
+    StringBuilder s = new StringBuilder("{\"format\":").append(JsonText.quote(format)).append(",\"source\":")
+        .append(JsonText.quote(source)).append(",\"module\":").append(JsonText.quote(module)).append(",\"tensors\":")
+        .append(JsonText.quote(tensors)).append(",\"notes\":[");
     for (int i = 0; i < notes.size(); i++) {
-      s.append(i > 0 ? "," : "").append(Json.quote(notes.get(i)));
+      s.append(i > 0 ? "," : "").append(JsonText.quote(notes.get(i)));
     }
     return s.append("]}").toString();
   }

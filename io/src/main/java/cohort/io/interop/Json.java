@@ -193,20 +193,4 @@ final class Json {
   private IllegalArgumentException bad(String what) {
     return new IllegalArgumentException("JSON: " + what + " at character " + at);
   }
-
-  /** {@code s} as a JSON string literal. */
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
-  }
 }

@@ -1,5 +1,6 @@
 package cohort.io.interop;
 
+import cohort.io.JsonText;
 import cohort.io.Npy;
 import cohort.io.OutputPaths;
 import java.io.IOException;
@@ -149,13 +150,14 @@ public final class SafeTensors {
       h.append("\"__metadata__\":{");
       int i = 0;
       for (Map.Entry<String, String> m : metadata.entrySet()) {
-        h.append(i++ > 0 ? "," : "").append(Json.quote(m.getKey())).append(':').append(Json.quote(m.getValue()));
+        h.append(i++ > 0 ? "," : "").append(JsonText.quote(m.getKey())).append(':')
+            .append(JsonText.quote(m.getValue()));
       }
       h.append('}');
     }
     long offset = 0;
     for (Map.Entry<String, Npy.Array> t : tensors.entrySet()) {
-      h.append(h.length() > 1 ? "," : "").append(Json.quote(t.getKey())).append(":{\"dtype\":\"F32\",\"shape\":[");
+      h.append(h.length() > 1 ? "," : "").append(JsonText.quote(t.getKey())).append(":{\"dtype\":\"F32\",\"shape\":[");
       int[] shape = t.getValue().shape();
       for (int d = 0; d < shape.length; d++) {
         h.append(d > 0 ? "," : "").append(shape[d]);

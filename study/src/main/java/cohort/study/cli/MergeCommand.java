@@ -60,11 +60,13 @@ final class MergeCommand {
     }
   }
 
-  @Command(name = "merge", mixinStandardHelpOptions = true,
-      description = {"Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.",
-          "The population comparisons are added once every run of the study is done; a damaged run file is named "
-              + "and refused unless --skip-damaged."})
-  static final class Merge implements Callable<Integer> {
+  /**
+   * What {@code merge} and {@code analyze} share: the study directory, {@code --threads}, {@code --skip-damaged} and
+   * the run; each subcommand says when it adds the comparisons.
+   */
+  abstract static class Consolidate implements Callable<Integer> {
+    private final StudyMerger.Comparisons comparisons;
+
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
@@ -74,12 +76,26 @@ final class MergeCommand {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
-        + "refusing to merge.")
+        + "refusing to ${COMMAND-NAME}.")
     boolean skipDamaged;
+
+    Consolidate(StudyMerger.Comparisons comparisons) {
+      this.comparisons = comparisons;
+    }
 
     @Override
     public Integer call() {
-      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.WHEN_COMPLETE, skipDamaged));
+      return merge(spec, dir, threads, new StudyMerger.Options(comparisons, skipDamaged));
+    }
+  }
+
+  @Command(name = "merge", mixinStandardHelpOptions = true,
+      description = {"Consolidate DIR/runs/*.h5 (e.g. from several --shard jobs) into DIR/study.h5.",
+          "The population comparisons are added once every run of the study is done; a damaged run file is named "
+              + "and refused unless --skip-damaged."})
+  static final class Merge extends Consolidate {
+    Merge() {
+      super(StudyMerger.Comparisons.WHEN_COMPLETE);
     }
   }
 
@@ -87,22 +103,9 @@ final class MergeCommand {
       description = {"(Re)compute the population comparisons (distances, MDS, separability) on the runs in DIR.",
           "Unlike merge, it compares the runs present even when the study is not complete, and says so in "
               + "study.h5."})
-  static final class Analyze implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
-    Path dir;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--skip-damaged", description = "Leave damaged run files out (each named in a warning) instead of "
-        + "refusing.")
-    boolean skipDamaged;
-
-    @Override
-    public Integer call() {
-      return merge(spec, dir, threads, new StudyMerger.Options(StudyMerger.Comparisons.ALWAYS, skipDamaged));
+  static final class Analyze extends Consolidate {
+    Analyze() {
+      super(StudyMerger.Comparisons.ALWAYS);
     }
   }
 }

@@ -80,12 +80,7 @@ public final class InputRotation implements RunMeasure {
       EigenSystem e = nearest.eigen();
       double[] re = e.valuesReal();
       double[] im = e.valuesImag();
-      int lead = -1;
-      for (int k = 0; k < re.length; k++) {
-        if (Math.abs(im[k]) > 1e-9 && (lead < 0 || Math.hypot(re[k], im[k]) > Math.hypot(re[lead], im[lead]))) {
-          lead = k;
-        }
-      }
+      int lead = Eigenvalues.leadingComplexPair(re, im);
       if (lead < 0) {
         continue;
       }

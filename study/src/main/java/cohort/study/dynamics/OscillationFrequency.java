@@ -75,12 +75,7 @@ public final class OscillationFrequency implements RunMeasure {
     Spectrum w = Spectrum.of(network.effectiveRecurrentWeights(), network.spec().hidden());
     double[] re = w.valuesReal();
     double[] im = w.valuesImag();
-    int lead = -1;
-    for (int k = 0; k < re.length; k++) {
-      if (Math.abs(im[k]) > 1e-9 && (lead < 0 || Math.hypot(re[k], im[k]) > Math.hypot(re[lead], im[lead]))) {
-        lead = k;
-      }
-    }
+    int lead = Eigenvalues.leadingComplexPair(re, im);
     double rotation = Double.NaN;
     double modulus = Double.NaN;
     if (lead >= 0) {

@@ -47,7 +47,7 @@ import java.util.Optional;
  * <p>Besides the findings, a table of every task pair: separability before and after training, pooled and per
  * initialisation, with permutation p and the number of networks behind each number.
  */
-final class Ghalambor implements Replication {
+final class Ghalambor extends NamedReplication {
 
   static final String SOURCE = "Ghalambor et al. 2024";
   static final String METRIC = "dsa";
@@ -72,17 +72,8 @@ final class Ghalambor implements Replication {
 
   /** With another size of the permutation null (tests). */
   Ghalambor(int permutations) {
+    super("ghalambor", SOURCE);
     this.permutations = permutations;
-  }
-
-  @Override
-  public String name() {
-    return "ghalambor";
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
   }
 
   @Override

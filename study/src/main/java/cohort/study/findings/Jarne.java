@@ -47,7 +47,7 @@ import java.util.TreeMap;
  * <p>Besides the findings, two tables: the bulk per group of networks (initialisation, Dale fraction, size), before
  * and after training, and the dominant eigenvalue per task.
  */
-final class Jarne implements Replication {
+final class Jarne extends NamedReplication {
 
   static final String SOURCE = "Jarne 2023 (Jarne & Laje)";
   /** The number of dominant eigenvalues Jarne's radius leaves out. */
@@ -61,14 +61,8 @@ final class Jarne implements Replication {
   /** The fewest networks a median or a slope is stated on. */
   static final int MIN_NETWORKS = 3;
 
-  @Override
-  public String name() {
-    return "jarne";
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
+  Jarne() {
+    super("jarne", SOURCE);
   }
 
   @Override

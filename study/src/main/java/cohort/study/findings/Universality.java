@@ -36,19 +36,13 @@ import java.util.Optional;
  *       closer; agrees when at least half are).
  * </ul>
  */
-final class Universality implements Replication {
+final class Universality extends NamedReplication {
 
   static final String SOURCE = "Maheswaranathan et al. 2019";
   static final int PERMUTATIONS = 1000;
 
-  @Override
-  public String name() {
-    return "universality";
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
+  Universality() {
+    super("universality", SOURCE);
   }
 
   @Override

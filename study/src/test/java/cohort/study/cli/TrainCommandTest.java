@@ -107,19 +107,22 @@ class TrainCommandTest {
     assertRefused(new String[] {"--alpha", "0.5"}, "alpha");
   }
 
-  /** A one-step, one-bit flip-flop (two kinds of trial), which a GRU learns to 100 % in a few dozen updates. */
-  private Cli.Outcome trivialRun(Path file, String targetAccuracy) {
-    return cohort("train", "--task", "flipflop", "--param", "bits=1", "--param", "steps=1", "--arch", "gru",
+  /**
+   * A one-step, one-bit flip-flop (two kinds of trial), which a GRU learns to 100 % in a few dozen updates, trained
+   * into {@code name} in the test's directory (exit status 0) and read back.
+   */
+  private NetworkFile.Contents trivialRun(String name, String targetAccuracy) {
+    Path file = dir.resolve(name);
+    Cli.Outcome o = cohort("train", "--task", "flipflop", "--param", "bits=1", "--param", "steps=1", "--arch", "gru",
         "--units", "8", "--seed", "4", "--batch", "8", "--iterations", "300", "--lr", "0.05", "--validate-every", "5",
         "--target-accuracy", targetAccuracy, "--out", file.toString());
+    assertEquals(0, o.exit(), o.err());
+    return NetworkFile.read(file);
   }
 
   @Test
   void targetAccuracyOneStopsAtTheFirstValidationAtOneHundredPercent() {
-    Path file = dir.resolve("one.h5");
-    Cli.Outcome o = trivialRun(file, "1");
-    assertEquals(0, o.exit(), o.err());
-    NetworkFile.Contents c = NetworkFile.read(file);
+    NetworkFile.Contents c = trivialRun("one.h5", "1");
     assertEquals("stopped_early", c.status(), c.reason());
     assertTrue(c.reason().startsWith("validation accuracy 1.000 reached the target 1.0"), c.reason());
     double[] accuracy = c.curves().validationAccuracy();
@@ -132,10 +135,7 @@ class TrainCommandTest {
 
   @Test
   void targetAccuracyZeroNeverStops() {
-    Path file = dir.resolve("zero.h5");
-    Cli.Outcome o = trivialRun(file, "0");
-    assertEquals(0, o.exit(), o.err());
-    NetworkFile.Contents c = NetworkFile.read(file);
+    NetworkFile.Contents c = trivialRun("zero.h5", "0");
     assertEquals("completed", c.status(), c.reason());
     int[] iteration = c.curves().iteration();
     assertEquals(300, iteration[iteration.length - 1]);

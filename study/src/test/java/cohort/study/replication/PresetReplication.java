@@ -1,5 +1,7 @@
 package cohort.study.replication;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cohort.io.Hdf5Schema;
 import cohort.study.wiring.Studies;
 import io.jhdf.HdfFile;
@@ -31,6 +33,16 @@ final class PresetReplication {
   record Outcome(List<String> failures, String markdown) {}
 
   private PresetReplication() {}
+
+  /**
+   * Runs {@code preset} and fails unless every finding it asserts agrees with {@code source} (the source work as the
+   * message names it); the message lists the failures and the findings table.
+   */
+  static void assertReplicates(String preset, String source) throws Exception {
+    Outcome o = run(preset);
+    assertTrue(o.failures().isEmpty(), "findings that do not agree with " + source + ":\n"
+        + String.join("\n", o.failures()) + "\n\n" + o.markdown());
+  }
 
   static Outcome run(String preset) throws Exception {
     Path out = Path.of("target", "replication", preset).toAbsolutePath();
