@@ -4,12 +4,8 @@ import cohort.models.Activation;
 import cohort.models.BatchMath;
 import cohort.models.Cell;
 import cohort.models.InitOptions;
-import cohort.models.Initializers;
 import cohort.models.Layout;
-import cohort.models.NetworkSpec;
-import cohort.models.Packs;
 import cohort.models.Step;
-import java.util.random.RandomGenerator;
 
 /**
  * The update-gate RNN of Collins, Sohl-Dickstein &amp; Sussillo (2017, "Capacity and trainability in recurrent
@@ -18,26 +14,14 @@ import java.util.random.RandomGenerator;
  * {@code W_hg, W_hc} (recurrent), {@code b_g, b_c}; the update gate's bias starts at
  * {@link InitOptions#gateBias()} (TensorFlow's UGRNN {@code forget_bias}).
  */
-public final class Ugrnn implements Cell {
+public final class Ugrnn extends GatedCell {
 
   /** The one instance. */
   public static final Ugrnn CELL = new Ugrnn();
 
-  private static final String[] INPUT = {"W_ig", "W_ic"};
-  private static final String[] RECURRENT = {"W_hg", "W_hc"};
-  private static final String[] BIASES = {"b_g", "b_c"};
-
   private Ugrnn() {
-  }
-
-  @Override
-  public String id() {
-    return "ugrnn";
-  }
-
-  @Override
-  public String summary() {
-    return "g = s(W_g h + U_g x + b_g), c = σ(W_c h + U_c x + b_c), h' = g⊙h + (1−g)⊙c (Collins et al. 2017)";
+    super("ugrnn", "g = s(W_g h + U_g x + b_g), c = σ(W_c h + U_c x + b_c), h' = g⊙h + (1−g)⊙c (Collins et al. 2017)",
+        new String[] {"W_ig", "W_ic"}, new String[] {"W_hg", "W_hc"}, new String[] {"b_g", "b_c"}, null, 0);
   }
 
   @Override
@@ -46,60 +30,20 @@ public final class Ugrnn implements Cell {
   }
 
   @Override
-  public String toString() {
-    return id();
-  }
-
-  @Override
-  public void declare(NetworkSpec spec, Layout.Builder blocks) {
-    Gates.declare(blocks, spec.inputs(), spec.hidden(), INPUT, RECURRENT, BIASES, null);
-  }
-
-  @Override
-  public void initialize(Layout layout, InitOptions options, RandomGenerator random, float[] p) {
-    Gates g = new Gates(layout, INPUT, RECURRENT, BIASES, null);
-    Initializers.gated(layout.spec(), options, random, p, g.inW, g.recW, g.inB, new int[0]);
-    for (int j = 0; j < layout.hidden(); j++) {
-      p[g.inB[0] + j] += (float) options.gateBias();
-    }
-  }
-
-  @Override
   public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(new Gates(layout, INPUT, RECURRENT, BIASES, null));
+    return new Kernels(gates(layout));
   }
 
   @Override
   public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters);
+    return new Reference(layout, parameters, gates(layout));
   }
 
   /** Blocks g, c; saved g, c, σ'(c). */
-  private static final class Kernels implements Cell.Kernels {
-    private final Gates gates;
+  private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      this.gates = gates;
-    }
-
-    @Override
-    public int blocks() {
-      return 2;
-    }
-
-    @Override
-    public int slots() {
-      return 3;
-    }
-
-    @Override
-    public void pack(float[] p, Packs packs) {
-      gates.packGates(p, 2, packs);
-    }
-
-    @Override
-    public void unpack(float[] p, Packs grads, float[] gradient) {
-      gates.unpackGates(grads, 2, gradient);
+      super(gates, 2, 3);
     }
 
     @Override
@@ -143,21 +87,10 @@ public final class Ugrnn implements Cell {
   }
 
   /** The textbook equations in double. */
-  private static final class Reference implements Cell.Reference, Cell.BatchKernels {
-    private final double[] p;
-    private final Gates gates;
-    private final int n;
-    private final Activation act;
+  private static final class Reference extends GatedReference {
 
-    Reference(Layout layout, double[] p) {
-      this.p = p;
-      this.gates = new Gates(layout, INPUT, RECURRENT, BIASES, null);
-      this.n = layout.hidden();
-      this.act = layout.spec().activation();
-    }
-
-    private double pre(int g, int j, double[] x, double[] h) {
-      return gates.inputDrive(p, g, j, x, false) + gates.recurrentDrive(p, g, j, h);
+    Reference(Layout layout, double[] p, Gates gates) {
+      super(layout, p, gates, 2);
     }
 
     @Override
@@ -201,30 +134,6 @@ public final class Ugrnn implements Cell {
     }
 
     @Override
-    public Cell.BatchKernels batched() {
-      return this;
-    }
-
-    @Override
-    public int blocks() {
-      return 2;
-    }
-
-    @Override
-    public double weight(int g, int post, int pre) {
-      return gates.w(p, g, post, pre);
-    }
-
-    @Override
-    public void inputDrive(double[] x, double[] xd) {
-      for (int g = 0; g < 2; g++) {
-        for (int j = 0; j < n; j++) {
-          xd[g * n + j] = gates.inputDrive(p, g, j, x, true);
-        }
-      }
-    }
-
-    @Override
     public void elementwise(int mode, int rows, int start, double[] h, double[] v, double[] o1, double[] pre,
         double[] xd, double[] d, double[] diag, BatchMath m) {
       int s = n;
@@ -239,16 +148,9 @@ public final class Ugrnn implements Cell {
           double c = m.act(ac);
           double hj = h[hb + j];
           double nx = g * hj + (1 - g) * c;
+          double vj = direction(mode, nx, hj, v, o1, hb + j);
           if (mode == STEP) {
-            o1[hb + j] = nx;
             continue;
-          }
-          double vj;
-          if (mode == RESIDUAL) {
-            vj = nx - hj;
-            o1[hb + j] = vj;
-          } else {
-            vj = v[hb + j];
           }
           d[pb + j] = vj * (hj - c) * g * (1 - g);
           d[pb + n + j] = vj * (1 - g) * m.derivative(ac, c);
