@@ -5,15 +5,22 @@ import cohort.models.InitOptions;
 import cohort.models.Initializers;
 import cohort.models.Layout;
 import cohort.models.NetworkSpec;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
  * What the gated cells (UGRNN, GRU, LSTM, MGU) share as {@link Cell}s: their name and summary, their per-gate blocks
  * ({@link Gates}: input weights, recurrent weights, biases and, PyTorch-style, recurrent biases), and the
  * initialisation of those blocks ({@link Initializers#gated}), with {@link InitOptions#gateBias()} added to one
- * memory gate's bias where the cell has one. Immutable.
+ * memory gate's bias where the cell has one, and the making of its kernels and reference over those blocks. Immutable.
  */
 abstract class GatedCell implements Cell {
+
+  /** Makes a cell's double reference over a parameter vector, given the offsets of its gate blocks. */
+  interface ReferenceMaker {
+    Cell.Reference make(Layout layout, double[] parameters, Gates gates);
+  }
+
   private final String id;
   private final String summary;
   private final String[] input;
@@ -21,15 +28,19 @@ abstract class GatedCell implements Cell {
   private final String[] biases;
   private final String[] recurrentBiases;
   private final int memoryGate;
+  private final Function<Gates, Cell.Kernels> kernels;
+  private final ReferenceMaker reference;
 
   /**
    * A gated cell.
    *
    * @param recurrentBiases the names of the recurrent biases, or {@code null} for one bias per gate
    * @param memoryGate the gate whose input bias starts at {@link InitOptions#gateBias()}, or −1 for none
+   * @param kernels the cell's fast path over its gate blocks
+   * @param reference the cell's double reference over a parameter vector and its gate blocks
    */
   GatedCell(String id, String summary, String[] input, String[] recurrent, String[] biases, String[] recurrentBiases,
-      int memoryGate) {
+      int memoryGate, Function<Gates, Cell.Kernels> kernels, ReferenceMaker reference) {
     this.id = id;
     this.summary = summary;
     this.input = input;
@@ -37,6 +48,8 @@ abstract class GatedCell implements Cell {
     this.biases = biases;
     this.recurrentBiases = recurrentBiases;
     this.memoryGate = memoryGate;
+    this.kernels = kernels;
+    this.reference = reference;
   }
 
   @Override
@@ -74,5 +87,15 @@ abstract class GatedCell implements Cell {
         p[g.inB[memoryGate] + j] += (float) options.gateBias();
       }
     }
+  }
+
+  @Override
+  public final Cell.Kernels kernels(Layout layout) {
+    return kernels.apply(gates(layout));
+  }
+
+  @Override
+  public final Cell.Reference reference(Layout layout, double[] parameters) {
+    return reference.make(layout, parameters, gates(layout));
   }
 }

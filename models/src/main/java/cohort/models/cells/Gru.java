@@ -2,7 +2,6 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
 import cohort.models.Layout;
 import cohort.models.Packs;
 import cohort.models.Step;
@@ -24,17 +23,8 @@ public final class Gru extends GatedCell {
   private Gru() {
     super("gru", "r, z = s(…), n = σ(U_n x + b_in + r⊙(W_n h + b_hn)), h' = (1−z)⊙n + z⊙h (Cho et al. 2014; PyTorch)",
         new String[] {"W_ir", "W_iz", "W_in"}, new String[] {"W_hr", "W_hz", "W_hn"},
-        new String[] {"b_ir", "b_iz", "b_in"}, new String[] {"b_hr", "b_hz", "b_hn"}, -1);
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters, gates(layout));
+        new String[] {"b_ir", "b_iz", "b_in"}, new String[] {"b_hr", "b_hz", "b_hn"}, -1,
+        Kernels::new, Reference::new);
   }
 
   /** Fused blocks r, z, {@code W_hn h + b_hn}; input-only block {@code U_n x + b_in}; saved r, z, n, hn, σ'(n). */

@@ -2,7 +2,6 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
 import cohort.models.InitOptions;
 import cohort.models.Layout;
 import cohort.models.Step;
@@ -24,7 +23,8 @@ public final class Lstm extends GatedCell {
     super("lstm",
         "i, f, o = s(…), g = σ(…), c' = f⊙c + i⊙g, h' = o⊙σ(c'); state [h; c] (Hochreiter & Schmidhuber 1997)",
         new String[] {"W_ii", "W_if", "W_ig", "W_io"}, new String[] {"W_hi", "W_hf", "W_hg", "W_ho"},
-        new String[] {"b_ii", "b_if", "b_ig", "b_io"}, new String[] {"b_hi", "b_hf", "b_hg", "b_ho"}, 1);
+        new String[] {"b_ii", "b_if", "b_ig", "b_io"}, new String[] {"b_hi", "b_hf", "b_hg", "b_ho"}, 1,
+        Kernels::new, Reference::new);
   }
 
   @Override
@@ -35,16 +35,6 @@ public final class Lstm extends GatedCell {
   @Override
   public double defaultGateBias() {
     return 1.0;
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters, gates(layout));
   }
 
   /** Blocks i, f, g, o; saved i, f, g, o, c, σ(c), σ'(c), σ'(g). */

@@ -26,17 +26,8 @@ public final class Mgu extends GatedCell {
 
   private Mgu() {
     super("mgu", "f = s(W_f h + U_f x + b_f), h̃ = σ(W_c (f⊙h) + U_c x + b_c), h' = (1−f)⊙h + f⊙h̃ (Zhou et al. 2016)",
-        new String[] {"W_if", "W_ic"}, new String[] {"W_hf", "W_hc"}, new String[] {"b_f", "b_c"}, null, -1);
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters, gates(layout));
+        new String[] {"W_if", "W_ic"}, new String[] {"W_hf", "W_hc"}, new String[] {"b_f", "b_c"}, null, -1,
+        Kernels::new, Reference::new);
   }
 
   /** Fused block f; input-only block {@code U_c x + b_c}; second block {@code W_c v}; saved f, h̃, σ'(a). */

@@ -2,7 +2,6 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
 import cohort.models.InitOptions;
 import cohort.models.Layout;
 import cohort.models.Step;
@@ -21,22 +20,13 @@ public final class Ugrnn extends GatedCell {
 
   private Ugrnn() {
     super("ugrnn", "g = s(W_g h + U_g x + b_g), c = σ(W_c h + U_c x + b_c), h' = g⊙h + (1−g)⊙c (Collins et al. 2017)",
-        new String[] {"W_ig", "W_ic"}, new String[] {"W_hg", "W_hc"}, new String[] {"b_g", "b_c"}, null, 0);
+        new String[] {"W_ig", "W_ic"}, new String[] {"W_hg", "W_hc"}, new String[] {"b_g", "b_c"}, null, 0,
+        Kernels::new, Reference::new);
   }
 
   @Override
   public double defaultGateBias() {
     return 1.0;
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters, gates(layout));
   }
 
   /** Blocks g, c; saved g, c, σ'(c). */
