@@ -57,6 +57,18 @@ class ReferenceCellBatchTest {
       double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
       return new Case(reference(spec), s, h, v, x, r);
     }
+
+    /** {@code {residual, gradient}} of the cell over the B states: in double, or ({@code single}) float32. */
+    double[][] residualGradient(ReferenceCell cell, boolean single) {
+      double[] res = new double[B * s];
+      double[] grad = new double[B * s];
+      if (single) {
+        cell.residualGradientBatchSingle(B, h, x, res, grad);
+      } else {
+        cell.residualGradientBatch(B, h, x, res, grad);
+      }
+      return new double[][] {res, grad};
+    }
   }
 
   /** Rows {@code 0..count−1} of {@code reversed} are rows {@code count−1..0} of {@code forward}, bit for bit. */
@@ -157,14 +169,13 @@ class ReferenceCellBatchTest {
     Case c = Case.of(spec, 24, false);
     ReferenceCell cell = c.net().cell();
     int s = c.s();
-    double[] res = new double[B * s];
-    double[] grad = new double[B * s];
-    double[] res32 = new double[B * s];
-    double[] grad32 = new double[B * s];
-    cell.residualGradientBatch(B, c.h(), c.x(), res, grad);
-    cell.residualGradientBatchSingle(B, c.h(), c.x(), res32, grad32);
+    double[][] dbl = c.residualGradient(cell, false);
+    double[] res = dbl[0];
+    double[][] single = c.residualGradient(cell, true);
+    double[] res32 = single[0];
+    double[] grad32 = single[1];
     assertClose(res, res32, 2e-5, spec + " single-precision residual");
-    assertClose(grad, grad32, 2e-5, spec + " single-precision gradient");
+    assertClose(dbl[1], grad32, 2e-5, spec + " single-precision gradient");
     boolean differs = false;
     for (int i = 0; i < res.length && !differs; i++) {
       differs = res[i] != res32[i];
@@ -191,12 +202,10 @@ class ReferenceCellBatchTest {
     double[] h = c.h();
     double[] x = c.x();
     int len = B * c.s();
-    double[] res = new double[len];
-    double[] grad = new double[len];
-    double[] javaRes = new double[len];
-    double[] javaGrad = new double[len];
-    cell.residualGradientBatch(B, h, x, res, grad);
-    c.net().javaCell().residualGradientBatch(B, h, x, javaRes, javaGrad);
+    double[][] batch = c.residualGradient(cell, false);
+    double[] res = batch[0];
+    double[] grad = batch[1];
+    double[][] java = c.residualGradient(c.net().javaCell(), false);
     double[] next = new double[len];
     cell.stepBatch(B, h, x, next);
     double[] r0 = new double[len];
@@ -210,15 +219,12 @@ class ReferenceCellBatchTest {
     }
     assertArrayEquals(r0, res, spec + " residual");
     assertArrayEquals(jtr, grad, spec + " gradient");
-    assertClose(res, javaRes, 1e-13, spec + " residual, OpenBLAS vs Java");
-    assertClose(grad, javaGrad, 1e-12, spec + " gradient, OpenBLAS vs Java");
+    assertClose(res, java[0], 1e-13, spec + " residual, OpenBLAS vs Java");
+    assertClose(grad, java[1], 1e-12, spec + " gradient, OpenBLAS vs Java");
     // the interface's defaults (through step and jacobian) agree with the overrides
-    ReferenceCell plain = plain(cell);
-    double[] defRes = new double[len];
-    double[] defGrad = new double[len];
-    plain.residualGradientBatch(B, h, x, defRes, defGrad);
-    assertClose(res, defRes, 1e-13, spec + " default residual");
-    assertClose(grad, defGrad, 1e-12, spec + " default gradient");
+    double[][] defaults = c.residualGradient(plain(cell), false);
+    assertClose(res, defaults[0], 1e-13, spec + " default residual");
+    assertClose(grad, defaults[1], 1e-12, spec + " default gradient");
   }
 
   @Test

@@ -67,6 +67,12 @@ abstract class GatedCell implements Cell {
     return id;
   }
 
+  /** 1 for a cell with a memory gate (TensorFlow's {@code forget_bias} for the LSTM and UGRNN), else 0. */
+  @Override
+  public final double defaultGateBias() {
+    return memoryGate >= 0 ? 1.0 : 0.0;
+  }
+
   /** The offsets of this cell's gate blocks in a layout. */
   final Gates gates(Layout layout) {
     return new Gates(layout, input, recurrent, biases, recurrentBiases);

@@ -32,11 +32,6 @@ public final class Lstm extends GatedCell {
     return 2;
   }
 
-  @Override
-  public double defaultGateBias() {
-    return 1.0;
-  }
-
   /** Blocks i, f, g, o; saved i, f, g, o, c, σ(c), σ'(c), σ'(g). */
   private static final class Kernels extends GatedKernels {
 

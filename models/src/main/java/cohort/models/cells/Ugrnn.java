@@ -24,11 +24,6 @@ public final class Ugrnn extends GatedCell {
         Kernels::new, Reference::new);
   }
 
-  @Override
-  public double defaultGateBias() {
-    return 1.0;
-  }
-
   /** Blocks g, c; saved g, c, σ'(c). */
   private static final class Kernels extends GatedKernels {
 
