@@ -32,19 +32,7 @@ public enum InitKind {
 
   /** Parses a user-typed name (case-insensitive). */
   public static InitKind parse(String name) {
-    if (name != null) {
-      String key = name.trim().toLowerCase(java.util.Locale.ROOT);
-      for (InitKind k : values()) {
-        if (k.id.equals(key)) {
-          return k;
-        }
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (InitKind k : values()) {
-      s.append(s.length() > 0 ? ", " : "").append(k.id);
-    }
-    throw new IllegalArgumentException("init: unknown value '" + name + "'; accepted: " + s);
+    return UserNames.parse("init", name, values(), InitKind::id);
   }
 
   @Override
