@@ -29,6 +29,11 @@ abstract class GatedReference implements Cell.Reference, Cell.BatchKernels {
     return gates.inputDrive(p, g, j, x, true) + gates.recurrentDrive(p, g, j, h);
   }
 
+  /** Gate g's logistic sigmoid at unit j. */
+  final double gate(int g, int j, double[] x, double[] h) {
+    return Activation.sigmoid(pre(g, j, x, h));
+  }
+
   /** Whether gate g's input drive includes its recurrent bias (all but a bias inside a gated product). */
   boolean driveHasRecurrentBias(int g) {
     return true;

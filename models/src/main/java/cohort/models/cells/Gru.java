@@ -140,10 +140,6 @@ public final class Gru extends GatedCell {
       this.singleRows = ThreadLocal.withInitial(() -> new float[10][units]);
     }
 
-    private double gate(int g, int j, double[] x, double[] h) {
-      return Activation.sigmoid(pre(g, j, x, h));
-    }
-
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {

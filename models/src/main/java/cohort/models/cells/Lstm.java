@@ -121,10 +121,10 @@ public final class Lstm extends GatedCell {
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double g = act.apply(pre(2, j, x, h));
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         next[n + j] = c;
         next[j] = o * act.apply(c);
@@ -135,11 +135,11 @@ public final class Lstm extends GatedCell {
     public void jacobian(double[] h, double[] x, double[] jac) {
       int s = 2 * n;
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double ag = pre(2, j, x, h);
         double g = act.apply(ag);
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         double tc = act.apply(c);
         double dtc = act.derivative(c);
@@ -158,11 +158,11 @@ public final class Lstm extends GatedCell {
     public void backStep(double[] h, double[] x, double[] delta, double[] prev, double[] grad, double[] acc) {
       Arrays.fill(prev, 0.0);
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double ag = pre(2, j, x, h);
         double g = act.apply(ag);
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         double dH = delta[j];
         double dC = delta[n + j] + dH * o * act.derivative(c);
@@ -171,14 +171,10 @@ public final class Lstm extends GatedCell {
         double d2 = dC * i * act.derivative(ag);
         double d3 = dH * act.apply(c) * o * (1 - o);
         prev[n + j] = dC * f;
-        gates.accumulate(p, 0, j, d0, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, d0, true);
-        gates.accumulate(p, 1, j, d1, h, x, prev, grad, true);
-        gates.biasGradient(grad, 1, j, d1, true);
-        gates.accumulate(p, 2, j, d2, h, x, prev, grad, true);
-        gates.biasGradient(grad, 2, j, d2, true);
-        gates.accumulate(p, 3, j, d3, h, x, prev, grad, true);
-        gates.biasGradient(grad, 3, j, d3, true);
+        gates.gradients(p, 0, j, d0, h, x, prev, grad);
+        gates.gradients(p, 1, j, d1, h, x, prev, grad);
+        gates.gradients(p, 2, j, d2, h, x, prev, grad);
+        gates.gradients(p, 3, j, d3, h, x, prev, grad);
       }
     }
 

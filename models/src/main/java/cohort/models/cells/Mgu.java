@@ -229,8 +229,7 @@ public final class Mgu extends GatedCell {
       }
       for (int j = 0; j < n; j++) {
         double dz = (delta[j] * (c[j] - h[j]) + dv[j] * h[j]) * f[j] * (1 - f[j]);
-        gates.accumulate(p, 0, j, dz, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, dz, false);
+        gates.gradients(p, 0, j, dz, h, x, prev, grad);
         if (grad != null) {
           for (int i = 0; i < inputs; i++) {
             grad[gates.inW[1] + i * n + j] += da[j] * x[i];

@@ -81,7 +81,7 @@ public final class Ugrnn extends GatedCell {
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double c = act.apply(pre(1, j, x, h));
         next[j] = g * h[j] + (1 - g) * c;
       }
@@ -90,7 +90,7 @@ public final class Ugrnn extends GatedCell {
     @Override
     public void jacobian(double[] h, double[] x, double[] jac) {
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double ac = pre(1, j, x, h);
         double c = act.apply(ac);
         double dg = (h[j] - c) * g * (1 - g);
@@ -105,16 +105,14 @@ public final class Ugrnn extends GatedCell {
     public void backStep(double[] h, double[] x, double[] delta, double[] prev, double[] grad, double[] acc) {
       java.util.Arrays.fill(prev, 0.0);
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double ac = pre(1, j, x, h);
         double c = act.apply(ac);
         double d0 = delta[j] * (h[j] - c) * g * (1 - g);
         double d1 = delta[j] * (1 - g) * act.derivative(ac);
         prev[j] += delta[j] * g;
-        gates.accumulate(p, 0, j, d0, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, d0, false);
-        gates.accumulate(p, 1, j, d1, h, x, prev, grad, true);
-        gates.biasGradient(grad, 1, j, d1, false);
+        gates.gradients(p, 0, j, d0, h, x, prev, grad);
+        gates.gradients(p, 1, j, d1, h, x, prev, grad);
       }
     }
 
