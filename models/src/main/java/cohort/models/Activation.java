@@ -11,18 +11,14 @@ package cohort.models;
  * float ulps).
  */
 public enum Activation {
-  TANH("tanh"),
-  RELU("relu"),
-  SOFTPLUS("softplus"),
-  IDENTITY("identity");
+  TANH,
+  RELU,
+  SOFTPLUS,
+  IDENTITY;
 
-  private final String id;
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
 
-  Activation(String id) {
-    this.id = id;
-  }
-
-  /** The name users type. */
+  /** The name users type: the constant's name in lower case. */
   public String id() {
     return id;
   }

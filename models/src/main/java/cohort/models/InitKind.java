@@ -13,19 +13,15 @@ package cohort.models;
  * </ul>
  */
 public enum InitKind {
-  NORMAL("normal"),
-  ORTHOGONAL("orthogonal"),
-  IDENTITY("identity"),
-  GLOROT("glorot"),
-  UNIFORM("uniform");
+  NORMAL,
+  ORTHOGONAL,
+  IDENTITY,
+  GLOROT,
+  UNIFORM;
 
-  private final String id;
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
 
-  InitKind(String id) {
-    this.id = id;
-  }
-
-  /** The name users type. */
+  /** The name users type: the constant's name in lower case. */
   public String id() {
     return id;
   }
