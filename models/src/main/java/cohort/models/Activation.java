@@ -11,40 +11,24 @@ package cohort.models;
  * float ulps).
  */
 public enum Activation {
-  TANH("tanh"),
-  RELU("relu"),
-  SOFTPLUS("softplus"),
-  IDENTITY("identity");
+  TANH,
+  RELU,
+  SOFTPLUS,
+  IDENTITY;
 
-  private final String id;
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
 
-  Activation(String id) {
-    this.id = id;
-  }
-
-  /** The name users type. */
+  /** The name users type: the constant's name in lower case. */
   public String id() {
     return id;
   }
 
   /** Parses a user-typed name (case-insensitive; {@code linear} is accepted for identity). */
   public static Activation parse(String name) {
-    if (name != null) {
-      String key = name.trim().toLowerCase(java.util.Locale.ROOT);
-      if (key.equals("linear")) {
-        return IDENTITY;
-      }
-      for (Activation a : values()) {
-        if (a.id.equals(key)) {
-          return a;
-        }
-      }
+    if (name != null && name.trim().toLowerCase(java.util.Locale.ROOT).equals("linear")) {
+      return IDENTITY;
     }
-    StringBuilder s = new StringBuilder();
-    for (Activation a : values()) {
-      s.append(s.length() > 0 ? ", " : "").append(a.id);
-    }
-    throw new IllegalArgumentException("activation: unknown value '" + name + "'; accepted: " + s);
+    return UserNames.parse("activation", name, values(), Activation::id);
   }
 
   /** {@code σ(z)} in double. */

@@ -42,14 +42,9 @@ final class BatchedReference {
   private final int n;
   private final int s;
   private final int gn;
-  /** {@code W_f}, {@code [N][G·N]}, and {@code W_b = W_fᵀ}, {@code [G·N][N]}. */
-  private final double[] wf;
-  private final double[] wb;
-  /** Off-heap copies of {@code wf}, {@code wb} (OpenBLAS path) and their pointers, never repositioned. */
-  private final java.nio.DoubleBuffer wfOff;
-  private final java.nio.DoubleBuffer wbOff;
-  private final org.bytedeco.javacpp.DoublePointer wfPtr;
-  private final org.bytedeco.javacpp.DoublePointer wbPtr;
+  /** {@code W_f}, {@code [N][G·N]}, and {@code W_b = W_fᵀ}, {@code [G·N][N]}; written once, then read-only. */
+  private final Operand wf;
+  private final Operand wb;
   private final ThreadLocal<Scratch> scratch;
 
   /** The kernels of one cell's equations: OpenBLAS's {@code cblas_dgemm} ({@code blas}) or pure Java. */
@@ -63,59 +58,52 @@ final class BatchedReference {
     this.s = spec.stateSize();
     int gates = kernels == null ? 0 : kernels.blocks();
     this.gn = gates * n;
-    this.wf = new double[n * gn];
-    this.wb = new double[gn * n];
+    this.wf = new Operand(n * gn, this.blas);
+    this.wb = new Operand(gn * n, this.blas);
     for (int g = 0; g < gates; g++) {
       for (int j = 0; j < n; j++) {
         for (int k = 0; k < n; k++) {
           double w = kernels.weight(g, j, k);
-          wf[k * gn + g * n + j] = w;
-          wb[(g * n + j) * n + k] = w;
+          wf.heap[k * gn + g * n + j] = w;
+          wb.heap[(g * n + j) * n + k] = w;
         }
       }
     }
-    this.wfOff = this.blas ? direct(wf.length) : null;
-    this.wbOff = this.blas ? direct(wb.length) : null;
     if (this.blas) {
-      wfOff.put(0, wf);
-      wbOff.put(0, wb);
+      wf.off.put(0, wf.heap);
+      wb.off.put(0, wb.heap);
     }
-    this.wfPtr = this.blas ? new org.bytedeco.javacpp.DoublePointer(wfOff) : null;
-    this.wbPtr = this.blas ? new org.bytedeco.javacpp.DoublePointer(wbOff) : null;
     this.scratch = ThreadLocal.withInitial(Scratch::new);
+  }
+
+  /**
+   * A row-major matrix on the heap and, on the OpenBLAS path, its off-heap copy and that copy's pointer (never
+   * repositioned; both {@code null} in pure Java).
+   */
+  private static final class Operand {
+    final double[] heap;
+    final java.nio.DoubleBuffer off;
+    final org.bytedeco.javacpp.DoublePointer ptr;
+
+    Operand(int length, boolean blas) {
+      this.heap = new double[length];
+      this.off = blas ? direct(length) : null;
+      this.ptr = blas ? new org.bytedeco.javacpp.DoublePointer(off) : null;
+    }
   }
 
   /** Per-thread scratch: {@code BLOCK} rows of each operand, on the heap and (for OpenBLAS) off it. */
   private final class Scratch {
     final double[] xd = new double[gn];
-    final double[] hb = new double[BLOCK * n];
-    final double[] pre = new double[BLOCK * gn];
-    final double[] d = new double[BLOCK * gn];
-    final double[] prev = new double[BLOCK * n];
+    final Operand hb = new Operand(BLOCK * n, blas);
+    final Operand pre = new Operand(BLOCK * gn, blas);
+    final Operand d = new Operand(BLOCK * gn, blas);
+    final Operand prev = new Operand(BLOCK * n, blas);
     final double[] diag = new double[BLOCK * s];
     /** Row by row: one state, one output, one vector. */
     final double[] row = new double[kernels == null ? s : 0];
     final double[] rowOut = new double[kernels == null ? s : 0];
     final double[] rowV = new double[kernels == null ? s : 0];
-    final java.nio.DoubleBuffer hOff;
-    final java.nio.DoubleBuffer preOff;
-    final java.nio.DoubleBuffer dOff;
-    final java.nio.DoubleBuffer prevOff;
-    final org.bytedeco.javacpp.DoublePointer hPtr;
-    final org.bytedeco.javacpp.DoublePointer prePtr;
-    final org.bytedeco.javacpp.DoublePointer dPtr;
-    final org.bytedeco.javacpp.DoublePointer prevPtr;
-
-    Scratch() {
-      hOff = blas ? direct(BLOCK * n) : null;
-      preOff = blas ? direct(BLOCK * gn) : null;
-      dOff = blas ? direct(BLOCK * gn) : null;
-      prevOff = blas ? direct(BLOCK * n) : null;
-      hPtr = blas ? new org.bytedeco.javacpp.DoublePointer(hOff) : null;
-      prePtr = blas ? new org.bytedeco.javacpp.DoublePointer(preOff) : null;
-      dPtr = blas ? new org.bytedeco.javacpp.DoublePointer(dOff) : null;
-      prevPtr = blas ? new org.bytedeco.javacpp.DoublePointer(prevOff) : null;
-    }
   }
 
   /**
@@ -140,35 +128,22 @@ final class BatchedReference {
     for (int start = 0; start < count; start += BLOCK) {
       int rows = Math.min(BLOCK, count - start);
       for (int b = 0; b < rows; b++) {
-        System.arraycopy(h, (start + b) * s, sc.hb, b * n, n);
+        System.arraycopy(h, (start + b) * s, sc.hb.heap, b * n, n);
       }
-      if (blas) {
-        Arrays.fill(sc.hb, rows * n, BLOCK * n, 0.0);
-        sc.hOff.put(0, sc.hb, 0, BLOCK * n);
-        dgemm(BLOCK, gn, n, sc.hPtr, wfPtr, sc.prePtr);
-        sc.preOff.get(0, sc.pre, 0, rows * gn);
-      } else {
-        gemm(rows, gn, n, sc.hb, wf, sc.pre);
-      }
-      kernels.elementwise(mode, rows, start, h, v, o1, sc.pre, sc.xd, sc.d, sc.diag, math);
+      product(rows, gn, n, sc.hb, wf, sc.pre);
+      kernels.elementwise(mode, rows, start, h, v, o1, sc.pre.heap, sc.xd, sc.d.heap, sc.diag, math);
       if (mode == STEP) {
         continue;
       }
-      if (blas) {
-        Arrays.fill(sc.d, rows * gn, BLOCK * gn, 0.0);
-        sc.dOff.put(0, sc.d, 0, BLOCK * gn);
-        dgemm(BLOCK, n, gn, sc.dPtr, wbPtr, sc.prevPtr);
-        sc.prevOff.get(0, sc.prev, 0, rows * n);
-      } else {
-        gemm(rows, n, gn, sc.d, wb, sc.prev);
-      }
+      product(rows, n, gn, sc.d, wb, sc.prev);
       double[] out = mode == VJP ? o1 : o2;
+      double[] prev = sc.prev.heap;
       for (int b = 0; b < rows; b++) {
         int base = (start + b) * s;
         int db = b * s;
         int pb = b * n;
         for (int k = 0; k < n; k++) {
-          out[base + k] = sc.prev[pb + k] + sc.diag[db + k];
+          out[base + k] = prev[pb + k] + sc.diag[db + k];
         }
         for (int k = n; k < s; k++) {
           out[base + k] = sc.diag[db + k];
@@ -207,6 +182,22 @@ final class BatchedReference {
       for (int k = 0; k < s; k++) {
         o2[base + k] = sc.rowOut[k] - sc.rowV[k];
       }
+    }
+  }
+
+  /**
+   * {@code c = a·b} for the block's first {@code rows} rows of {@code a} ({@code inner} columns) and {@code b}
+   * ({@code inner × cols}): through OpenBLAS at the fixed shape {@code BLOCK × inner} ({@code a}'s rows past
+   * {@code rows} zeroed), or in Java over the {@code rows} rows alone.
+   */
+  private void product(int rows, int cols, int inner, Operand a, Operand b, Operand c) {
+    if (blas) {
+      Arrays.fill(a.heap, rows * inner, BLOCK * inner, 0.0);
+      a.off.put(0, a.heap, 0, BLOCK * inner);
+      dgemm(BLOCK, cols, inner, a.ptr, b.ptr, c.ptr);
+      c.off.get(0, c.heap, 0, rows * cols);
+    } else {
+      gemm(rows, cols, inner, a.heap, b.heap, c.heap);
     }
   }
 

@@ -13,38 +13,22 @@ package cohort.models;
  * </ul>
  */
 public enum InitKind {
-  NORMAL("normal"),
-  ORTHOGONAL("orthogonal"),
-  IDENTITY("identity"),
-  GLOROT("glorot"),
-  UNIFORM("uniform");
+  NORMAL,
+  ORTHOGONAL,
+  IDENTITY,
+  GLOROT,
+  UNIFORM;
 
-  private final String id;
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
 
-  InitKind(String id) {
-    this.id = id;
-  }
-
-  /** The name users type. */
+  /** The name users type: the constant's name in lower case. */
   public String id() {
     return id;
   }
 
   /** Parses a user-typed name (case-insensitive). */
   public static InitKind parse(String name) {
-    if (name != null) {
-      String key = name.trim().toLowerCase(java.util.Locale.ROOT);
-      for (InitKind k : values()) {
-        if (k.id.equals(key)) {
-          return k;
-        }
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (InitKind k : values()) {
-      s.append(s.length() > 0 ? ", " : "").append(k.id);
-    }
-    throw new IllegalArgumentException("init: unknown value '" + name + "'; accepted: " + s);
+    return UserNames.parse("init", name, values(), InitKind::id);
   }
 
   @Override

@@ -44,6 +44,40 @@ class ReferenceCellBatchTest {
     return h;
   }
 
+  /**
+   * A case: the spec's network, its state size, and from one seed's generator {@link #B} states ({@link #states}),
+   * if asked {@code B} vectors, then one input; {@code r} goes on from there.
+   */
+  private record Case(ReferenceNetwork net, int s, double[] h, double[] v, double[] x, RandomGenerator r) {
+    static Case of(NetworkSpec spec, long seed, boolean vectors) {
+      RandomGenerator r = TestNetworks.random(seed);
+      int s = spec.stateSize();
+      double[] h = states(spec, B, r);
+      double[] v = vectors ? TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r)) : null;
+      double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
+      return new Case(reference(spec), s, h, v, x, r);
+    }
+
+    /** {@code {residual, gradient}} of the cell over the B states: in double, or ({@code single}) float32. */
+    double[][] residualGradient(ReferenceCell cell, boolean single) {
+      double[] res = new double[B * s];
+      double[] grad = new double[B * s];
+      if (single) {
+        cell.residualGradientBatchSingle(B, h, x, res, grad);
+      } else {
+        cell.residualGradientBatch(B, h, x, res, grad);
+      }
+      return new double[][] {res, grad};
+    }
+  }
+
+  /** Rows {@code 0..count−1} of {@code reversed} are rows {@code count−1..0} of {@code forward}, bit for bit. */
+  private static void assertReversed(double[] forward, double[] reversed, int count, int s, String what) {
+    for (int b = 0; b < count; b++) {
+      assertArrayEquals(row(forward, count - 1 - b, s), row(reversed, b, s), what + ", count " + count + ", row " + b);
+    }
+  }
+
   private static double[] row(double[] a, int b, int s) {
     double[] r = new double[s];
     System.arraycopy(a, b * s, r, 0, s);
@@ -70,33 +104,29 @@ class ReferenceCellBatchTest {
   @ParameterizedTest
   @MethodSource("specs")
   void batchedKernelsMatchTheTextbookStepAndJacobian(NetworkSpec spec) {
-    RandomGenerator r = TestNetworks.random(21);
-    ReferenceNetwork net = reference(spec);
-    int s = spec.stateSize();
-    double[] h = states(spec, B, r);
-    double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
-    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
-    for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+    Case c = Case.of(spec, 21, true);
+    int s = c.s();
+    for (ReferenceCell cell : List.of(c.net().cell(), c.net().javaCell())) {
       double[] next = new double[B * s];
       double[] vjp = new double[B * s];
-      cell.stepBatch(B, h, x, next);
-      cell.jacobianTransposeTimesBatch(B, h, x, v, vjp);
+      cell.stepBatch(B, c.h(), c.x(), next);
+      cell.jacobianTransposeTimesBatch(B, c.h(), c.x(), c.v(), vjp);
       double[] jac = new double[s * s];
       double[] one = new double[s];
       double[] stepped = new double[s];
       for (int b = 0; b < B; b++) {
-        double[] hb = row(h, b, s);
-        double[] vb = row(v, b, s);
-        cell.step(hb, x, stepped);
+        double[] hb = row(c.h(), b, s);
+        double[] vb = row(c.v(), b, s);
+        cell.step(hb, c.x(), stepped);
         assertClose(stepped, row(next, b, s), 1e-13, spec + " stepBatch row " + b);
-        cell.jacobian(hb, x, jac);
+        cell.jacobian(hb, c.x(), jac);
         double[] jtv = new double[s];
         for (int i = 0; i < s; i++) {
           for (int j = 0; j < s; j++) {
             jtv[j] += jac[i * s + j] * vb[i];
           }
         }
-        cell.jacobianTransposeTimes(hb, x, vb, one);
+        cell.jacobianTransposeTimes(hb, c.x(), vb, one);
         assertClose(jtv, one, 1e-12, spec + " jacobianTransposeTimes row " + b);
         assertArrayEquals(one, row(vjp, b, s), spec + " batch row " + b + " differs from the single-row call");
       }
@@ -106,32 +136,25 @@ class ReferenceCellBatchTest {
   @ParameterizedTest
   @MethodSource("specs")
   void rowsDoNotDependOnPositionCountOrNeighbours(NetworkSpec spec) {
-    RandomGenerator r = TestNetworks.random(22);
-    ReferenceNetwork net = reference(spec);
-    int s = spec.stateSize();
-    double[] h = states(spec, B, r);
-    double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
-    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
-    for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+    Case c = Case.of(spec, 22, true);
+    int s = c.s();
+    for (ReferenceCell cell : List.of(c.net().cell(), c.net().javaCell())) {
       double[] next = new double[B * s];
       double[] vjp = new double[B * s];
-      cell.stepBatch(B, h, x, next);
-      cell.jacobianTransposeTimesBatch(B, h, x, v, vjp);
+      cell.stepBatch(B, c.h(), c.x(), next);
+      cell.jacobianTransposeTimesBatch(B, c.h(), c.x(), c.v(), vjp);
       // reversed order and different neighbours (rows of another draw after the first 5)
-      double[] hr = states(spec, B, r);
-      double[] vr = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
+      double[] hr = states(spec, B, c.r());
+      double[] vr = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, c.r()));
       for (int count : new int[] {1, 2, 5, 31, 32, 33, B}) {
-        reverseRows(h, count, s, hr);
-        reverseRows(v, count, s, vr);
+        reverseRows(c.h(), count, s, hr);
+        reverseRows(c.v(), count, s, vr);
         double[] nextR = new double[B * s];
         double[] vjpR = new double[B * s];
-        cell.stepBatch(count, hr, x, nextR);
-        cell.jacobianTransposeTimesBatch(count, hr, x, vr, vjpR);
-        for (int b = 0; b < count; b++) {
-          int src = count - 1 - b;
-          assertArrayEquals(row(next, src, s), row(nextR, b, s), spec + " step, count " + count + ", row " + b);
-          assertArrayEquals(row(vjp, src, s), row(vjpR, b, s), spec + " vjp, count " + count + ", row " + b);
-        }
+        cell.stepBatch(count, hr, c.x(), nextR);
+        cell.jacobianTransposeTimesBatch(count, hr, c.x(), vr, vjpR);
+        assertReversed(next, nextR, count, s, spec + " step");
+        assertReversed(vjp, vjpR, count, s, spec + " vjp");
       }
     }
   }
@@ -143,79 +166,67 @@ class ReferenceCellBatchTest {
   @ParameterizedTest
   @MethodSource("specs")
   void singlePrecisionResidualGradientAgreesToFloatAccuracy(NetworkSpec spec) {
-    RandomGenerator r = TestNetworks.random(24);
-    ReferenceNetwork net = reference(spec);
-    int s = spec.stateSize();
-    double[] h = states(spec, B, r);
-    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
-    double[] res = new double[B * s];
-    double[] grad = new double[B * s];
-    double[] res32 = new double[B * s];
-    double[] grad32 = new double[B * s];
-    net.cell().residualGradientBatch(B, h, x, res, grad);
-    net.cell().residualGradientBatchSingle(B, h, x, res32, grad32);
+    Case c = Case.of(spec, 24, false);
+    ReferenceCell cell = c.net().cell();
+    int s = c.s();
+    double[][] dbl = c.residualGradient(cell, false);
+    double[] res = dbl[0];
+    double[][] single = c.residualGradient(cell, true);
+    double[] res32 = single[0];
+    double[] grad32 = single[1];
     assertClose(res, res32, 2e-5, spec + " single-precision residual");
-    assertClose(grad, grad32, 2e-5, spec + " single-precision gradient");
+    assertClose(dbl[1], grad32, 2e-5, spec + " single-precision gradient");
     boolean differs = false;
     for (int i = 0; i < res.length && !differs; i++) {
       differs = res[i] != res32[i];
     }
     boolean usesSigmoidOrTanh = spec.activation() == Activation.TANH || !(spec.architecture() instanceof LeakyRnn);
-    boolean batchKernels = spec.architecture().reference(new Layout(spec), net.parameters()).batched() != null;
+    boolean batchKernels = spec.architecture().reference(new Layout(spec), c.net().parameters()).batched() != null;
     assertTrue(differs || !usesSigmoidOrTanh || !batchKernels, spec + ": the single kernel gave the double bits");
     double[] hr = new double[B * s];
     for (int count : new int[] {1, 7, 33}) {
-      reverseRows(h, count, s, hr);
+      reverseRows(c.h(), count, s, hr);
       double[] rr = new double[B * s];
       double[] gr = new double[B * s];
-      net.cell().residualGradientBatchSingle(count, hr, x, rr, gr);
-      for (int b = 0; b < count; b++) {
-        int src = count - 1 - b;
-        assertArrayEquals(row(res32, src, s), row(rr, b, s), spec + " single residual, count " + count + ", row " + b);
-        assertArrayEquals(row(grad32, src, s), row(gr, b, s), spec + " single gradient, count " + count + ", row " + b);
-      }
+      cell.residualGradientBatchSingle(count, hr, c.x(), rr, gr);
+      assertReversed(res32, rr, count, s, spec + " single residual");
+      assertReversed(grad32, gr, count, s, spec + " single gradient");
     }
   }
 
   @ParameterizedTest
   @MethodSource("specs")
   void residualGradientIsStepThenVectorJacobianProduct(NetworkSpec spec) {
-    RandomGenerator r = TestNetworks.random(23);
-    ReferenceNetwork net = reference(spec);
-    int s = spec.stateSize();
-    double[] h = states(spec, B, r);
-    double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
-    double[] res = new double[B * s];
-    double[] grad = new double[B * s];
-    double[] javaRes = new double[B * s];
-    double[] javaGrad = new double[B * s];
-    net.cell().residualGradientBatch(B, h, x, res, grad);
-    net.javaCell().residualGradientBatch(B, h, x, javaRes, javaGrad);
-    double[] next = new double[B * s];
-    net.cell().stepBatch(B, h, x, next);
-    double[] r0 = new double[B * s];
+    Case c = Case.of(spec, 23, false);
+    ReferenceCell cell = c.net().cell();
+    double[] h = c.h();
+    double[] x = c.x();
+    int len = B * c.s();
+    double[][] batch = c.residualGradient(cell, false);
+    double[] res = batch[0];
+    double[] grad = batch[1];
+    double[][] java = c.residualGradient(c.net().javaCell(), false);
+    double[] next = new double[len];
+    cell.stepBatch(B, h, x, next);
+    double[] r0 = new double[len];
     for (int i = 0; i < r0.length; i++) {
       r0[i] = next[i] - h[i];
     }
-    double[] jtr = new double[B * s];
-    net.cell().jacobianTransposeTimesBatch(B, h, x, r0, jtr);
+    double[] jtr = new double[len];
+    cell.jacobianTransposeTimesBatch(B, h, x, r0, jtr);
     for (int i = 0; i < jtr.length; i++) {
       jtr[i] -= r0[i];
     }
     assertArrayEquals(r0, res, spec + " residual");
     assertArrayEquals(jtr, grad, spec + " gradient");
-    assertClose(res, javaRes, 1e-13, spec + " residual, OpenBLAS vs Java");
-    assertClose(grad, javaGrad, 1e-12, spec + " gradient, OpenBLAS vs Java");
+    assertClose(res, java[0], 1e-13, spec + " residual, OpenBLAS vs Java");
+    assertClose(grad, java[1], 1e-12, spec + " gradient, OpenBLAS vs Java");
     // the interface's defaults (through step and jacobian) agree with the overrides
-    ReferenceCell plain = plain(net.cell());
-    double[] defRes = new double[B * s];
-    double[] defGrad = new double[B * s];
-    plain.residualGradientBatch(B, h, x, defRes, defGrad);
-    assertClose(res, defRes, 1e-13, spec + " default residual");
-    assertClose(grad, defGrad, 1e-12, spec + " default gradient");
+    double[][] defaults = c.residualGradient(plain(cell), false);
+    assertClose(res, defaults[0], 1e-13, spec + " default residual");
+    assertClose(grad, defaults[1], 1e-12, spec + " default gradient");
   }
 
-  /** At the W4 shape's width the products are real blocked GEMMs: every count from 1 to 70 gives the same rows. */
   @Test
   void gruAtWidth128GivesTheSameRowsForEveryCount() {
     NetworkSpec spec = NetworkSpec.of(Gru.CELL, Activation.TANH, 3, 128, 3);
@@ -274,24 +285,21 @@ class ReferenceCellBatchTest {
     mx.setThreadAllocatedMemoryEnabled(true);
     long self = Thread.currentThread().getId();
     for (NetworkSpec spec : specs()) {
-      ReferenceNetwork net = reference(spec);
-      RandomGenerator r = TestNetworks.random(26);
-      int s = spec.stateSize();
-      double[] h = states(spec, B, r);
-      double[] v = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, r));
-      double[] x = TestNetworks.toDouble(TestNetworks.gaussian(I, 1.0, r));
-      double[] o1 = new double[B * s];
-      double[] o2 = new double[B * s];
-      for (ReferenceCell cell : List.of(net.cell(), net.javaCell())) {
+      Case c = Case.of(spec, 26, true);
+      double[] h = c.h();
+      double[] x = c.x();
+      double[] o1 = new double[B * c.s()];
+      double[] o2 = new double[B * c.s()];
+      for (ReferenceCell cell : List.of(c.net().cell(), c.net().javaCell())) {
         cell.residualGradientBatch(B, h, x, o1, o2);
         // as in AllocationTest: HotSpot may allocate a little on this thread while it compiles; take the fewest
         long fewest = Long.MAX_VALUE;
         for (int k = 0; k < 3; k++) {
           long before = mx.getThreadAllocatedBytes(self);
           cell.stepBatch(B, h, x, o1);
-          cell.jacobianTransposeTimesBatch(B, h, x, v, o2);
+          cell.jacobianTransposeTimesBatch(B, h, x, c.v(), o2);
           cell.residualGradientBatch(B, h, x, o1, o2);
-          cell.jacobianTransposeTimes(h, x, v, o1);
+          cell.jacobianTransposeTimes(h, x, c.v(), o1);
           fewest = Math.min(fewest, mx.getThreadAllocatedBytes(self) - before);
         }
         assertTrue(fewest <= 64, spec + ": allocated " + fewest + " bytes");

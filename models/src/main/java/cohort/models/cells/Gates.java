@@ -136,6 +136,15 @@ public final class Gates {
     }
   }
 
+  /**
+   * Everything gate g's pre-activation gradient d at unit j gives: {@link #accumulate} with the input weights, then
+   * {@link #biasGradient} for the input bias and the recurrent bias (if the cell has them).
+   */
+  public void gradients(double[] p, int g, int j, double d, double[] h, double[] x, double[] prev, double[] grad) {
+    accumulate(p, g, j, d, h, x, prev, grad, true);
+    biasGradient(grad, g, j, d, recB != null);
+  }
+
   /** Adds {@code d} to the gradient of the input bias of gate g, unit j, and of its recurrent bias if asked. */
   public void biasGradient(double[] grad, int g, int j, double d, boolean recurrent) {
     if (grad != null) {

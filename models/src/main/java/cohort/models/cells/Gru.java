@@ -2,15 +2,10 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
-import cohort.models.InitOptions;
-import cohort.models.Initializers;
 import cohort.models.Layout;
-import cohort.models.NetworkSpec;
 import cohort.models.Packs;
 import cohort.models.Step;
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
 
 /**
  * The gated recurrent unit of Cho et al. (2014, "Learning phrase representations using RNN encoder–decoder for
@@ -20,80 +15,28 @@ import java.util.random.RandomGenerator;
  * biases per gate {@code b_i*}, {@code b_h*}. On the fast path the candidate's input part {@code U_n x + b_in} is
  * an input-only product and its fused rows carry {@code [W_hn | 0 | b_hn]}.
  */
-public final class Gru implements Cell {
+public final class Gru extends GatedCell {
 
   /** The one instance. */
   public static final Gru CELL = new Gru();
 
-  private static final String[] INPUT = {"W_ir", "W_iz", "W_in"};
-  private static final String[] RECURRENT = {"W_hr", "W_hz", "W_hn"};
-  private static final String[] BIASES = {"b_ir", "b_iz", "b_in"};
-  private static final String[] RECURRENT_BIASES = {"b_hr", "b_hz", "b_hn"};
-
   private Gru() {
-  }
-
-  @Override
-  public String id() {
-    return "gru";
-  }
-
-  @Override
-  public String summary() {
-    return "r, z = s(…), n = σ(U_n x + b_in + r⊙(W_n h + b_hn)), h' = (1−z)⊙n + z⊙h (Cho et al. 2014; PyTorch)";
-  }
-
-  @Override
-  public String toString() {
-    return id();
-  }
-
-  private static Gates gates(Layout layout) {
-    return new Gates(layout, INPUT, RECURRENT, BIASES, RECURRENT_BIASES);
-  }
-
-  @Override
-  public void declare(NetworkSpec spec, Layout.Builder blocks) {
-    Gates.declare(blocks, spec.inputs(), spec.hidden(), INPUT, RECURRENT, BIASES, RECURRENT_BIASES);
-  }
-
-  @Override
-  public void initialize(Layout layout, InitOptions options, RandomGenerator random, float[] p) {
-    Gates g = gates(layout);
-    Initializers.gated(layout.spec(), options, random, p, g.inW, g.recW, g.inB, g.recB);
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters);
+    super("gru", "r, z = s(…), n = σ(U_n x + b_in + r⊙(W_n h + b_hn)), h' = (1−z)⊙n + z⊙h (Cho et al. 2014; PyTorch)",
+        new String[] {"W_ir", "W_iz", "W_in"}, new String[] {"W_hr", "W_hz", "W_hn"},
+        new String[] {"b_ir", "b_iz", "b_in"}, new String[] {"b_hr", "b_hz", "b_hn"}, -1,
+        Kernels::new, Reference::new);
   }
 
   /** Fused blocks r, z, {@code W_hn h + b_hn}; input-only block {@code U_n x + b_in}; saved r, z, n, hn, σ'(n). */
-  private static final class Kernels implements Cell.Kernels {
-    private final Gates gates;
+  private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      this.gates = gates;
-    }
-
-    @Override
-    public int blocks() {
-      return 3;
+      super(gates, 3, 5);
     }
 
     @Override
     public int inputBlocks() {
       return 1;
-    }
-
-    @Override
-    public int slots() {
-      return 5;
     }
 
     @Override
@@ -183,27 +126,16 @@ public final class Gru implements Cell {
   }
 
   /** The textbook equations in double. */
-  private static final class Reference implements Cell.Reference, Cell.BatchKernels {
-    private final double[] p;
-    private final Gates gates;
-    private final int n;
-    private final Activation act;
+  private static final class Reference extends GatedReference {
     /** {@code b_hn} (inside the reset gate's product). */
     private final double[] bhn;
 
-    Reference(Layout layout, double[] p) {
-      this.p = p;
-      this.gates = gates(layout);
-      this.n = layout.hidden();
-      this.act = layout.spec().activation();
+    Reference(Layout layout, double[] p, Gates gates) {
+      super(layout, p, gates, 3);
       this.bhn = new double[n];
       for (int j = 0; j < n; j++) {
         bhn[j] = p[gates.recB[2] + j];
       }
-    }
-
-    private double gate(int g, int j, double[] x, double[] h) {
-      return Activation.sigmoid(gates.inputDrive(p, g, j, x, true) + gates.recurrentDrive(p, g, j, h));
     }
 
     @Override
@@ -267,29 +199,10 @@ public final class Gru implements Cell {
       }
     }
 
+    /** The candidate's {@code b_hn} is left out of its input drive: it sits inside the reset gate's product. */
     @Override
-    public Cell.BatchKernels batched() {
-      return this;
-    }
-
-    @Override
-    public int blocks() {
-      return 3;
-    }
-
-    @Override
-    public double weight(int g, int post, int pre) {
-      return gates.w(p, g, post, pre);
-    }
-
-    /** {@code xd[g·N + j] = U_g x + b} (the candidate's {@code b_hn} excluded: it sits inside the reset gate's product). */
-    @Override
-    public void inputDrive(double[] x, double[] xd) {
-      for (int g = 0; g < 3; g++) {
-        for (int j = 0; j < n; j++) {
-          xd[g * n + j] = gates.inputDrive(p, g, j, x, g != 2);
-        }
-      }
+    boolean driveHasRecurrentBias(int g) {
+      return g != 2;
     }
 
     @Override
@@ -313,16 +226,9 @@ public final class Gru implements Cell {
           double nn = m.act(an);
           double hj = h[hb + j];
           double nx = (1 - z) * nn + z * hj;
+          double vj = direction(mode, nx, hj, v, o1, hb + j);
           if (mode == STEP) {
-            o1[hb + j] = nx;
             continue;
-          }
-          double vj;
-          if (mode == RESIDUAL) {
-            vj = nx - hj;
-            o1[hb + j] = vj;
-          } else {
-            vj = v[hb + j];
           }
           double dan = vj * (1 - z) * m.derivative(an, nn);
           d[pb + j] = dan * hn * r * (1 - r);

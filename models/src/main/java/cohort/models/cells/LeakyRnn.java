@@ -1,6 +1,5 @@
 package cohort.models.cells;
 
-import cohort.models.Activation;
 import cohort.models.BatchMath;
 import cohort.models.Cell;
 import cohort.models.InitKind;
@@ -215,6 +214,11 @@ public class LeakyRnn implements Cell {
     }
   }
 
+  /** {@code W_in} and {@code b} as the one gate's input weights and bias ({@code W_eff} is the cell's own). */
+  private static Gates gates(Layout layout) {
+    return new Gates(layout, new String[] {"W_in"}, null, new String[] {"b"}, null);
+  }
+
   @Override
   public final Cell.Kernels kernels(Layout layout) {
     return new Kernels(layout);
@@ -226,27 +230,16 @@ public class LeakyRnn implements Cell {
   }
 
   /** The fast path: one block {@code W_eff h + U x + b}; saved σ'(z). */
-  private final class Kernels implements Cell.Kernels {
+  private final class Kernels extends GatedKernels {
     private final Layout layout;
-    private final Gates gates;
     private final float alpha;
     private final boolean leak;
 
     Kernels(Layout layout) {
+      super(gates(layout), 1, 1);
       this.layout = layout;
-      this.gates = new Gates(layout, new String[] {"W_in"}, null, new String[] {"b"}, null);
       this.alpha = (float) layout.spec().alpha();
       this.leak = layout.spec().alpha() != 1.0;
-    }
-
-    @Override
-    public int blocks() {
-      return 1;
-    }
-
-    @Override
-    public int slots() {
-      return 1;
     }
 
     @Override
@@ -309,32 +302,31 @@ public class LeakyRnn implements Cell {
   }
 
   /** The textbook equations in double over {@code W_eff}. */
-  private final class Reference implements Cell.Reference, Cell.BatchKernels {
+  private final class Reference extends GatedReference {
     private final Layout layout;
-    private final double[] p;
-    private final Gates gates;
     private final double[] weff;
-    private final int n;
     private final double a;
-    private final Activation act;
 
     Reference(Layout layout, double[] p) {
+      super(layout, p, gates(layout), 1);
       this.layout = layout;
-      this.p = p;
-      this.gates = new Gates(layout, new String[] {"W_in"}, null, new String[] {"b"}, null);
       this.weff = effective(layout, p);
-      this.n = layout.hidden();
       this.a = layout.spec().alpha();
-      this.act = layout.spec().activation();
+    }
+
+    /** Unit j's pre-activation {@code U x + b + W_eff h}. */
+    private double drive(int j, double[] x, double[] h) {
+      double z = gates.inputDrive(p, 0, j, x, false);
+      for (int k = 0; k < n; k++) {
+        z += weff[j * n + k] * h[k];
+      }
+      return z;
     }
 
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {
-        double z = gates.inputDrive(p, 0, j, x, false);
-        for (int k = 0; k < n; k++) {
-          z += weff[j * n + k] * h[k];
-        }
+        double z = drive(j, x, h);
         next[j] = (1 - a) * h[j] + a * act.apply(z);
       }
     }
@@ -342,10 +334,7 @@ public class LeakyRnn implements Cell {
     @Override
     public void jacobian(double[] h, double[] x, double[] jac) {
       for (int j = 0; j < n; j++) {
-        double z = gates.inputDrive(p, 0, j, x, false);
-        for (int k = 0; k < n; k++) {
-          z += weff[j * n + k] * h[k];
-        }
+        double z = drive(j, x, h);
         double d = a * act.derivative(z);
         for (int k = 0; k < n; k++) {
           jac[j * n + k] = d * weff[j * n + k] + (j == k ? 1 - a : 0.0);
@@ -360,10 +349,7 @@ public class LeakyRnn implements Cell {
         prev[k] = (1 - a) * delta[k];
       }
       for (int j = 0; j < n; j++) {
-        double z = gates.inputDrive(p, 0, j, x, false);
-        for (int k = 0; k < n; k++) {
-          z += weff[j * n + k] * h[k];
-        }
+        double z = drive(j, x, h);
         double dz = delta[j] * a * act.derivative(z);
         for (int k = 0; k < n; k++) {
           prev[k] += weff[j * n + k] * dz;
@@ -396,25 +382,8 @@ public class LeakyRnn implements Cell {
     }
 
     @Override
-    public Cell.BatchKernels batched() {
-      return this;
-    }
-
-    @Override
-    public int blocks() {
-      return 1;
-    }
-
-    @Override
     public double weight(int g, int post, int pre) {
       return weff[post * n + pre];
-    }
-
-    @Override
-    public void inputDrive(double[] x, double[] xd) {
-      for (int j = 0; j < n; j++) {
-        xd[j] = gates.inputDrive(p, 0, j, x, true);
-      }
     }
 
     @Override
@@ -435,16 +404,9 @@ public class LeakyRnn implements Cell {
           double y = m.act(z);
           double hj = h[hb + j];
           double nx = (1 - a) * hj + a * y;
+          double vj = direction(mode, nx, hj, v, o1, hb + j);
           if (mode == STEP) {
-            o1[hb + j] = nx;
             continue;
-          }
-          double vj;
-          if (mode == RESIDUAL) {
-            vj = nx - hj;
-            o1[hb + j] = vj;
-          } else {
-            vj = v[hb + j];
           }
           d[pb + j] = vj * a * m.derivative(z, y);
           diag[db + j] = (1 - a) * vj;

@@ -2,15 +2,10 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
 import cohort.models.InitOptions;
-import cohort.models.Initializers;
 import cohort.models.Layout;
-import cohort.models.NetworkSpec;
-import cohort.models.Packs;
 import cohort.models.Step;
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
 
 /**
  * The long short-term memory of Hochreiter &amp; Schmidhuber (1997, "Long short-term memory") with a forget gate
@@ -19,27 +14,17 @@ import java.util.random.RandomGenerator;
  * {@code [h; c]} (2N), the readout reads h. Blocks {@code W_ii, W_if, W_ig, W_io}, {@code W_hi, W_hf, W_hg, W_ho},
  * {@code b_i*}, {@code b_h*}; the forget gate's bias starts at {@link InitOptions#gateBias()}.
  */
-public final class Lstm implements Cell {
+public final class Lstm extends GatedCell {
 
   /** The one instance. */
   public static final Lstm CELL = new Lstm();
 
-  private static final String[] INPUT = {"W_ii", "W_if", "W_ig", "W_io"};
-  private static final String[] RECURRENT = {"W_hi", "W_hf", "W_hg", "W_ho"};
-  private static final String[] BIASES = {"b_ii", "b_if", "b_ig", "b_io"};
-  private static final String[] RECURRENT_BIASES = {"b_hi", "b_hf", "b_hg", "b_ho"};
-
   private Lstm() {
-  }
-
-  @Override
-  public String id() {
-    return "lstm";
-  }
-
-  @Override
-  public String summary() {
-    return "i, f, o = s(…), g = σ(…), c' = f⊙c + i⊙g, h' = o⊙σ(c'); state [h; c] (Hochreiter & Schmidhuber 1997)";
+    super("lstm",
+        "i, f, o = s(…), g = σ(…), c' = f⊙c + i⊙g, h' = o⊙σ(c'); state [h; c] (Hochreiter & Schmidhuber 1997)",
+        new String[] {"W_ii", "W_if", "W_ig", "W_io"}, new String[] {"W_hi", "W_hf", "W_hg", "W_ho"},
+        new String[] {"b_ii", "b_if", "b_ig", "b_io"}, new String[] {"b_hi", "b_hf", "b_hg", "b_ho"}, 1,
+        Kernels::new, Reference::new);
   }
 
   @Override
@@ -47,70 +32,11 @@ public final class Lstm implements Cell {
     return 2;
   }
 
-  @Override
-  public double defaultGateBias() {
-    return 1.0;
-  }
-
-  @Override
-  public String toString() {
-    return id();
-  }
-
-  private static Gates gates(Layout layout) {
-    return new Gates(layout, INPUT, RECURRENT, BIASES, RECURRENT_BIASES);
-  }
-
-  @Override
-  public void declare(NetworkSpec spec, Layout.Builder blocks) {
-    Gates.declare(blocks, spec.inputs(), spec.hidden(), INPUT, RECURRENT, BIASES, RECURRENT_BIASES);
-  }
-
-  @Override
-  public void initialize(Layout layout, InitOptions options, RandomGenerator random, float[] p) {
-    Gates g = gates(layout);
-    Initializers.gated(layout.spec(), options, random, p, g.inW, g.recW, g.inB, g.recB);
-    for (int j = 0; j < layout.hidden(); j++) {
-      p[g.inB[1] + j] += (float) options.gateBias();
-    }
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters);
-  }
-
   /** Blocks i, f, g, o; saved i, f, g, o, c, σ(c), σ'(c), σ'(g). */
-  private static final class Kernels implements Cell.Kernels {
-    private final Gates gates;
+  private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      this.gates = gates;
-    }
-
-    @Override
-    public int blocks() {
-      return 4;
-    }
-
-    @Override
-    public int slots() {
-      return 8;
-    }
-
-    @Override
-    public void pack(float[] p, Packs packs) {
-      gates.packGates(p, 4, packs);
-    }
-
-    @Override
-    public void unpack(float[] p, Packs grads, float[] gradient) {
-      gates.unpackGates(grads, 4, gradient);
+      super(gates, 4, 8);
     }
 
     @Override
@@ -186,30 +112,19 @@ public final class Lstm implements Cell {
   }
 
   /** The textbook equations in double; state {@code [h; c]}. */
-  private static final class Reference implements Cell.Reference, Cell.BatchKernels {
-    private final double[] p;
-    private final Gates gates;
-    private final int n;
-    private final Activation act;
+  private static final class Reference extends GatedReference {
 
-    Reference(Layout layout, double[] p) {
-      this.p = p;
-      this.gates = gates(layout);
-      this.n = layout.hidden();
-      this.act = layout.spec().activation();
-    }
-
-    private double pre(int g, int j, double[] x, double[] h) {
-      return gates.inputDrive(p, g, j, x, true) + gates.recurrentDrive(p, g, j, h);
+    Reference(Layout layout, double[] p, Gates gates) {
+      super(layout, p, gates, 4);
     }
 
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double g = act.apply(pre(2, j, x, h));
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         next[n + j] = c;
         next[j] = o * act.apply(c);
@@ -220,11 +135,11 @@ public final class Lstm implements Cell {
     public void jacobian(double[] h, double[] x, double[] jac) {
       int s = 2 * n;
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double ag = pre(2, j, x, h);
         double g = act.apply(ag);
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         double tc = act.apply(c);
         double dtc = act.derivative(c);
@@ -243,11 +158,11 @@ public final class Lstm implements Cell {
     public void backStep(double[] h, double[] x, double[] delta, double[] prev, double[] grad, double[] acc) {
       Arrays.fill(prev, 0.0);
       for (int j = 0; j < n; j++) {
-        double i = Activation.sigmoid(pre(0, j, x, h));
-        double f = Activation.sigmoid(pre(1, j, x, h));
+        double i = gate(0, j, x, h);
+        double f = gate(1, j, x, h);
         double ag = pre(2, j, x, h);
         double g = act.apply(ag);
-        double o = Activation.sigmoid(pre(3, j, x, h));
+        double o = gate(3, j, x, h);
         double c = f * h[n + j] + i * g;
         double dH = delta[j];
         double dC = delta[n + j] + dH * o * act.derivative(c);
@@ -256,38 +171,10 @@ public final class Lstm implements Cell {
         double d2 = dC * i * act.derivative(ag);
         double d3 = dH * act.apply(c) * o * (1 - o);
         prev[n + j] = dC * f;
-        gates.accumulate(p, 0, j, d0, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, d0, true);
-        gates.accumulate(p, 1, j, d1, h, x, prev, grad, true);
-        gates.biasGradient(grad, 1, j, d1, true);
-        gates.accumulate(p, 2, j, d2, h, x, prev, grad, true);
-        gates.biasGradient(grad, 2, j, d2, true);
-        gates.accumulate(p, 3, j, d3, h, x, prev, grad, true);
-        gates.biasGradient(grad, 3, j, d3, true);
-      }
-    }
-
-    @Override
-    public Cell.BatchKernels batched() {
-      return this;
-    }
-
-    @Override
-    public int blocks() {
-      return 4;
-    }
-
-    @Override
-    public double weight(int g, int post, int pre) {
-      return gates.w(p, g, post, pre);
-    }
-
-    @Override
-    public void inputDrive(double[] x, double[] xd) {
-      for (int g = 0; g < 4; g++) {
-        for (int j = 0; j < n; j++) {
-          xd[g * n + j] = gates.inputDrive(p, g, j, x, true);
-        }
+        gates.gradients(p, 0, j, d0, h, x, prev, grad);
+        gates.gradients(p, 1, j, d1, h, x, prev, grad);
+        gates.gradients(p, 2, j, d2, h, x, prev, grad);
+        gates.gradients(p, 3, j, d3, h, x, prev, grad);
       }
     }
 
@@ -314,21 +201,10 @@ public final class Lstm implements Cell {
           double c = f * cj + i * g;
           double tc = m.act(c);
           double hnx = o * tc;
+          double vh = direction(mode, hnx, h[hb + j], v, o1, hb + j);
+          double vc = direction(mode, c, cj, v, o1, hb + n + j);
           if (mode == STEP) {
-            o1[hb + j] = hnx;
-            o1[hb + n + j] = c;
             continue;
-          }
-          double vh;
-          double vc;
-          if (mode == RESIDUAL) {
-            vh = hnx - h[hb + j];
-            vc = c - cj;
-            o1[hb + j] = vh;
-            o1[hb + n + j] = vc;
-          } else {
-            vh = v[hb + j];
-            vc = v[hb + n + j];
           }
           double dc = vc + vh * o * m.derivative(c, tc);
           d[pb + j] = dc * g * i * (1 - i);

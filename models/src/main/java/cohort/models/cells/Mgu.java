@@ -2,13 +2,9 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.Cell;
-import cohort.models.InitOptions;
-import cohort.models.Initializers;
 import cohort.models.Layout;
-import cohort.models.NetworkSpec;
 import cohort.models.Packs;
 import cohort.models.Step;
-import java.util.random.RandomGenerator;
 
 /**
  * The minimal gated unit of Zhou, Wu, Zhang &amp; Zhou (2016, "Minimal gated unit for recurrent neural networks"):
@@ -23,69 +19,22 @@ import java.util.random.RandomGenerator;
  * {@code δf = δh' ⊙ (h̃ − h) + δv ⊙ h}, {@code δh += δh' ⊙ (1 − f) + δv ⊙ f}. The double reference is the textbook
  * step, Jacobian and backward step; the batched fixed-point kernels run it row by row.
  */
-public final class Mgu implements Cell {
+public final class Mgu extends GatedCell {
 
   /** The one instance. */
   public static final Mgu CELL = new Mgu();
 
-  private static final String[] INPUT = {"W_if", "W_ic"};
-  private static final String[] RECURRENT = {"W_hf", "W_hc"};
-  private static final String[] BIASES = {"b_f", "b_c"};
-
   private Mgu() {
-  }
-
-  @Override
-  public String id() {
-    return "mgu";
-  }
-
-  @Override
-  public String summary() {
-    return "f = s(W_f h + U_f x + b_f), h̃ = σ(W_c (f⊙h) + U_c x + b_c), h' = (1−f)⊙h + f⊙h̃ (Zhou et al. 2016)";
-  }
-
-  @Override
-  public String toString() {
-    return id();
-  }
-
-  private static Gates gates(Layout layout) {
-    return new Gates(layout, INPUT, RECURRENT, BIASES, null);
-  }
-
-  @Override
-  public void declare(NetworkSpec spec, Layout.Builder blocks) {
-    Gates.declare(blocks, spec.inputs(), spec.hidden(), INPUT, RECURRENT, BIASES, null);
-  }
-
-  @Override
-  public void initialize(Layout layout, InitOptions options, RandomGenerator random, float[] p) {
-    Gates g = gates(layout);
-    Initializers.gated(layout.spec(), options, random, p, g.inputs(), g.recurrent(), g.biases(), new int[0]);
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(gates(layout));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters);
+    super("mgu", "f = s(W_f h + U_f x + b_f), h̃ = σ(W_c (f⊙h) + U_c x + b_c), h' = (1−f)⊙h + f⊙h̃ (Zhou et al. 2016)",
+        new String[] {"W_if", "W_ic"}, new String[] {"W_hf", "W_hc"}, new String[] {"b_f", "b_c"}, null, -1,
+        Kernels::new, Reference::new);
   }
 
   /** Fused block f; input-only block {@code U_c x + b_c}; second block {@code W_c v}; saved f, h̃, σ'(a). */
-  private static final class Kernels implements Cell.Kernels {
-    private final Gates gates;
+  private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      this.gates = gates;
-    }
-
-    @Override
-    public int blocks() {
-      return 1;
+      super(gates, 1, 3);
     }
 
     @Override
@@ -99,14 +48,9 @@ public final class Mgu implements Cell {
     }
 
     @Override
-    public int slots() {
-      return 3;
-    }
-
-    @Override
     public void pack(float[] p, Packs packs) {
       int n = gates.n;
-      gates.packGates(p, 1, packs);
+      super.pack(p, packs);
       gates.packCandidate(p, 1, packs);
       for (int k = 0; k < n; k++) {
         System.arraycopy(p, gates.recW[1] + k * n, packs.second[k], 0, n);
@@ -116,7 +60,7 @@ public final class Mgu implements Cell {
     @Override
     public void unpack(float[] p, Packs grads, float[] gradient) {
       int n = gates.n;
-      gates.unpackGates(grads, 1, gradient);
+      super.unpack(p, grads, gradient);
       gates.unpackCandidate(grads, 1, gradient);
       for (int k = 0; k < n; k++) {
         System.arraycopy(grads.second[k], 0, gradient, gates.recW[1] + k * n, n);
@@ -195,9 +139,9 @@ public final class Mgu implements Cell {
     /** Per-thread scratch rows (f and four more), so that the single-state methods allocate nothing. */
     private final ThreadLocal<double[][]> scratch;
 
-    Reference(Layout layout, double[] p) {
+    Reference(Layout layout, double[] p, Gates gates) {
       this.p = p;
-      this.gates = gates(layout);
+      this.gates = gates;
       this.n = layout.hidden();
       this.inputs = layout.inputs();
       this.act = layout.spec().activation();
@@ -285,8 +229,7 @@ public final class Mgu implements Cell {
       }
       for (int j = 0; j < n; j++) {
         double dz = (delta[j] * (c[j] - h[j]) + dv[j] * h[j]) * f[j] * (1 - f[j]);
-        gates.accumulate(p, 0, j, dz, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, dz, false);
+        gates.gradients(p, 0, j, dz, h, x, prev, grad);
         if (grad != null) {
           for (int i = 0; i < inputs; i++) {
             grad[gates.inW[1] + i * n + j] += da[j] * x[i];

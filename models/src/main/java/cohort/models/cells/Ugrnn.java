@@ -2,14 +2,9 @@ package cohort.models.cells;
 
 import cohort.models.Activation;
 import cohort.models.BatchMath;
-import cohort.models.Cell;
 import cohort.models.InitOptions;
-import cohort.models.Initializers;
 import cohort.models.Layout;
-import cohort.models.NetworkSpec;
-import cohort.models.Packs;
 import cohort.models.Step;
-import java.util.random.RandomGenerator;
 
 /**
  * The update-gate RNN of Collins, Sohl-Dickstein &amp; Sussillo (2017, "Capacity and trainability in recurrent
@@ -18,88 +13,22 @@ import java.util.random.RandomGenerator;
  * {@code W_hg, W_hc} (recurrent), {@code b_g, b_c}; the update gate's bias starts at
  * {@link InitOptions#gateBias()} (TensorFlow's UGRNN {@code forget_bias}).
  */
-public final class Ugrnn implements Cell {
+public final class Ugrnn extends GatedCell {
 
   /** The one instance. */
   public static final Ugrnn CELL = new Ugrnn();
 
-  private static final String[] INPUT = {"W_ig", "W_ic"};
-  private static final String[] RECURRENT = {"W_hg", "W_hc"};
-  private static final String[] BIASES = {"b_g", "b_c"};
-
   private Ugrnn() {
-  }
-
-  @Override
-  public String id() {
-    return "ugrnn";
-  }
-
-  @Override
-  public String summary() {
-    return "g = s(W_g h + U_g x + b_g), c = σ(W_c h + U_c x + b_c), h' = g⊙h + (1−g)⊙c (Collins et al. 2017)";
-  }
-
-  @Override
-  public double defaultGateBias() {
-    return 1.0;
-  }
-
-  @Override
-  public String toString() {
-    return id();
-  }
-
-  @Override
-  public void declare(NetworkSpec spec, Layout.Builder blocks) {
-    Gates.declare(blocks, spec.inputs(), spec.hidden(), INPUT, RECURRENT, BIASES, null);
-  }
-
-  @Override
-  public void initialize(Layout layout, InitOptions options, RandomGenerator random, float[] p) {
-    Gates g = new Gates(layout, INPUT, RECURRENT, BIASES, null);
-    Initializers.gated(layout.spec(), options, random, p, g.inW, g.recW, g.inB, new int[0]);
-    for (int j = 0; j < layout.hidden(); j++) {
-      p[g.inB[0] + j] += (float) options.gateBias();
-    }
-  }
-
-  @Override
-  public Cell.Kernels kernels(Layout layout) {
-    return new Kernels(new Gates(layout, INPUT, RECURRENT, BIASES, null));
-  }
-
-  @Override
-  public Cell.Reference reference(Layout layout, double[] parameters) {
-    return new Reference(layout, parameters);
+    super("ugrnn", "g = s(W_g h + U_g x + b_g), c = σ(W_c h + U_c x + b_c), h' = g⊙h + (1−g)⊙c (Collins et al. 2017)",
+        new String[] {"W_ig", "W_ic"}, new String[] {"W_hg", "W_hc"}, new String[] {"b_g", "b_c"}, null, 0,
+        Kernels::new, Reference::new);
   }
 
   /** Blocks g, c; saved g, c, σ'(c). */
-  private static final class Kernels implements Cell.Kernels {
-    private final Gates gates;
+  private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      this.gates = gates;
-    }
-
-    @Override
-    public int blocks() {
-      return 2;
-    }
-
-    @Override
-    public int slots() {
-      return 3;
-    }
-
-    @Override
-    public void pack(float[] p, Packs packs) {
-      gates.packGates(p, 2, packs);
-    }
-
-    @Override
-    public void unpack(float[] p, Packs grads, float[] gradient) {
-      gates.unpackGates(grads, 2, gradient);
+      super(gates, 2, 3);
     }
 
     @Override
@@ -143,27 +72,16 @@ public final class Ugrnn implements Cell {
   }
 
   /** The textbook equations in double. */
-  private static final class Reference implements Cell.Reference, Cell.BatchKernels {
-    private final double[] p;
-    private final Gates gates;
-    private final int n;
-    private final Activation act;
+  private static final class Reference extends GatedReference {
 
-    Reference(Layout layout, double[] p) {
-      this.p = p;
-      this.gates = new Gates(layout, INPUT, RECURRENT, BIASES, null);
-      this.n = layout.hidden();
-      this.act = layout.spec().activation();
-    }
-
-    private double pre(int g, int j, double[] x, double[] h) {
-      return gates.inputDrive(p, g, j, x, false) + gates.recurrentDrive(p, g, j, h);
+    Reference(Layout layout, double[] p, Gates gates) {
+      super(layout, p, gates, 2);
     }
 
     @Override
     public void step(double[] h, double[] x, double[] next) {
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double c = act.apply(pre(1, j, x, h));
         next[j] = g * h[j] + (1 - g) * c;
       }
@@ -172,7 +90,7 @@ public final class Ugrnn implements Cell {
     @Override
     public void jacobian(double[] h, double[] x, double[] jac) {
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double ac = pre(1, j, x, h);
         double c = act.apply(ac);
         double dg = (h[j] - c) * g * (1 - g);
@@ -187,40 +105,14 @@ public final class Ugrnn implements Cell {
     public void backStep(double[] h, double[] x, double[] delta, double[] prev, double[] grad, double[] acc) {
       java.util.Arrays.fill(prev, 0.0);
       for (int j = 0; j < n; j++) {
-        double g = Activation.sigmoid(pre(0, j, x, h));
+        double g = gate(0, j, x, h);
         double ac = pre(1, j, x, h);
         double c = act.apply(ac);
         double d0 = delta[j] * (h[j] - c) * g * (1 - g);
         double d1 = delta[j] * (1 - g) * act.derivative(ac);
         prev[j] += delta[j] * g;
-        gates.accumulate(p, 0, j, d0, h, x, prev, grad, true);
-        gates.biasGradient(grad, 0, j, d0, false);
-        gates.accumulate(p, 1, j, d1, h, x, prev, grad, true);
-        gates.biasGradient(grad, 1, j, d1, false);
-      }
-    }
-
-    @Override
-    public Cell.BatchKernels batched() {
-      return this;
-    }
-
-    @Override
-    public int blocks() {
-      return 2;
-    }
-
-    @Override
-    public double weight(int g, int post, int pre) {
-      return gates.w(p, g, post, pre);
-    }
-
-    @Override
-    public void inputDrive(double[] x, double[] xd) {
-      for (int g = 0; g < 2; g++) {
-        for (int j = 0; j < n; j++) {
-          xd[g * n + j] = gates.inputDrive(p, g, j, x, true);
-        }
+        gates.gradients(p, 0, j, d0, h, x, prev, grad);
+        gates.gradients(p, 1, j, d1, h, x, prev, grad);
       }
     }
 
@@ -243,16 +135,9 @@ public final class Ugrnn implements Cell {
           double c = m.act(ac);
           double hj = h[hb + j];
           double nx = g * hj + (1 - g) * c;
+          double vj = direction(mode, nx, hj, v, o1, hb + j);
           if (mode == STEP) {
-            o1[hb + j] = nx;
             continue;
-          }
-          double vj;
-          if (mode == RESIDUAL) {
-            vj = nx - hj;
-            o1[hb + j] = vj;
-          } else {
-            vj = v[hb + j];
           }
           d[pb + j] = vj * (hj - c) * g * (1 - g);
           d[pb + n + j] = vj * (1 - g) * m.derivative(ac, c);

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.bytedeco.openblas.global.openblas;
@@ -258,11 +255,7 @@ class LinalgTest {
    */
   @Test
   void openBlasRunsOnOneThreadFromTheFirstDoubleCall() throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process probe = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        FirstCallProbe.class.getName())).redirectErrorStream(true).start();
-    String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertEquals(0, probe.waitFor(), out);
+    String out = FreshJvm.run(FirstCallProbe.class);
     assertEquals("threads=1 c=11.0", out.lines().reduce((x, y) -> y).orElse(""), out);
   }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.bytedeco.openblas.global.openblas;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +31,7 @@ class OpenBlasTest {
   @Test
   void theFirstProductOfAFreshJvmRunsOnOneThread() throws Exception {
     assumeTrue(OpenBlas.available(), OpenBlas.unavailableReason());
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process probe = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        FirstProductProbe.class.getName())).redirectErrorStream(true).start();
-    String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertEquals(0, probe.waitFor(), out);
+    String out = FreshJvm.run(FirstProductProbe.class);
     assertEquals("threads=1 c=11.0", out.lines().reduce((x, y) -> y).orElse(""), out);
   }
 
