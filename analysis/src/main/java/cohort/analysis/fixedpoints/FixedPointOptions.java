@@ -81,9 +81,9 @@ import java.util.function.Consumer;
  *     was a third of an iteration on a GRU-128 (W4); the GRU (tanh), the LSTM, the UGRNN and the leaky RNN (tanh or
  *     ReLU) also do their gate arithmetic in float (vectorised over blocks of rows; the recurrent products stay in
  *     double), which took the kernel of a W4 iteration from ≈ 6.0–6.4 to ≈ 3.8–3.9 ms of CPU on one core, and an
- *     LSTM's of 24 units from 1.25 to 0.70 µs a state, a UGRNN's from 0.66 to 0.29. What is reported is measured in double: every candidate's {@code q} is
- *     recomputed with the double kernel after Adam, and the polish, selection, Jacobians and eigenvalues
- *     are all double. With float activations {@code q} bottoms out near {@code 1e-13} for states of norm ≈ 1, so a
+ *     LSTM's of 24 units from 1.25 to 0.49 µs a state, a UGRNN's from 0.66 to 0.24. What is reported is measured
+ *     in double: every candidate's {@code q} is recomputed with the double kernel after Adam, and the polish,
+ *     selection, Jacobians and eigenvalues are all double. With float activations {@code q} bottoms out near {@code 1e-13} for states of norm ≈ 1, so a
  *     true fixed point may run to {@code maxIterations} before the polish takes it to round-off; false runs Adam in
  *     double throughout.
  * @param settleSteps at most this many steps of the map {@code h ← F(h, x*)} that
