@@ -5,9 +5,9 @@ import cohort.models.Activation;
 /**
  * The {@code RESIDUAL} mode of the fixed-point search's single-precision kernel
  * ({@link cohort.models.ReferenceCell#residualGradientBatchSingle}) for the GRU (tanh), the LSTM, the UGRNN and the
- * leaky (vanilla) RNN with tanh or ReLU: a row's gate arithmetic in float, as FixedPointFinder's float32 graph does it, in short
- * branch-free loops that C2 unrolls and vectorises, over a whole block of rows × units at once (a row alone,
- * 24 units in the smoke study, is too short a loop to vectorise well). The recurrent products stay in
+ * leaky (vanilla) RNN with tanh or ReLU: a row's gate arithmetic in float, as FixedPointFinder's float32 graph does
+ * it, in short branch-free loops that C2 unrolls and vectorises, over a whole block of rows × units at once (a
+ * row alone, 24 units in the smoke study, is too short a loop to vectorise well). The recurrent products stay in
  * double (the driver's) and are rounded to float once; results go back to double. Each unit of each row is computed
  * from that row alone, in the same order whatever the row's position, so rows stay independent.
  *
@@ -41,34 +41,27 @@ final class SingleResidual {
   }
 
   /** {@code y[k] = σ(z)}, as {@code ½ tanh(z/2) + ½} in float, where {@code y} holds {@code z/2}. */
-  private static void sigmoidOfHalf(float[] y, int n) {
-    for (int j = 0; j < n; j++) {
-      y[j] = 0.5f * Activation.tanh(y[j]) + 0.5f;
+  private static void sigmoidOfHalf(float[] y, int len) {
+    for (int k = 0; k < len; k++) {
+      y[k] = 0.5f * Activation.tanh(y[k]) + 0.5f;
     }
   }
 
-  /** {@code y[j] = act(y[j])} in float. */
-  private static void activate(Activation act, float[] y, int n) {
+  /** {@code y = act(z)} and {@code dy = act'(z)} element-wise in float ({@code 1 − y²}, or {@code z > 0} for ReLU). */
+  private static void activate(Activation act, float[] z, float[] y, float[] dy, int len) {
     if (act == Activation.TANH) {
-      for (int j = 0; j < n; j++) {
-        y[j] = Activation.tanh(y[j]);
+      for (int k = 0; k < len; k++) {
+        y[k] = Activation.tanh(z[k]);
+      }
+      for (int k = 0; k < len; k++) {
+        dy[k] = 1f - y[k] * y[k];
       }
     } else {
-      for (int j = 0; j < n; j++) {
-        y[j] = Math.max(0f, y[j]);
+      for (int k = 0; k < len; k++) {
+        y[k] = Math.max(0f, z[k]);
       }
-    }
-  }
-
-  /** {@code out[j] = act'(z)} from the pre-activation {@code z} and value {@code y}: {@code 1 − y²} or {@code z > 0}. */
-  private static void derivative(Activation act, float[] z, float[] y, float[] out, int n) {
-    if (act == Activation.TANH) {
-      for (int j = 0; j < n; j++) {
-        out[j] = 1f - y[j] * y[j];
-      }
-    } else {
-      for (int j = 0; j < n; j++) {
-        out[j] = z[j] > 0f ? 1f : 0f;
+      for (int k = 0; k < len; k++) {
+        dy[k] = z[k] > 0f ? 1f : 0f;
       }
     }
   }
@@ -113,15 +106,11 @@ final class SingleResidual {
     sigmoidOfHalf(ai, len);
     sigmoidOfHalf(af, len);
     sigmoidOfHalf(ao, len);
-    System.arraycopy(zg, 0, ag, 0, len);
-    activate(act, ag, len);
-    derivative(act, zg, ag, dg, len);
+    activate(act, zg, ag, dg, len);
     for (int k = 0; k < len; k++) {
       cn[k] = af[k] * cc[k] + ai[k] * ag[k];
     }
-    System.arraycopy(cn, 0, tc, 0, len);
-    activate(act, tc, len);
-    derivative(act, cn, tc, dtc, len);
+    activate(act, cn, tc, dtc, len);
     for (int k = 0; k < len; k++) {
       vh[k] = ao[k] * tc[k] - vh[k];
     }
@@ -259,9 +248,7 @@ final class SingleResidual {
       }
     }
     sigmoidOfHalf(ag, len);
-    System.arraycopy(zc, 0, ac, 0, len);
-    activate(act, ac, len);
-    derivative(act, zc, ac, dac, len);
+    activate(act, zc, ac, dac, len);
     for (int k = 0; k < len; k++) {
       v[k] = (1f - ag[k]) * (ac[k] - hh[k]);
     }
@@ -308,9 +295,7 @@ final class SingleResidual {
         v[fb + j] = (float) h[hb + j];
       }
     }
-    System.arraycopy(z, 0, y, 0, len);
-    activate(act, y, len);
-    derivative(act, z, y, dy, len);
+    activate(act, z, y, dy, len);
     for (int k = 0; k < len; k++) {
       v[k] = alpha * (y[k] - v[k]);
     }
