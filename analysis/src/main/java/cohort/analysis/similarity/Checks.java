@@ -26,6 +26,33 @@ public final class Checks {
     usable(metric + ": input", x.data(), new int[] {x.rows(), x.cols()});
   }
 
+  /** The checked input ({@link #input}) with every column's mean subtracted: where the centred metrics start. */
+  static Matrix centered(String metric, Matrix x, int min) {
+    input(metric, x, min);
+    return x.centerColumns();
+  }
+
+  /**
+   * Refuses a centred input whose {@code size} (its norm or squared norm) is not positive: nothing varies across
+   * samples once the means are gone.
+   */
+  static void hasVariance(String metric, double size) {
+    if (!(size > 0)) {
+      throw new IllegalArgumentException(metric + ": input has no variance after centring; accepted: "
+          + "activity that varies across samples");
+    }
+  }
+
+  /** The arguments every all-pairs routine takes: at least one network and one thread ({@code what} names it). */
+  static void pairwise(String what, int networks, int threads) {
+    if (networks < 1) {
+      throw new IllegalArgumentException(what + " networks: got 0; accepted: at least 1");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException(what + " threads: got " + threads + "; accepted: >= 1");
+    }
+  }
+
   /**
    * Refuses values no metric can use: the first non-finite value (with its index in {@code shape}, C order), or an
    * input that does not vary across samples (every row, along the last dimension, the same: a constant array, or

@@ -99,11 +99,7 @@ public record Matrix(int rows, int cols, double[] data) {
 
   /** The Frobenius norm ‖X‖_F. */
   public double frobeniusNorm() {
-    double s = 0;
-    for (double v : data) {
-      s += v * v;
-    }
-    return Math.sqrt(s);
+    return Sums.norm(data);
   }
 
   /** This matrix times a scalar. */

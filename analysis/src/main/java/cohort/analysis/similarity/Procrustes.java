@@ -84,14 +84,10 @@ public record Procrustes(
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.input(name(), x, 2);
-    Matrix c = x.centerColumns();
+    Matrix c = Checks.centered(name(), x, 2);
     if (unitNorm) {
       double norm = c.frobeniusNorm();
-      if (!(norm > 0)) {
-        throw new IllegalArgumentException(name() + ": input has no variance after centring; accepted: "
-            + "activity that varies across samples");
-      }
+      Checks.hasVariance(name(), norm);
       c = c.scale(1.0 / norm);
     }
     if (alpha > 1 - EIG_TOL) {

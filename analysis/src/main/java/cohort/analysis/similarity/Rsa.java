@@ -206,24 +206,14 @@ public record Rsa(
         if (!(x.norm() > 0 && y.norm() > 0)) {
           return 0.0;
         }
-        double s = 0;
-        double[] a = x.unit();
-        double[] b = y.unit();
-        for (int k = 0; k < a.length; k++) {
-          s += a[k] * b[k];
-        }
-        return s;
+        return Sums.dot(x.unit(), y.unit());
       }
       case SPEARMAN -> {
         if (!(x.norm() > 0 && y.norm() > 0)) {
           return 0.0;
         }
         if (x.ranks() == null || y.ranks() == null) {
-          double s = 0;
-          for (int k = 0; k < x.unit().length; k++) {
-            s += x.unit()[k] * y.unit()[k];
-          }
-          return s;
+          return Sums.dot(x.unit(), y.unit());
         }
         double s = 0;
         float[] a = x.ranks();
