@@ -27,16 +27,13 @@ public record DebiasedCka() implements RepresentationalMetric<DebiasedCka.Prepar
   @Override
   public Prepared prepare(Matrix x) {
     Matrix c = Checks.centered(name(), x, 4);
-    int n = c.rows();
-    int p = c.cols();
-    double[] rows = new double[n];
+    double[] rows = c.rowSquares();
     double total = 0;
-    for (int i = 0; i < n; i++) {
-      rows[i] = Sums.squares(c.data(), i * p, (i + 1) * p);
-      total += rows[i];
+    for (double r : rows) {
+      total += r;
     }
     double g = LinearCka.gramNorm(c);
-    double self = helper(g * g, rows, rows, total, total, n);
+    double self = helper(g * g, rows, rows, total, total, c.rows());
     return new Prepared(c, rows, total, Math.sqrt(self));
   }
 

@@ -102,6 +102,15 @@ public record Matrix(int rows, int cols, double[] data) {
     return Sums.norm(data);
   }
 
+  /** Each row's sum of squares {@code Σ_j X_ij²}, in row order. */
+  double[] rowSquares() {
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      out[i] = Sums.squares(data, i * cols, (i + 1) * cols);
+    }
+    return out;
+  }
+
   /** This matrix times a scalar. */
   public Matrix scale(double factor) {
     double[] d = new double[data.length];

@@ -43,9 +43,7 @@ public record Procrustes(
     if (!(alpha >= 0 && alpha <= 1)) {
       throw new IllegalArgumentException("procrustes alpha: got " + alpha + "; accepted: [0, 1]");
     }
-    if (score == null) {
-      throw new IllegalArgumentException("procrustes score: got null; accepted: angular or euclidean");
-    }
+    Checks.given("procrustes score", score, "angular or euclidean");
   }
 
   /** Angular Procrustes (α = 1) without unit-norm scaling, netrep's defaults. */

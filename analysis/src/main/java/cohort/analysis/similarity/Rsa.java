@@ -70,12 +70,8 @@ public record Rsa(
   static final int EXACT_FLOAT_RANKS = 1 << 23;
 
   public Rsa {
-    if (rdm == null) {
-      throw new IllegalArgumentException("rsa rdm: got null; accepted: correlation or euclidean");
-    }
-    if (comparison == null) {
-      throw new IllegalArgumentException("rsa comparison: got null; accepted: spearman, corr, cosine or tau-a");
-    }
+    Checks.given("rsa rdm", rdm, "correlation or euclidean");
+    Checks.given("rsa comparison", comparison, "spearman, corr, cosine or tau-a");
   }
 
   /** Correlation-distance RDMs compared by Spearman's ρ, as Kriegeskorte et al. 2008. */
