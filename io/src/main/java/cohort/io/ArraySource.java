@@ -82,10 +82,7 @@ public final class ArraySource {
       if (flat instanceof double[] d) {
         values = d;
       } else if (flat instanceof float[] fl) {
-        values = new double[fl.length];
-        for (int i = 0; i < fl.length; i++) {
-          values[i] = fl[i];
-        }
+        values = Hdf5Files.widen(fl);
       } else if (flat instanceof int[] in) {
         values = new double[in.length];
         for (int i = 0; i < in.length; i++) {

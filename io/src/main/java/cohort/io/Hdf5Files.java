@@ -35,6 +35,15 @@ public final class Hdf5Files {
 
   private Hdf5Files() {}
 
+  /** A dataset's float32 values as doubles (exact). */
+  public static double[] widen(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
   /**
    * Writes a new HDF5 file at {@code file} with {@code content}, replacing any existing file atomically.
    *

@@ -380,10 +380,7 @@ public final class KerasImport {
     if (flat instanceof double[] x) {
       v = x;
     } else if (flat instanceof float[] f) {
-      v = new double[f.length];
-      for (int i = 0; i < f.length; i++) {
-        v[i] = f[i];
-      }
+      v = Hdf5Files.widen(f);
     } else {
       throw new IllegalArgumentException(d.getHdfFile().getFile() + ": dataset " + d.getPath() + " holds " + d.getJavaType().getSimpleName()
           + " values; accepted: float32 or float64 weights");
