@@ -35,11 +35,32 @@ public final class Hdf5Files {
 
   private Hdf5Files() {}
 
-  /** A dataset's float32 values as doubles (exact). */
-  public static double[] widen(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
+  /**
+   * A dataset's flat values ({@link Dataset#getDataFlat()}) as doubles: float64 as they are, float32 and int32
+   * widened exactly, int64 rounded beyond 2⁵³; null for any other type.
+   */
+  public static double[] doubles(Object flat) {
+    if (flat instanceof double[] d) {
+      return d;
+    }
+    double[] out;
+    if (flat instanceof float[] f) {
+      out = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        out[i] = f[i];
+      }
+    } else if (flat instanceof int[] n) {
+      out = new double[n.length];
+      for (int i = 0; i < n.length; i++) {
+        out[i] = n[i];
+      }
+    } else if (flat instanceof long[] n) {
+      out = new double[n.length];
+      for (int i = 0; i < n.length; i++) {
+        out[i] = n[i];
+      }
+    } else {
+      out = null;
     }
     return out;
   }
