@@ -8,10 +8,8 @@ import cohort.analysis.similarity.Metric;
 import cohort.analysis.similarity.Procrustes;
 import cohort.analysis.similarity.RbfCka;
 import cohort.analysis.similarity.Svcca;
-import java.util.ArrayList;
-import java.util.Collections;
+import cohort.tasks.Registry;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -29,7 +27,7 @@ import java.util.function.Function;
  * registry to the study ({@code SpecReader}, {@code StudyModule}) and the command line
  * ({@code CohortCommand.commandLine(registry)}).
  */
-public final class MetricRegistry {
+public final class MetricRegistry extends Registry<MetricInfo> {
 
   private static final MetricRegistry STANDARD = builder()
       .add(new LinearCka())
@@ -42,10 +40,8 @@ public final class MetricRegistry {
       .add(new cohort.analysis.topology.TopologyDistance())
       .build();
 
-  private final Map<String, MetricInfo> entries;
-
   private MetricRegistry(Map<String, MetricInfo> entries) {
-    this.entries = entries;
+    super(entries);
   }
 
   /** The metrics Cohort ships: geometry (CKA variants, SVCCA, Procrustes, ...), then dynamics (DSA). */
@@ -58,27 +54,18 @@ public final class MetricRegistry {
     return new Builder();
   }
 
-  /** Metric names in registration order (the order of reports). */
-  public List<String> names() {
-    return List.copyOf(entries.keySet());
-  }
-
-  /** Whether a metric of this name is registered. */
-  public boolean has(String name) {
-    return entries.containsKey(name);
-  }
-
   /**
-   * The entry of {@code name}.
+   * The entry of {@code name}; {@link #names()} are in registration order, the order of reports.
    *
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public MetricInfo info(String name) {
-    MetricInfo e = entries.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException("metric: got '" + name + "'; accepted: " + String.join(", ", names()));
-    }
-    return e;
+    return entry(name);
+  }
+
+  @Override
+  protected String unknown(String name) {
+    return "metric: got '" + name + "'; accepted: " + String.join(", ", names());
   }
 
   /** The metric {@code name} with {@code overrides} on its defaults (see {@link MetricInfo#create(Map)}). */
@@ -113,26 +100,24 @@ public final class MetricRegistry {
 
     /** Registers every entry of {@code other}, in its order. */
     public Builder addAll(MetricRegistry other) {
-      for (MetricInfo e : other.entries.values()) {
+      for (MetricInfo e : other.entries()) {
         put(e);
       }
       return this;
     }
 
     private Builder put(MetricInfo e) {
-      if (entries.putIfAbsent(e.name(), e) != null) {
-        throw new IllegalArgumentException("metric '" + e.name() + "' registered twice");
-      }
+      Registry.put(entries, "metric", e.name(), e);
       return this;
     }
 
     public MetricRegistry build() {
-      return new MetricRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+      return new MetricRegistry(entries);
     }
   }
 
   @Override
   public String toString() {
-    return "MetricRegistry" + new ArrayList<>(entries.keySet());
+    return "MetricRegistry" + names();
   }
 }

@@ -77,26 +77,8 @@ public final class ArraySource {
             + "accepted: the path of a numeric dataset");
       }
       int[] dims = ds.getDimensions();
-      Object flat = ds.getDataFlat();
-      double[] values;
-      if (flat instanceof double[] d) {
-        values = d;
-      } else if (flat instanceof float[] fl) {
-        values = new double[fl.length];
-        for (int i = 0; i < fl.length; i++) {
-          values[i] = fl[i];
-        }
-      } else if (flat instanceof int[] in) {
-        values = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-          values[i] = in[i];
-        }
-      } else if (flat instanceof long[] ln) {
-        values = new double[ln.length];
-        for (int i = 0; i < ln.length; i++) {
-          values[i] = ln[i];
-        }
-      } else {
+      double[] values = Hdf5Files.doubles(ds.getDataFlat());
+      if (values == null) {
         throw new IllegalArgumentException("input " + spec + ": dataset type " + ds.getJavaType().getSimpleName()
             + "; accepted: float64, float32 or integer datasets");
       }

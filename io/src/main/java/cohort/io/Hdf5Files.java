@@ -36,6 +36,36 @@ public final class Hdf5Files {
   private Hdf5Files() {}
 
   /**
+   * A dataset's flat values ({@link Dataset#getDataFlat()}) as doubles: float64 as they are, float32 and int32
+   * widened exactly, int64 rounded beyond 2⁵³; null for any other type.
+   */
+  public static double[] doubles(Object flat) {
+    if (flat instanceof double[] d) {
+      return d;
+    }
+    double[] out;
+    if (flat instanceof float[] f) {
+      out = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        out[i] = f[i];
+      }
+    } else if (flat instanceof int[] n) {
+      out = new double[n.length];
+      for (int i = 0; i < n.length; i++) {
+        out[i] = n[i];
+      }
+    } else if (flat instanceof long[] n) {
+      out = new double[n.length];
+      for (int i = 0; i < n.length; i++) {
+        out[i] = n[i];
+      }
+    } else {
+      out = null;
+    }
+    return out;
+  }
+
+  /**
    * Writes a new HDF5 file at {@code file} with {@code content}, replacing any existing file atomically.
    *
    * @throws UncheckedIOException if it cannot be written; no partial file is left behind

@@ -15,10 +15,7 @@ import cohort.tasks.catalog.PerceptualDecisionMaking;
 import cohort.tasks.catalog.ReadySetGo;
 import cohort.tasks.catalog.SineWave;
 import cohort.tasks.catalog.TimeReproduction;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -31,7 +28,7 @@ import java.util.function.Function;
  * parameters, fills in every default, checks each value, and builds the task. Every mistake is one
  * {@link IllegalArgumentException} line naming what was wrong and what is accepted.
  */
-public final class TaskRegistry {
+public final class TaskRegistry extends Registry<TaskRegistry.Entry> {
 
   private static final TaskRegistry STANDARD = builder()
       .add(FlipFlop.INFO, FlipFlop::new)
@@ -54,12 +51,11 @@ public final class TaskRegistry {
       .add(Oscillation.INFO, Oscillation::new)
       .build();
 
-  private record Entry(TaskInfo info, Function<TaskParameters, Task> factory) {}
-
-  private final Map<String, Entry> entries;
+  /** A task's description and its factory from the resolved parameters. */
+  record Entry(TaskInfo info, Function<TaskParameters, Task> factory) {}
 
   private TaskRegistry(Map<String, Entry> entries) {
-    this.entries = entries;
+    super(entries);
   }
 
   /** The 18 tasks Cohort ships, in the order of DESIGN.md's three source works. */
@@ -70,16 +66,6 @@ public final class TaskRegistry {
   /** Starts an empty registry (to add tasks of one's own). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Task names in registration order. */
-  public List<String> names() {
-    return List.copyOf(entries.keySet());
-  }
-
-  /** Whether a task of this name is registered. */
-  public boolean has(String name) {
-    return entries.containsKey(name);
   }
 
   /** The description and parameter declarations of a task. */
@@ -143,19 +129,14 @@ public final class TaskRegistry {
     return TaskParameters.of(values);
   }
 
-  private Entry entry(String name) {
-    Entry e = entries.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException(
-          "unknown task '" + name + "'; known tasks: " + String.join(", ", entries.keySet()));
-    }
-    return e;
+  @Override
+  protected String unknown(String name) {
+    return "unknown task '" + name + "'; known tasks: " + String.join(", ", names());
   }
 
   /** Collects registry entries; names must be unique. */
   public static final class Builder {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final List<String> order = new ArrayList<>();
 
     private Builder() {}
 
@@ -163,15 +144,12 @@ public final class TaskRegistry {
     public Builder add(TaskInfo info, Function<TaskParameters, Task> factory) {
       Objects.requireNonNull(info, "info");
       Objects.requireNonNull(factory, "factory");
-      if (entries.putIfAbsent(info.name(), new Entry(info, factory)) != null) {
-        throw new IllegalArgumentException("task '" + info.name() + "' registered twice");
-      }
-      order.add(info.name());
+      put(entries, "task", info.name(), new Entry(info, factory));
       return this;
     }
 
     public TaskRegistry build() {
-      return new TaskRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+      return new TaskRegistry(entries);
     }
   }
 }

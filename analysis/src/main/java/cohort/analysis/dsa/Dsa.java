@@ -1,5 +1,6 @@
 package cohort.analysis.dsa;
 
+import cohort.analysis.similarity.Checks;
 import cohort.analysis.similarity.Invariance;
 import cohort.analysis.similarity.PairProgress;
 import cohort.analysis.similarity.Pairwise;
@@ -26,9 +27,7 @@ import java.util.SplittableRandom;
 public record Dsa(DsaOptions options) implements DynamicalMetric<DmdFit> {
 
   public Dsa {
-    if (options == null) {
-      throw new IllegalArgumentException("dsa options: got null; accepted: a DsaOptions");
-    }
+    Checks.given("dsa options", options, "a DsaOptions");
   }
 
   /** The current reference's defaults ({@link DsaOptions#DsaOptions()}). */

@@ -1,5 +1,6 @@
 package cohort.analysis.dsa;
 
+import cohort.analysis.similarity.Checks;
 import cohort.analysis.similarity.Help;
 
 /**
@@ -49,27 +50,15 @@ public record DsaOptions(
     long seed) {
 
   public DsaOptions {
-    if (nDelays < 1) {
-      throw new IllegalArgumentException("dsa n_delays: got " + nDelays + "; accepted: >= 1");
-    }
-    if (delayInterval < 1) {
-      throw new IllegalArgumentException("dsa delay_interval: got " + delayInterval + "; accepted: >= 1");
-    }
-    if (rank == null) {
-      throw new IllegalArgumentException("dsa rank: got null; accepted: " + RankSelection.ACCEPTED);
-    }
+    Checks.atLeast("dsa n_delays", nDelays, 1);
+    Checks.atLeast("dsa delay_interval", delayInterval, 1);
+    Checks.given("dsa rank", rank, RankSelection.ACCEPTED);
     if (!(lamb >= 0) || Double.isInfinite(lamb)) {
       throw new IllegalArgumentException("dsa lamb: got " + lamb + "; accepted: finite >= 0");
     }
-    if (score == null) {
-      throw new IllegalArgumentException("dsa score: got null; accepted: angular, euclidean, wasserstein");
-    }
-    if (iterations < 1) {
-      throw new IllegalArgumentException("dsa iterations: got " + iterations + "; accepted: >= 1");
-    }
-    if (restarts < 0) {
-      throw new IllegalArgumentException("dsa restarts: got " + restarts + "; accepted: >= 0");
-    }
+    Checks.given("dsa score", score, "angular, euclidean, wasserstein");
+    Checks.atLeast("dsa iterations", iterations, 1);
+    Checks.atLeast("dsa restarts", restarts, 0);
   }
 
   /** The current reference's defaults (dsa-metric 2.0.x {@code DSA}): see the class comment. */

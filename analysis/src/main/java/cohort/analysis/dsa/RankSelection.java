@@ -1,5 +1,7 @@
 package cohort.analysis.dsa;
 
+import cohort.analysis.similarity.Checks;
+
 /**
  * How many singular directions of the Hankel matrix the DMD keeps (DSA {@code base_dmd.py}
  * {@code _compute_rank_from_params}): all of them, a fixed number, those with singular value above a
@@ -21,10 +23,7 @@ public record RankSelection(Mode mode, double value) {
   }
 
   public RankSelection {
-    if (mode == null) {
-      throw new IllegalArgumentException(
-          "rank mode: got null; accepted: FULL, FIXED, THRESHOLD, EXPLAINED_VARIANCE");
-    }
+    Checks.given("rank mode", mode, "FULL, FIXED, THRESHOLD, EXPLAINED_VARIANCE");
     switch (mode) {
       case FIXED -> {
         if (!(value >= 1) || value != Math.rint(value) || value > Integer.MAX_VALUE) {

@@ -58,6 +58,16 @@ public record Embedding(Matrix coordinates, double stress, int iterations, Strin
     return positive > 0 ? negative / positive : (negative > 0 ? Double.POSITIVE_INFINITY : 0.0);
   }
 
+  /** The Euclidean distance between rows {@code i} and {@code j} of the row-major coordinates {@code c} (k columns). */
+  static double distance(double[] c, int k, int i, int j) {
+    double s = 0;
+    for (int a = 0; a < k; a++) {
+      double diff = c[i * k + a] - c[j * k + a];
+      s += diff * diff;
+    }
+    return Math.sqrt(s);
+  }
+
   /** Kruskal's stress-1 of coordinates X (N×k) against a row-major N×N dissimilarity matrix. */
   public static double stress(double[] dissimilarity, Matrix x) {
     int n = x.rows();
@@ -67,12 +77,7 @@ public record Embedding(Matrix coordinates, double stress, int iterations, Strin
     double den = 0;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        double s = 0;
-        for (int a = 0; a < k; a++) {
-          double diff = c[i * k + a] - c[j * k + a];
-          s += diff * diff;
-        }
-        double d = Math.sqrt(s);
+        double d = distance(c, k, i, j);
         double e = dissimilarity[i * n + j] - d;
         num += e * e;
         den += d * d;

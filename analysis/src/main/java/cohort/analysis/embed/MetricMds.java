@@ -1,5 +1,6 @@
 package cohort.analysis.embed;
 
+import cohort.analysis.similarity.Checks;
 import cohort.analysis.similarity.Matrix;
 
 /**
@@ -22,12 +23,8 @@ public final class MetricMds {
    * @param tolerance relative stress decrease at which to stop, ≥ 0
    */
   public static Embedding fit(double[] dissimilarity, int n, int k, int maxIterations, double tolerance) {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("smacof maxIterations: got " + maxIterations + "; accepted: >= 1");
-    }
-    if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("smacof tolerance: got " + tolerance + "; accepted: >= 0");
-    }
+    Checks.atLeast("smacof maxIterations", maxIterations, 1);
+    Checks.nonNegative("smacof tolerance", tolerance);
     Embedding start = ClassicalMds.fit(dissimilarity, n, k);
     double[] x = start.coordinates().data().clone();
     double[] next = new double[n * k];
@@ -75,12 +72,7 @@ public final class MetricMds {
     double s = 0;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        double q = 0;
-        for (int a = 0; a < k; a++) {
-          double diff = x[i * k + a] - x[j * k + a];
-          q += diff * diff;
-        }
-        double d = Math.sqrt(q);
+        double d = Embedding.distance(x, k, i, j);
         dist[i * n + j] = d;
         dist[j * n + i] = d;
         double e = delta[i * n + j] - d;

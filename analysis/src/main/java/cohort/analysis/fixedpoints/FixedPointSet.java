@@ -1,5 +1,6 @@
 package cohort.analysis.fixedpoints;
 
+import cohort.analysis.linearize.EigenSystem;
 import cohort.analysis.linearize.Spectrum;
 import java.util.List;
 import java.util.function.Predicate;
@@ -111,21 +112,21 @@ public record FixedPointSet(int stateSize, boolean continuousTime, double alpha,
 
   /** Real parts of all eigenvalues, {@code size() × N} row-major, each row in the point's sort order. */
   public double[] eigenvaluesReal() {
-    double[] out = new double[points.size() * stateSize];
-    for (int i = 0; i < points.size(); i++) {
-      for (int k = 0; k < stateSize; k++) {
-        out[i * stateSize + k] = points.get(i).eigen().real(k);
-      }
-    }
-    return out;
+    return eigenvalues(false);
   }
 
   /** Imaginary parts of all eigenvalues, same layout as {@link #eigenvaluesReal()}. */
   public double[] eigenvaluesImag() {
+    return eigenvalues(true);
+  }
+
+  /** The real or imaginary parts of all eigenvalues, {@code size() × N} row-major. */
+  private double[] eigenvalues(boolean imaginary) {
     double[] out = new double[points.size() * stateSize];
     for (int i = 0; i < points.size(); i++) {
+      EigenSystem e = points.get(i).eigen();
       for (int k = 0; k < stateSize; k++) {
-        out[i * stateSize + k] = points.get(i).eigen().imag(k);
+        out[i * stateSize + k] = imaginary ? e.imag(k) : e.real(k);
       }
     }
     return out;

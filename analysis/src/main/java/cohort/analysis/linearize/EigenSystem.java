@@ -209,11 +209,7 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     }
     double[] vr = re;
     double[] vi = im;
-    Integer[] idx = new Integer[n];
-    for (int k = 0; k < n; k++) {
-      idx[k] = k;
-    }
-    Arrays.sort(idx, (p, q) -> compare(vr, vi, p, q, order));
+    Integer[] idx = sortedIndices(vr, vi, n, order);
     double[] sre = new double[n];
     double[] sim = new double[n];
     for (int k = 0; k < n; k++) {
@@ -351,11 +347,7 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
     for (int k = 0; k < n; k++) {
       normalise(vr[k], vi[k]);
     }
-    Integer[] idx = new Integer[n];
-    for (int k = 0; k < n; k++) {
-      idx[k] = k;
-    }
-    Arrays.sort(idx, (p, q) -> compare(re, im, p, q, order));
+    Integer[] idx = sortedIndices(re, im, n, order);
     double[] sre = new double[n];
     double[] sim = new double[n];
     double[] svr = new double[n * n];
@@ -370,6 +362,16 @@ public record EigenSystem(int size, double[] valuesReal, double[] valuesImag, do
       }
     }
     return new EigenSystem(n, sre, sim, svr, svi);
+  }
+
+  /** The indices {@code 0 … n−1} of the eigenvalues {@code (re, im)} in {@code order} (a stable sort). */
+  private static Integer[] sortedIndices(double[] re, double[] im, int n, EigenOrder order) {
+    Integer[] idx = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      idx[k] = k;
+    }
+    Arrays.sort(idx, (p, q) -> compare(re, im, p, q, order));
+    return idx;
   }
 
   private static int compare(double[] re, double[] im, int p, int q, EigenOrder order) {

@@ -1,5 +1,7 @@
 package cohort.analysis.separability;
 
+import cohort.analysis.similarity.Checks;
+
 /**
  * Options of a linear-separability test.
  *
@@ -20,18 +22,10 @@ public record SeparabilityOptions(int folds, int permutations, Classifier classi
   }
 
   public SeparabilityOptions {
-    if (folds < 2) {
-      throw new IllegalArgumentException("separability folds: got " + folds + "; accepted: >= 2");
-    }
-    if (permutations < 0) {
-      throw new IllegalArgumentException("separability permutations: got " + permutations + "; accepted: >= 0");
-    }
-    if (classifier == null) {
-      throw new IllegalArgumentException("separability classifier: got null; accepted: LOGISTIC or LDA");
-    }
-    if (!(ridge >= 0)) {
-      throw new IllegalArgumentException("separability ridge: got " + ridge + "; accepted: >= 0");
-    }
+    Checks.atLeast("separability folds", folds, 2);
+    Checks.atLeast("separability permutations", permutations, 0);
+    Checks.given("separability classifier", classifier, "LOGISTIC or LDA");
+    Checks.nonNegative("separability ridge", ridge);
   }
 
   /** 5 folds, 1,000 permutations, logistic regression with λ = 0.1, seed 0. */

@@ -6,9 +6,32 @@ import java.util.Arrays;
  * Input checks shared by the metrics (netrep's validation helper): shapes, and values no metric can use. A NaN or
  * an infinity would come out of a metric as a NaN score or a LAPACK failure, and a constant input has no variance,
  * so every metric (CKA, SVCCA, Procrustes, DSA, ...) refuses both in the same words, naming the first bad index.
+ * The one-line option checks ({@link #atLeast}, {@link #nonNegative}, {@link #given}) word a refused option the
+ * same way everywhere: {@code "<what>: got <value>; accepted: <range>"}.
  */
 public final class Checks {
   private Checks() {}
+
+  /** Refuses {@code value < min}. */
+  public static void atLeast(String what, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(what + ": got " + value + "; accepted: >= " + min);
+    }
+  }
+
+  /** Refuses a value that is not {@code >= 0} (a negative number or NaN). */
+  public static void nonNegative(String what, double value) {
+    if (!(value >= 0)) {
+      throw new IllegalArgumentException(what + ": got " + value + "; accepted: >= 0");
+    }
+  }
+
+  /** Refuses a null {@code value}; {@code accepted} lists what may be given. */
+  public static void given(String what, Object value, String accepted) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + ": got null; accepted: " + accepted);
+    }
+  }
 
   static void sameRows(String metric, int a, int b) {
     if (a != b) {
@@ -24,6 +47,31 @@ public final class Checks {
           + min + " samples");
     }
     usable(metric + ": input", x.data(), new int[] {x.rows(), x.cols()});
+  }
+
+  /** The checked input ({@link #input}) with every column's mean subtracted: where the centred metrics start. */
+  static Matrix centered(String metric, Matrix x, int min) {
+    input(metric, x, min);
+    return x.centerColumns();
+  }
+
+  /**
+   * Refuses a centred input whose {@code size} (its norm or squared norm) is not positive: nothing varies across
+   * samples once the means are gone.
+   */
+  static void hasVariance(String metric, double size) {
+    if (!(size > 0)) {
+      throw new IllegalArgumentException(metric + ": input has no variance after centring; accepted: "
+          + "activity that varies across samples");
+    }
+  }
+
+  /** The arguments every all-pairs routine takes: at least one network and one thread ({@code what} names it). */
+  static void pairwise(String what, int networks, int threads) {
+    if (networks < 1) {
+      throw new IllegalArgumentException(what + " networks: got 0; accepted: at least 1");
+    }
+    atLeast(what + " threads", threads, 1);
   }
 
   /**

@@ -1,7 +1,5 @@
 package cohort.analysis.similarity;
 
-import cohort.models.linalg.Linalg;
-
 /**
  * Debiased linear CKA: CKA built on the unbiased HSIC estimator of Song, Smola, Gretton, Bedo &amp;
  * Borgwardt 2012 ("Feature selection via dependence maximization", JMLR), in the feature-space form of
@@ -28,24 +26,14 @@ public record DebiasedCka() implements RepresentationalMetric<DebiasedCka.Prepar
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.input(name(), x, 4);
-    Matrix c = x.centerColumns();
-    int n = c.rows();
-    int p = c.cols();
-    double[] rows = new double[n];
+    Matrix c = Checks.centered(name(), x, 4);
+    double[] rows = c.rowSquares();
     double total = 0;
-    double[] d = c.data();
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j < p; j++) {
-        double v = d[i * p + j];
-        s += v * v;
-      }
-      rows[i] = s;
-      total += s;
+    for (double r : rows) {
+      total += r;
     }
-    double g = LinearCka.norm(Linalg.gram(d, n, p));
-    double self = helper(g * g, rows, rows, total, total, n);
+    double g = LinearCka.gramNorm(c);
+    double self = helper(g * g, rows, rows, total, total, c.rows());
     return new Prepared(c, rows, total, Math.sqrt(self));
   }
 
@@ -56,19 +44,12 @@ public record DebiasedCka() implements RepresentationalMetric<DebiasedCka.Prepar
 
   @Override
   public double score(Prepared x, Prepared y) {
-    Checks.sameRows(name(), x.centered().rows(), y.centered().rows());
-    Matrix a = x.centered();
-    Matrix b = y.centered();
-    double s = LinearCka.crossNormSquared(a, b);
-    double h = helper(s, x.rowSquares(), y.rowSquares(), x.squaredNorm(), y.squaredNorm(), a.rows());
+    double s = LinearCka.crossNormSquared(name(), x.centered(), y.centered());
+    double h = helper(s, x.rowSquares(), y.rowSquares(), x.squaredNorm(), y.squaredNorm(), x.centered().rows());
     return h / (x.selfNorm() * y.selfNorm());
   }
 
   private static double helper(double xty, double[] rx, double[] ry, double nx, double ny, int n) {
-    double dot = 0;
-    for (int i = 0; i < rx.length; i++) {
-      dot += rx[i] * ry[i];
-    }
-    return xty - n / (n - 2.0) * dot + nx * ny / ((n - 1.0) * (n - 2.0));
+    return xty - n / (n - 2.0) * Sums.dot(rx, ry) + nx * ny / ((n - 1.0) * (n - 2.0));
   }
 }

@@ -26,21 +26,24 @@ public record LinearCka() implements RepresentationalMetric<LinearCka.Prepared> 
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.input(name(), x, 2);
-    Matrix c = x.centerColumns();
-    double[] g = Linalg.gram(c.data(), c.rows(), c.cols());
-    return new Prepared(c, norm(g));
+    Matrix c = Checks.centered(name(), x, 2);
+    return new Prepared(c, gramNorm(c));
   }
 
-  /** {@code ‖aᵀb‖²_F} for two matrices with the same rows: the HSIC numerator of feature-space linear CKA. */
-  static double crossNormSquared(Matrix a, Matrix b) {
+  /** {@code ‖cᵀc‖_F}, the Frobenius norm of the Gram matrix of {@code c}. */
+  static double gramNorm(Matrix c) {
+    return Sums.norm(Linalg.gram(c.data(), c.rows(), c.cols()));
+  }
+
+  /**
+   * {@code ‖aᵀb‖²_F} for two matrices with the same rows (checked, naming {@code metric}): the HSIC numerator of
+   * feature-space linear CKA.
+   */
+  static double crossNormSquared(String metric, Matrix a, Matrix b) {
+    Checks.sameRows(metric, a.rows(), b.rows());
     double[] cross = new double[a.cols() * b.cols()];
     Linalg.gemm(true, false, a.cols(), b.cols(), a.rows(), 1.0, a.data(), b.data(), 0.0, cross);
-    double s = 0;
-    for (double v : cross) {
-      s += v * v;
-    }
-    return s;
+    return Sums.squares(cross);
   }
 
   @Override
@@ -50,18 +53,6 @@ public record LinearCka() implements RepresentationalMetric<LinearCka.Prepared> 
 
   @Override
   public double score(Prepared x, Prepared y) {
-    Checks.sameRows(name(), x.centered().rows(), y.centered().rows());
-    Matrix a = x.centered();
-    Matrix b = y.centered();
-    double s = crossNormSquared(a, b);
-    return s / (x.selfNorm() * y.selfNorm());
-  }
-
-  static double norm(double[] v) {
-    double s = 0;
-    for (double e : v) {
-      s += e * e;
-    }
-    return Math.sqrt(s);
+    return crossNormSquared(name(), x.centered(), y.centered()) / (x.selfNorm() * y.selfNorm());
   }
 }

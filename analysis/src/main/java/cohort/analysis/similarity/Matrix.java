@@ -99,11 +99,16 @@ public record Matrix(int rows, int cols, double[] data) {
 
   /** The Frobenius norm ‖X‖_F. */
   public double frobeniusNorm() {
-    double s = 0;
-    for (double v : data) {
-      s += v * v;
+    return Sums.norm(data);
+  }
+
+  /** Each row's sum of squares {@code Σ_j X_ij²}, in row order. */
+  double[] rowSquares() {
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      out[i] = Sums.squares(data, i * cols, (i + 1) * cols);
     }
-    return Math.sqrt(s);
+    return out;
   }
 
   /** This matrix times a scalar. */

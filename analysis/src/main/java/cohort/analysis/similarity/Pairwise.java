@@ -73,12 +73,7 @@ public final class Pairwise {
   public static <T, P> double[] matrix(String name, List<T> networks, Function<T, P> prepare,
       PairFunction<P> pair, boolean diagonal, int threads, PairProgress progress) {
     int n = networks.size();
-    if (n < 1) {
-      throw new IllegalArgumentException(name + " pairwise networks: got 0; accepted: at least 1");
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException(name + " pairwise threads: got " + threads + "; accepted: >= 1");
-    }
+    Checks.pairwise(name + " pairwise", n, threads);
     long total = (long) n * (n - 1) / 2 + (diagonal ? n : 0);
     AtomicLong done = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -39,12 +39,7 @@ public final class PairwiseLinearCka {
    */
   public static double[] matrix(List<Matrix> networks, int threads) {
     int nNet = networks.size();
-    if (nNet < 1) {
-      throw new IllegalArgumentException("pairwise cka networks: got 0; accepted: at least 1");
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("pairwise cka threads: got " + threads + "; accepted: >= 1");
-    }
+    Checks.pairwise("pairwise cka", nNet, threads);
     int n = networks.get(0).rows();
     long total = 0;
     int[] widths = new int[nNet];

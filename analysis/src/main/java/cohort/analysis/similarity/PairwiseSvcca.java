@@ -37,12 +37,7 @@ public final class PairwiseSvcca {
    */
   public static double[] matrix(List<Matrix> networks, Svcca metric, int threads) {
     int nNet = networks.size();
-    if (nNet < 1) {
-      throw new IllegalArgumentException("pairwise svcca networks: got 0; accepted: at least 1");
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("pairwise svcca threads: got " + threads + "; accepted: >= 1");
-    }
+    Checks.pairwise("pairwise svcca", nNet, threads);
     int rows = networks.get(0).rows();
     for (int i = 1; i < nNet; i++) {
       Checks.sameRows("svcca (networks 0 and " + i + ")", rows, networks.get(i).rows());

@@ -43,9 +43,7 @@ public record Procrustes(
     if (!(alpha >= 0 && alpha <= 1)) {
       throw new IllegalArgumentException("procrustes alpha: got " + alpha + "; accepted: [0, 1]");
     }
-    if (score == null) {
-      throw new IllegalArgumentException("procrustes score: got null; accepted: angular or euclidean");
-    }
+    Checks.given("procrustes score", score, "angular or euclidean");
   }
 
   /** Angular Procrustes (α = 1) without unit-norm scaling, netrep's defaults. */
@@ -84,14 +82,10 @@ public record Procrustes(
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.input(name(), x, 2);
-    Matrix c = x.centerColumns();
+    Matrix c = Checks.centered(name(), x, 2);
     if (unitNorm) {
       double norm = c.frobeniusNorm();
-      if (!(norm > 0)) {
-        throw new IllegalArgumentException(name() + ": input has no variance after centring; accepted: "
-            + "activity that varies across samples");
-      }
+      Checks.hasVariance(name(), norm);
       c = c.scale(1.0 / norm);
     }
     if (alpha > 1 - EIG_TOL) {

@@ -67,7 +67,7 @@ public record RbfCka(
       k[i] = Math.exp(-sq[i] / scale);
     }
     centerBiased(k, n);
-    return new Prepared(n, k, LinearCka.norm(k));
+    return new Prepared(n, k, Sums.norm(k));
   }
 
   @Override
@@ -78,13 +78,7 @@ public record RbfCka(
   @Override
   public double score(Prepared x, Prepared y) {
     Checks.sameRows(name(), x.n(), y.n());
-    double s = 0;
-    double[] a = x.centeredGram();
-    double[] b = y.centeredGram();
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s / (x.norm() * y.norm());
+    return Sums.dot(x.centeredGram(), y.centeredGram()) / (x.norm() * y.norm());
   }
 
   /** HKH in place, as Kornblith et al.'s {@code center_gram(unbiased=False)}. */

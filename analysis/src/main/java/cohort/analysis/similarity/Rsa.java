@@ -70,12 +70,8 @@ public record Rsa(
   static final int EXACT_FLOAT_RANKS = 1 << 23;
 
   public Rsa {
-    if (rdm == null) {
-      throw new IllegalArgumentException("rsa rdm: got null; accepted: correlation or euclidean");
-    }
-    if (comparison == null) {
-      throw new IllegalArgumentException("rsa comparison: got null; accepted: spearman, corr, cosine or tau-a");
-    }
+    Checks.given("rsa rdm", rdm, "correlation or euclidean");
+    Checks.given("rsa comparison", comparison, "spearman, corr, cosine or tau-a");
   }
 
   /** Correlation-distance RDMs compared by Spearman's ρ, as Kriegeskorte et al. 2008. */
@@ -206,24 +202,14 @@ public record Rsa(
         if (!(x.norm() > 0 && y.norm() > 0)) {
           return 0.0;
         }
-        double s = 0;
-        double[] a = x.unit();
-        double[] b = y.unit();
-        for (int k = 0; k < a.length; k++) {
-          s += a[k] * b[k];
-        }
-        return s;
+        return Sums.dot(x.unit(), y.unit());
       }
       case SPEARMAN -> {
         if (!(x.norm() > 0 && y.norm() > 0)) {
           return 0.0;
         }
         if (x.ranks() == null || y.ranks() == null) {
-          double s = 0;
-          for (int k = 0; k < x.unit().length; k++) {
-            s += x.unit()[k] * y.unit()[k];
-          }
-          return s;
+          return Sums.dot(x.unit(), y.unit());
         }
         double s = 0;
         float[] a = x.ranks();

@@ -71,8 +71,7 @@ public record Svcca(
 
   @Override
   public Prepared prepare(Matrix x) {
-    Checks.input(name(), x, 2);
-    Matrix c = x.centerColumns();
+    Matrix c = Checks.centered(name(), x, 2);
     int n = c.rows();
     int cols = c.cols();
     // the right singular vectors and values from X̃ᵀX̃ = V S² Vᵀ, then U_k = polar(X̃ V_k) (= X̃ V_k S_k⁻¹)
@@ -83,14 +82,8 @@ public record Svcca(
     for (int j = 0; j < p; j++) {
       s[j] = Math.sqrt(Math.max(lam[cols - 1 - j], 0.0));
     }
-    double total = 0;
-    for (double v : c.data()) {
-      total += v * v;
-    }
-    if (!(total > 0)) {
-      throw new IllegalArgumentException(name() + ": input has no variance after centring; accepted: "
-          + "activity that varies across samples");
-    }
+    double total = Sums.squares(c.data());
+    Checks.hasVariance(name(), total);
     double cum = 0;
     int k = p;
     for (int j = 0; j < p; j++) {

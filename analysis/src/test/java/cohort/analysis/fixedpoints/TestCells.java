@@ -1,5 +1,7 @@
 package cohort.analysis.fixedpoints;
 
+import cohort.analysis.TestMath;
+import cohort.analysis.similarity.Matrix;
 import cohort.models.ReferenceCell;
 
 /** Small {@link ReferenceCell}s with known fixed points, for the analysis tests. */
@@ -135,11 +137,13 @@ public final class TestCells {
   public static final class Rotated extends Sized {
     private final ReferenceCell cell;
     private final double[] q;
+    private final double[] qT;
 
     public Rotated(ReferenceCell cell, double[] q) {
       super(cell.stateSize(), cell.inputSize(), cell.continuousTime(), cell.alpha());
       this.cell = cell;
       this.q = q.clone();
+      this.qT = new Matrix(n, n, q).transpose().data();
     }
 
     double[] toInner(double[] h) {
@@ -169,25 +173,8 @@ public final class TestCells {
     public void jacobian(double[] h, double[] x, double[] jac) {
       double[] inner = new double[n * n];
       cell.jacobian(toInner(h), x, inner);
-      double[] tmp = new double[n * n];
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < n; k++) {
-          double s = 0;
-          for (int j = 0; j < n; j++) {
-            s += q[i * n + j] * inner[j * n + k];
-          }
-          tmp[i * n + k] = s;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        for (int l = 0; l < n; l++) {
-          double s = 0;
-          for (int k = 0; k < n; k++) {
-            s += tmp[i * n + k] * q[l * n + k];
-          }
-          jac[i * n + l] = s;
-        }
-      }
+      // Q J Qᵀ
+      System.arraycopy(TestMath.mul(TestMath.mul(q, inner, n), qT, n), 0, jac, 0, n * n);
     }
   }
 

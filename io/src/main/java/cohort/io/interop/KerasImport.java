@@ -376,19 +376,11 @@ public final class KerasImport {
 
   private static Npy.Array array(Dataset d) {
     Object flat = d.getDataFlat();
-    double[] v;
-    if (flat instanceof double[] x) {
-      v = x;
-    } else if (flat instanceof float[] f) {
-      v = new double[f.length];
-      for (int i = 0; i < f.length; i++) {
-        v[i] = f[i];
-      }
-    } else {
+    if (!(flat instanceof double[] || flat instanceof float[])) {
       throw new IllegalArgumentException(d.getHdfFile().getFile() + ": dataset " + d.getPath() + " holds " + d.getJavaType().getSimpleName()
           + " values; accepted: float32 or float64 weights");
     }
-    return new Npy.Array(d.getDimensions(), v);
+    return new Npy.Array(d.getDimensions(), Hdf5Files.doubles(flat));
   }
 
   private static String text(Attribute a) {

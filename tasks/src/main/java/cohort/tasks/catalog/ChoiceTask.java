@@ -42,11 +42,13 @@ abstract class ChoiceTask extends AbstractTask {
 
   /**
    * A task whose trial is {@code periods} laid end to end, padded to the longest trial they can make; the
-   * response period is the last one.
+   * response period is the last one, and a response period shorter than one step is rejected (the trial could not
+   * be scored).
    */
   ChoiceTask(String name, TaskParameters p, Periods periods, List<String> inputNames, List<String> outputNames) {
     this(name, p, inputNames, outputNames, maxSteps(periods.read(p), p.getDouble("dt")), periods.names(),
         periods.read(p));
+    requireOneStep(name(), responsePeriod, durations[durations.length - 1], dtMs());
   }
 
   /**
@@ -75,11 +77,6 @@ abstract class ChoiceTask extends AbstractTask {
   /** The per-step std of the stimulus noise, NeuroGym's {@code sigma / sqrt(dt)} ({@code noise} parameter). */
   final double sigmaPerStep() {
     return sigmaPerStep;
-  }
-
-  /** Rejects a response period of the declared periods shorter than one step (the trial could not be scored). */
-  final void requireResponseStep() {
-    requireOneStep(name(), responsePeriod, durations[durations.length - 1], dtMs());
   }
 
   /** Rejects a range whose parameter {@code min} exceeds its parameter {@code max}. */
@@ -114,6 +111,31 @@ abstract class ChoiceTask extends AbstractTask {
       s[i + 1] = s[i] + durations[i].sampleSteps(dtMs(), random);
     }
     return s;
+  }
+
+  /** One of {@code values}, drawn uniformly (one draw). */
+  static double drawFrom(double[] values, RandomGenerator random) {
+    return values[random.nextInt(values.length)];
+  }
+
+  /**
+   * Writes a stimulus: input {@code d} of trial {@code b} is {@code level} over {@code [from, to)}, plus per-step
+   * noise {@code N(0, sigmaPerStep²)} drawn in time order.
+   */
+  final void stimulus(TrialWriter w, int b, int d, int from, int to, double level, RandomGenerator random) {
+    w.fillInput(b, d, from, to, level);
+    w.addNoise(b, d, from, to, sigmaPerStep, random);
+  }
+
+  /**
+   * Writes a two-channel (ring-coded) stimulus over {@code [from, to)}: input {@code d} at level {@code first},
+   * input {@code d + 1} at level {@code second}, each with its noise (see {@link #stimulus}), channel {@code d}'s
+   * drawn first.
+   */
+  final void stimulusPair(TrialWriter w, int b, int d, int from, int to, double first, double second,
+      RandomGenerator random) {
+    stimulus(w, b, d, from, to, first, random);
+    stimulus(w, b, d + 1, from, to, second, random);
   }
 
   /**

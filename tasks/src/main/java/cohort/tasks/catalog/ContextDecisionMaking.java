@@ -54,7 +54,6 @@ public final class ContextDecisionMaking extends ChoiceTask {
         List.of("fixation", "mod1-stim1", "mod1-stim2", "mod2-stim1", "mod2-stim2", "context-mod1", "context-mod2"),
         List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireResponseStep();
     checkTruncatedExponential(name(), p.getDouble("delay-mean"), p.getDouble("delay-min"), p.getDouble("delay-max"));
   }
 
@@ -83,20 +82,15 @@ public final class ContextDecisionMaking extends ChoiceTask {
     int gt = 1 + random.nextInt(2);
     int other = 1 + random.nextInt(2);
     int k = random.nextInt(2);
-    double coh1 = coherences[random.nextInt(coherences.length)];
-    double coh2 = coherences[random.nextInt(coherences.length)];
+    double coh1 = drawFrom(coherences, random);
+    double coh2 = drawFrom(coherences, random);
     int choice1 = k == 0 ? gt : other;
     int choice2 = k == 0 ? other : gt;
     double s1 = choice1 == 1 ? coh1 : -coh1;
     double s2 = choice2 == 1 ? coh2 : -coh2;
     int[] s = sampleStarts(random);
-    w.fillInput(b, 1, s[1], s[2], (1 + s1 / 100) / 2);
-    w.fillInput(b, 2, s[1], s[2], (1 - s1 / 100) / 2);
-    w.fillInput(b, 3, s[1], s[2], (1 + s2 / 100) / 2);
-    w.fillInput(b, 4, s[1], s[2], (1 - s2 / 100) / 2);
-    for (int d = 1; d <= 4; d++) {
-      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-    }
+    stimulusPair(w, b, 1, s[1], s[2], (1 + s1 / 100) / 2, (1 - s1 / 100) / 2, random);
+    stimulusPair(w, b, 3, s[1], s[2], (1 + s2 / 100) / 2, (1 - s2 / 100) / 2, random);
     w.fillInput(b, 5 + k, 0, s[4], 1.0);
     respond(w, b, s, gt);
     w.label("context", b, k);

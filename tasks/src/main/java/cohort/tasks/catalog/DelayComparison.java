@@ -62,7 +62,6 @@ public final class DelayComparison extends ChoiceTask {
     }
     this.fMin = lo;
     this.fMax = hi;
-    requireResponseStep();
   }
 
   /** The input level coding frequency {@code f}: {@code (1 + (f − f_min)/(f_max − f_min))/2}. */
@@ -78,10 +77,8 @@ public final class DelayComparison extends ChoiceTask {
     double f2 = swap ? pairs[2 * pair] : pairs[2 * pair + 1];
     int gt = f1 > f2 ? 1 : 2;
     int[] s = sampleStarts(random);
-    w.fillInput(b, 1, s[1], s[2], represent(f1));
-    w.fillInput(b, 1, s[3], s[4], represent(f2));
-    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-    w.addNoise(b, 1, s[3], s[4], sigmaPerStep(), random);
+    stimulus(w, b, 1, s[1], s[2], represent(f1), random);
+    stimulus(w, b, 1, s[3], s[4], represent(f2), random);
     respond(w, b, s, gt);
     w.label("f1", b, f1);
     w.label("f2", b, f2);

@@ -39,7 +39,6 @@ public final class DelayMatchSample extends ChoiceTask {
   public DelayMatchSample(TaskParameters p) {
     super(INFO.name(), p, PERIODS, List.of("fixation", "stimulus-1", "stimulus-2"),
         List.of("fixate", "match", "non-match"));
-    requireResponseStep();
   }
 
   @Override
@@ -48,11 +47,9 @@ public final class DelayMatchSample extends ChoiceTask {
     int sample = random.nextInt(2);
     int test = gt == 1 ? sample : 1 - sample;
     int[] s = sampleStarts(random);
-    w.fillInput(b, 1 + sample, s[1], s[2], 1.0);
-    w.fillInput(b, 1 + test, s[3], s[4], 1.0);
-    for (int d = 1; d <= 2; d++) {
-      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-      w.addNoise(b, d, s[3], s[4], sigmaPerStep(), random);
+    for (int ring = 0; ring < 2; ring++) {
+      stimulus(w, b, 1 + ring, s[1], s[2], ring == sample ? 1.0 : 0.0, random);
+      stimulus(w, b, 1 + ring, s[3], s[4], ring == test ? 1.0 : 0.0, random);
     }
     respond(w, b, s, gt);
     w.label("sample", b, sample);

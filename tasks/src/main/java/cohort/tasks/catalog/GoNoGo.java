@@ -36,16 +36,13 @@ public final class GoNoGo extends ChoiceTask {
 
   public GoNoGo(TaskParameters p) {
     super(INFO.name(), p, PERIODS, List.of("fixation", "nogo", "go"), List.of("fixate", "go"));
-    requireResponseStep();
   }
 
   @Override
   int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = random.nextInt(2);
     int[] s = sampleStarts(random);
-    w.fillInput(b, 1 + gt, s[1], s[2], 1.0);
-    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-    w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
+    stimulusPair(w, b, 1, s[1], s[2], gt == 0 ? 1.0 : 0.0, gt == 1 ? 1.0 : 0.0, random);
     respond(w, b, s, gt);
     return s;
   }

@@ -46,7 +46,6 @@ public final class IntervalDiscrimination extends ChoiceTask {
     super(INFO.name(), p, PERIODS, List.of("fixation", "stim1", "stim2"), List.of("fixate", "choice-1", "choice-2"));
     requireOrdered(p, "stim-min", "stim-max");
     requireOrdered(p, "delay1-min", "delay1-max");
-    requireResponseStep();
   }
 
   @Override

@@ -43,25 +43,19 @@ public final class MultiSensoryIntegration extends ChoiceTask {
     super(INFO.name(), p, PERIODS, List.of("fixation", "mod1-stim1", "mod1-stim2", "mod2-stim1", "mod2-stim2"),
         List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireResponseStep();
   }
 
   @Override
   int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
-    double coh = coherences[random.nextInt(coherences.length)];
+    double coh = drawFrom(coherences, random);
     double prop = random.nextDouble();
     double coh1 = coh * prop;
     double coh2 = coh * (1 - prop);
     int[] s = sampleStarts(random);
     double sign = gt == 1 ? 1 : -1;
-    w.fillInput(b, 1, s[1], s[2], 0.5 + sign * coh1 / 200);
-    w.fillInput(b, 2, s[1], s[2], 0.5 - sign * coh1 / 200);
-    w.fillInput(b, 3, s[1], s[2], 0.5 + sign * coh2 / 200);
-    w.fillInput(b, 4, s[1], s[2], 0.5 - sign * coh2 / 200);
-    for (int d = 1; d <= 4; d++) {
-      w.addNoise(b, d, s[1], s[2], sigmaPerStep(), random);
-    }
+    stimulusPair(w, b, 1, s[1], s[2], 0.5 + sign * coh1 / 200, 0.5 - sign * coh1 / 200, random);
+    stimulusPair(w, b, 3, s[1], s[2], 0.5 + sign * coh2 / 200, 0.5 - sign * coh2 / 200, random);
     respond(w, b, s, gt);
     w.label("coherence", b, coh);
     w.label("proportion", b, prop);

@@ -47,19 +47,15 @@ public final class PerceptualDecisionMaking extends ChoiceTask {
     super(INFO.name(), p, PERIODS, List.of("fixation", "stimulus-1", "stimulus-2"),
         List.of("fixate", "choice-1", "choice-2"));
     this.coherences = p.getDoubles("coherences");
-    requireResponseStep();
   }
 
   @Override
   int[] writePeriods(TrialWriter w, int b, RandomGenerator random) {
     int gt = 1 + random.nextInt(2);
-    double c = coherences[random.nextInt(coherences.length)];
+    double c = drawFrom(coherences, random);
     int[] s = sampleStarts(random);
     double favour = gt == 1 ? c / 200 : -c / 200;
-    w.fillInput(b, 1, s[1], s[2], 0.5 + favour);
-    w.fillInput(b, 2, s[1], s[2], 0.5 - favour);
-    w.addNoise(b, 1, s[1], s[2], sigmaPerStep(), random);
-    w.addNoise(b, 2, s[1], s[2], sigmaPerStep(), random);
+    stimulusPair(w, b, 1, s[1], s[2], 0.5 + favour, 0.5 - favour, random);
     respond(w, b, s, gt);
     w.label("coherence", b, c);
     w.label("signed_coherence", b, gt == 1 ? c : -c);

@@ -54,6 +54,16 @@ final class Specs {
     return all;
   }
 
+  /** Jarne's input noise: std 0.1 per step, for the pulse tasks that step 1 ms. */
+  static ParameterSpec jarneInputNoise() {
+    return ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise on the input per step (Jarne: 0.1)");
+  }
+
+  /** A time in whole ms, at least {@code min}, for the pulse tasks that step 1 ms (so ms = steps). */
+  static ParameterSpec wholeMs(String name, int defaultMs, int min, String meaning) {
+    return ParameterSpec.integer(name, defaultMs, min, 100_000, meaning);
+  }
+
   static ParameterSpec steps(int defaultSteps, String source) {
     return ParameterSpec.integer("steps", defaultSteps, 1, 100_000, "time steps per trial (" + source + ")");
   }

@@ -43,12 +43,12 @@ public final class TimeReproduction extends AbstractTask {
       "reproduce a smooth input pulse (or silence) after a memory gap",
       "Jarne & Laje 2019, arXiv:1906.01094; katejarne/RNN_study_with_keras generate_data_set_time_pulse.py",
       List.of(
-          ParameterSpec.nonNegative("noise", 0.1, "std of Gaussian noise on the input per step (Jarne: 0.1)"),
+          Specs.jarneInputNoise(),
           ParameterSpec.nonNegative("target-noise", 0.1, "std of Gaussian noise on the target per step (Jarne: 0.1)"),
-          ParameterSpec.integer("onset", 30, 0, 100_000, "pulse onset, ms = steps (Jarne first_in)"),
-          ParameterSpec.integer("stimulus", 20, 1, 100_000, "pulse length, ms = steps (Jarne stim_dur)"),
-          ParameterSpec.integer("mem-gap", 20, 0, 100_000, "gap between input pulse end and output pulse, ms (Jarne mem_gap)"),
-          ParameterSpec.integer("tail", 30, 1, 100_000,
+          Specs.wholeMs("onset", 30, 0, "pulse onset, ms = steps (Jarne first_in)"),
+          Specs.wholeMs("stimulus", 20, 1, "pulse length, ms = steps (Jarne stim_dur)"),
+          Specs.wholeMs("mem-gap", 20, 0, "gap between input pulse end and output pulse, ms (Jarne mem_gap)"),
+          Specs.wholeMs("tail", 30, 1,
               "time after the gap, ms; must hold the output pulse (Jarne out_gap - mem_gap = 30)"),
           ParameterSpec.real("baseline", 0.01, -10, 10, "target outside the output pulse (Jarne: 0.01)"),
           Specs.relativeError(0.3, "a trial is solved when RMS(output - noise-free target) <= relative-error x the "
