@@ -503,6 +503,30 @@ public final class SpecReader {
     return m;
   }
 
+  /**
+   * The keys of a {@code training} section, one per component of {@link StudySpec.TrainingGrid} (a study's lists)
+   * and of {@link RunSpec.TrainingChoice} (one run's values), in the components' order.
+   */
+  private static final List<String> TRAINING_KEYS = List.of("iterations", "batch", "lr", "optimizer", "clip",
+      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay");
+
+  /** A training section, a study's grid or one run's choice, as nested maps for canonical JSON: its keys in order. */
+  static Map<String, Object> trainingMap(Record training) {
+    java.lang.reflect.RecordComponent[] components = training.getClass().getRecordComponents();
+    if (components.length != TRAINING_KEYS.size()) {
+      throw new IllegalArgumentException(training.getClass() + " is not a training section");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < components.length; i++) {
+      try {
+        m.put(TRAINING_KEYS.get(i), components[i].getAccessor().invoke(training));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + components[i].getName() + " of " + training, e);
+      }
+    }
+    return m;
+  }
+
   /** The spec as nested maps and lists, for canonical JSON. */
   static Map<String, Object> toMap(StudySpec s) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -537,21 +561,7 @@ public final class SpecReader {
       grid.put("exclude", exclude);
     }
     m.put("grid", grid);
-    TrainingGrid t = s.training();
-    Map<String, Object> tr = new LinkedHashMap<>();
-    tr.put("iterations", t.iterations());
-    tr.put("batch", t.batch());
-    tr.put("lr", t.learningRate());
-    tr.put("optimizer", t.optimizer());
-    tr.put("clip", t.clip());
-    tr.put("weight_l2", t.weightL2());
-    tr.put("rate_l2", t.rateL2());
-    tr.put("loss", t.loss());
-    tr.put("target_accuracy", t.targetAccuracy());
-    tr.put("validate_every", t.validateEvery());
-    tr.put("validation_batches", t.validationBatches());
-    tr.put("lr_decay", t.lrDecay());
-    m.put("training", tr);
+    m.put("training", trainingMap(s.training()));
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();
     an.put("untrained", a.untrained());
