@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cohort.study.run.Engine;
 import cohort.study.run.EngineProvider;
 import cohort.study.run.StudyRunner.RunResult;
+import cohort.study.run.StudyFixtures;
 import cohort.study.spec.StudySpec;
 import cohort.study.store.StudyDirectory;
 import cohort.study.wiring.Studies;
@@ -35,7 +36,7 @@ class SparkLocalModeTest {
 
   @Test
   void aStudyOnLocal2IsIdenticalToTheLocalRunners() throws Exception {
-    Path spec = StudyFiles.write(tmp, StudyFiles.spec(2, 10));
+    Path spec = StudyFixtures.writeSpec(tmp, StudyFiles.spec(2, 10));
     long t0 = System.nanoTime();
     Studies.RunSummary local = quiet().run(spec, tmp.resolve("local"), 2, 0, 1);
     long t1 = System.nanoTime();
@@ -52,13 +53,13 @@ class SparkLocalModeTest {
     assertEquals(local.merge().comparisons(), spark.merge().comparisons());
     assertTrue(spark.merge().comparisons() > 0);
     StudyFiles.assertEveryRunOnce(tmp.resolve("spark"), 4);
-    StudyFiles.assertSameDatasets(tmp.resolve("local/study.h5"), tmp.resolve("spark/study.h5"));
+    StudyFixtures.assertSameDatasets(tmp.resolve("local/study.h5"), tmp.resolve("spark/study.h5"));
   }
 
   /** What a retried or speculative task does: the same run in several tasks at once is trained and stored once. */
   @Test
   void aRunHandedToSeveralTasksAtOnceIsTrainedOnce() throws Exception {
-    Path spec = StudyFiles.write(tmp, StudyFiles.spec(1, 10));
+    Path spec = StudyFixtures.writeSpec(tmp, StudyFiles.spec(1, 10));
     Path out = tmp.resolve("twice");
     StudySpec s = quiet().read(spec);
     new StudyDirectory(out).claim(Files.readString(spec), s.canonicalJson());

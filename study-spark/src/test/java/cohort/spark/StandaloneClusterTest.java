@@ -3,6 +3,7 @@ package cohort.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.study.run.StudyFixtures;
 import cohort.study.wiring.Studies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class StandaloneClusterTest {
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void aStudyOnATwoWorkerClusterCompletesWhenAWorkerIsKilled() throws Exception {
-    Path spec = StudyFiles.write(tmp, SPEC);
+    Path spec = StudyFixtures.writeSpec(tmp, SPEC);
     long t0 = System.nanoTime();
     Studies.create(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false)
         .run(spec, tmp.resolve("local"), 2, 0, 1);
@@ -88,7 +89,7 @@ class StandaloneClusterTest {
       System.out.printf("8 networks: local runner (2 workers) %.1f s; 2-worker standalone cluster %.1f s "
           + "(a worker killed after %d runs)%n", (t1 - t0) / 1e9, (t3 - t2) / 1e9, before);
       StudyFiles.assertEveryRunOnce(out, 8);
-      StudyFiles.assertSameDatasets(tmp.resolve("local/study.h5"), out.resolve("study.h5"));
+      StudyFixtures.assertSameDatasets(tmp.resolve("local/study.h5"), out.resolve("study.h5"));
     } finally {
       for (int i = started.size() - 1; i >= 0; i--) {
         kill(started.get(i));

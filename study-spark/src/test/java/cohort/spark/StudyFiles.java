@@ -1,24 +1,20 @@
 package cohort.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** What the engine tests compare: study files dataset by dataset, and the files of a study directory. */
+/**
+ * The engine tests' study and what they check in a study directory (they write specs and compare study files with
+ * the study module's {@link cohort.study.run.StudyFixtures}).
+ */
 final class StudyFiles {
 
   private StudyFiles() {}
@@ -37,44 +33,6 @@ final class StudyFiles {
         analysis: {untrained: false, initial_states: 8, probe_trials: 4}
         comparisons: {metrics: [cka, dsa], separability: [architecture], permutations: 5}
         """.formatted(seeds, iterations);
-  }
-
-  static Path write(Path dir, String text) throws IOException {
-    Path spec = dir.resolve("spec-in.yaml");
-    Files.writeString(spec, text);
-    return spec;
-  }
-
-  /**
-   * Both files hold the same datasets with the same contents, bit for bit (as the study module's determinism tests
-   * compare them: attributes such as wall times and hosts differ by nature); names the first that differs.
-   */
-  static void assertSameDatasets(Path a, Path b) {
-    Map<String, String> x = datasets(a);
-    Map<String, String> y = datasets(b);
-    assertFalse(x.isEmpty());
-    assertEquals(x.keySet(), y.keySet());
-    for (String k : x.keySet()) {
-      assertTrue(x.get(k).equals(y.get(k)), () -> "dataset " + k + " differs");
-    }
-  }
-
-  private static Map<String, String> datasets(Path file) {
-    Map<String, String> out = new TreeMap<>();
-    try (HdfFile h5 = new HdfFile(file)) {
-      collect(h5, out);
-    }
-    return out;
-  }
-
-  private static void collect(Group g, Map<String, String> out) {
-    for (Node n : g.getChildren().values()) {
-      if (n instanceof Dataset d) {
-        out.put(d.getPath(), Arrays.deepToString(new Object[] {d.getData()}));
-      } else if (n instanceof Group child) {
-        collect(child, out);
-      }
-    }
   }
 
   /** Every file of {@code DIR/runs}: exactly {@code runs} run files, and no claim or temporary file left. */

@@ -1,6 +1,5 @@
 package cohort.study.cli;
 
-import cohort.io.NetworkFile;
 import cohort.io.OutputPaths;
 import cohort.io.interop.TorchExport;
 import java.io.PrintWriter;
@@ -8,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cohort export NET.h5 --out F.npz|F.safetensors}: a Cohort network as a PyTorch state_dict ({@link TorchExport}). */
@@ -25,9 +24,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NET.h5", description = "A network file ('cohort train', 'cohort import' or a "
-      + "study's run file).")
-  Path file;
+  @Mixin NetworkFileParameter network;
 
   @Option(names = "--out", required = true, paramLabel = "F", description = "F.npz or F.safetensors.")
   Path out;
@@ -51,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
           + readoutPrefix + "' are not accepted; they must be two different, non-empty names");
     }
     OutputPaths.requireWritableFile(out, "--out");
-    TorchExport.Exported e = TorchExport.of(NetworkFile.read(file).network(), rnnPrefix, readoutPrefix);
+    TorchExport.Exported e = TorchExport.of(network.read(), rnnPrefix, readoutPrefix);
     TorchExport.write(out, e);
     PrintWriter w = spec.commandLine().getOut();
     w.println(out + ": " + e.module() + "; keys " + String.join(", ", e.tensors().keySet()));

@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,8 +69,7 @@ final class MergeCommand {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
-    Path dir;
+    @Mixin StudyDirectoryParameter study;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the comparisons (default ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -85,7 +84,7 @@ final class MergeCommand {
 
     @Override
     public Integer call() {
-      return merge(spec, dir, threads, new StudyMerger.Options(comparisons, skipDamaged));
+      return merge(spec, study.dir, threads, new StudyMerger.Options(comparisons, skipDamaged));
     }
   }
 

@@ -1,7 +1,6 @@
 package cohort.study.cli;
 
 import cohort.io.ArraySource;
-import cohort.io.NetworkFile;
 import cohort.io.Npy;
 import cohort.io.OutputPaths;
 import cohort.models.NetworkSpec;
@@ -11,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,9 +29,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NET.h5", description = "A network file ('cohort train', 'cohort import' or "
-      + "a study's run file).")
-  Path file;
+  @Mixin NetworkFileParameter network;
 
   @Option(names = "--inputs", required = true, paramLabel = "X", description = "Inputs [T][B][I].")
   String inputs;
@@ -57,7 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReferenceNetwork net = NetworkFile.read(file).network().reference();
+    ReferenceNetwork net = network.read().reference();
     NetworkSpec s = net.spec();
     int n = s.hidden();
     boolean lstm = s.stateSize() == 2 * n;

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,12 +27,11 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A study directory made by 'cohort run'.")
-  Path dir;
+  @Mixin StudyDirectoryParameter study;
 
   @Override
   public Integer call() {
-    Studies.Status s = Studies.create(System.err, false, CohortCommand.metrics(spec)).status(dir);
+    Studies.Status s = Studies.create(System.err, false, CohortCommand.metrics(spec)).status(study.dir);
     int done = s.finished().size();
     PrintWriter out = spec.commandLine().getOut();
     int left = s.missing().size() + s.damaged().size();

@@ -5,7 +5,6 @@ import cohort.analysis.fixedpoints.PointKind;
 import cohort.analysis.linearize.EigenSystem;
 import cohort.models.ReferenceNetwork;
 import cohort.tasks.Task;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,24 +37,19 @@ public final class InputRotation implements RunMeasure {
 
   @Override
   public Measurement measure(ReferenceNetwork network, Task task, List<InputAnalysis> analyses) {
-    int n = analyses.size();
-    double[] omega = new double[n];
-    double[] rotation = new double[n];
-    double[] modulus = new double[n];
-    double[] relativeError = new double[n];
-    double[] distance = new double[n];
-    double[] levelOk = new double[n];
-    double[] cycle = new double[n];
-    int ok = 0;
-    for (int i = 0; i < n; i++) {
+    PerInput table = new PerInput(analyses.size());
+    double[] omega = table.column("omega");
+    double[] rotation = table.unknown("rotation");
+    double[] modulus = table.unknown("modulus");
+    double[] relativeError = table.unknown("relative_error");
+    double[] distance = table.unknown("distance_to_driven_mean");
+    double[] levelOk = table.column("level_ok");
+    double[] cycle = table.column("cycle_frequency");
+    for (int i = 0; i < analyses.size(); i++) {
       InputAnalysis a = analyses.get(i);
       int s = a.points().stateSize();
       cycle[i] = network == null ? Double.NaN : cycleFrequency(network, a.input().values(), 2 * task.steps());
       omega[i] = a.input().labels().getOrDefault("omega", Double.NaN);
-      rotation[i] = Double.NaN;
-      modulus[i] = Double.NaN;
-      relativeError[i] = Double.NaN;
-      distance[i] = Double.NaN;
       double[] driven = a.driven();
       if (driven.length < s) {
         continue;
@@ -87,27 +81,12 @@ public final class InputRotation implements RunMeasure {
       rotation[i] = Math.abs(Math.atan2(im[lead], re[lead]));
       modulus[i] = Math.hypot(re[lead], im[lead]);
       relativeError[i] = Math.abs(rotation[i] - omega[i]) / omega[i];
-      boolean good = modulus[i] > 1 && relativeError[i] <= TOLERANCE;
-      levelOk[i] = good ? 1 : 0;
-      ok += good ? 1 : 0;
+      table.judge(levelOk, i, modulus[i] > 1 && relativeError[i] <= TOLERANCE);
     }
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("levels", n);
-    attributes.put("levels_ok", ok);
-    attributes.put("tolerance", TOLERANCE);
-    attributes.put("ok", n > 0 && ok == n ? 1 : 0);
-    attributes.put("description", "per analysed frequency cue: target omega (rad/step), the rotation |arg lambda| "
-        + "and modulus |lambda| of the leading complex pair at the fixed point nearest the mean driven state, its "
-        + "relative error, and level_ok = unstable focus (|lambda| > 1) rotating within the tolerance of omega");
-    Map<String, double[]> datasets = new LinkedHashMap<>();
-    datasets.put("omega", omega);
-    datasets.put("rotation", rotation);
-    datasets.put("modulus", modulus);
-    datasets.put("relative_error", relativeError);
-    datasets.put("distance_to_driven_mean", distance);
-    datasets.put("level_ok", levelOk);
-    datasets.put("cycle_frequency", cycle);
-    return new Measurement(name(), n > 0 && ok == n, attributes, datasets);
+    return table.measurement(name(), "levels", Map.of("tolerance", TOLERANCE), "per analysed frequency cue: target "
+        + "omega (rad/step), the rotation |arg lambda| and modulus |lambda| of the leading complex pair at the fixed "
+        + "point nearest the mean driven state, its relative error, and level_ok = unstable focus (|lambda| > 1) "
+        + "rotating within the tolerance of omega");
   }
 
   /**

@@ -37,15 +37,15 @@ public final class LineAttractor implements RunMeasure {
   @Override
   public Measurement measure(ReferenceNetwork network, Task task, List<InputAnalysis> analyses) {
     int n = analyses.size();
-    double[] points = new double[n];
-    double[] pc1 = new double[n];
-    double[] leadMin = new double[n];
-    double[] leadMax = new double[n];
-    double[] slowModes = new double[n];
-    double[] contextOk = new double[n];
-    int ok = 0;
+    PerInput table = new PerInput(n);
+    double[] points = table.column("points");
+    double[] pc1 = table.column("pc1_fraction");
+    double[] leadMin = table.column("lead_min");
+    double[] leadMax = table.column("lead_max");
+    double[] slowModes = table.column("slow_modes");
+    double[] contextOk = table.column("context_ok");
+    double[] outside = table.column("outside_range");
     double[][] range = outputRange(network, task);
-    double[] outside = new double[n];
     for (int c = 0; c < n; c++) {
       List<FixedPoint> ps = new java.util.ArrayList<>();
       for (FixedPoint p : analyses.get(c).points().points()) {
@@ -78,10 +78,8 @@ public final class LineAttractor implements RunMeasure {
         leadMin[c] = Double.NaN;
         leadMax[c] = Double.NaN;
       }
-      boolean good = ps.size() >= 2 && pc1[c] >= PC1_FRACTION && Math.abs(leadMin[c] - 1) <= LEAD_TOLERANCE
-          && Math.abs(leadMax[c] - 1) <= LEAD_TOLERANCE;
-      contextOk[c] = good ? 1 : 0;
-      ok += good ? 1 : 0;
+      table.judge(contextOk, c, ps.size() >= 2 && pc1[c] >= PC1_FRACTION
+          && Math.abs(leadMin[c] - 1) <= LEAD_TOLERANCE && Math.abs(leadMax[c] - 1) <= LEAD_TOLERANCE);
     }
     double meanSlow = 0;
     int counted = 0;
@@ -91,26 +89,14 @@ public final class LineAttractor implements RunMeasure {
         counted++;
       }
     }
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("contexts", n);
-    attributes.put("contexts_ok", ok);
-    attributes.put("pc1_fraction_min", PC1_FRACTION);
-    attributes.put("lead_tolerance", LEAD_TOLERANCE);
-    attributes.put("slow_modulus", SLOW_MODULUS);
-    attributes.put("slow_modes_mean", counted == 0 ? Double.NaN : meanSlow / counted);
-    attributes.put("ok", n > 0 && ok == n ? 1 : 0);
-    attributes.put("description", "per context cue: fixed and slow points found, the fraction of their variance on "
-        + "their first principal component, the smallest and largest leading |eigenvalue| over the points, the mean "
-        + "number of modes with |lambda| >= slow_modulus, and context_ok");
-    Map<String, double[]> datasets = new LinkedHashMap<>();
-    datasets.put("points", points);
-    datasets.put("pc1_fraction", pc1);
-    datasets.put("lead_min", leadMin);
-    datasets.put("lead_max", leadMax);
-    datasets.put("slow_modes", slowModes);
-    datasets.put("context_ok", contextOk);
-    datasets.put("outside_range", outside);
-    return new Measurement(name(), n > 0 && ok == n, attributes, datasets);
+    Map<String, Object> criteria = new LinkedHashMap<>();
+    criteria.put("pc1_fraction_min", PC1_FRACTION);
+    criteria.put("lead_tolerance", LEAD_TOLERANCE);
+    criteria.put("slow_modulus", SLOW_MODULUS);
+    criteria.put("slow_modes_mean", counted == 0 ? Double.NaN : meanSlow / counted);
+    return table.measurement(name(), "contexts", criteria, "per context cue: fixed and slow points found, the "
+        + "fraction of their variance on their first principal component, the smallest and largest leading "
+        + "|eigenvalue| over the points, the mean number of modes with |lambda| >= slow_modulus, and context_ok");
   }
 
   /** Trials of the task whose outputs give the range of the line the network uses. */

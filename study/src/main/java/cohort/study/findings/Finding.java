@@ -1,5 +1,9 @@
 package cohort.study.findings;
 
+import cohort.io.Hdf5Schema;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One claim of a source work, replicated by a study: what the source says, what Cohort measured (with its
  * uncertainty, on which networks), the criterion it is judged by (fixed before the study ran) and the verdict.
@@ -49,4 +53,29 @@ public record Finding(String name, String source, String claim, String sourceVal
       return ok ? AGREES : DISAGREES;
     }
   }
+
+  /**
+   * The finding as the attributes of its group {@code /findings/NAME} ({@code Hdf5Schema.Findings}), in the order
+   * they are written; {@code order} is its place among the study's findings.
+   */
+  public Map<String, Object> attributes(int order) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put(Hdf5Schema.Findings.SOURCE, source());
+    a.put(Hdf5Schema.Findings.CLAIM, claim());
+    a.put(Hdf5Schema.Findings.SOURCE_VALUE, sourceValue());
+    a.put(Hdf5Schema.Findings.STATISTIC, statistic());
+    a.put(Hdf5Schema.Findings.VALUE, value());
+    a.put(Hdf5Schema.Findings.CI_LOW, ciLow());
+    a.put(Hdf5Schema.Findings.CI_HIGH, ciHigh());
+    a.put(Hdf5Schema.Findings.P_VALUE, pValue());
+    a.put(Hdf5Schema.Findings.CRITERION, criterion());
+    a.put(Hdf5Schema.Findings.VERDICT, verdict().text());
+    a.put(Hdf5Schema.Findings.POPULATION, population());
+    a.put(Hdf5Schema.Findings.N, n());
+    a.put(Hdf5Schema.Findings.NOTES, notes());
+    a.put(Hdf5Schema.Findings.ASSERTED, asserted() ? 1 : 0);
+    a.put(Hdf5Schema.Findings.ORDER, order);
+    return a;
+  }
+
 }

@@ -60,20 +60,7 @@ public record RunSpec(
     m.put("rank", rank);
     m.put("alpha", alpha);
     m.put("recurrent_noise", recurrentNoise);
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("iterations", training.iterations());
-    t.put("batch", training.batch());
-    t.put("lr", training.learningRate());
-    t.put("optimizer", training.optimizer());
-    t.put("clip", training.clip());
-    t.put("weight_l2", training.weightL2());
-    t.put("rate_l2", training.rateL2());
-    t.put("loss", training.loss());
-    t.put("target_accuracy", training.targetAccuracy());
-    t.put("validate_every", training.validateEvery());
-    t.put("validation_batches", training.validationBatches());
-    t.put("lr_decay", training.lrDecay());
-    m.put("training", t);
+    m.put("training", SpecReader.trainingMap(training));
     return m;
   }
 }

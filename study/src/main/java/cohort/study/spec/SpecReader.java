@@ -256,24 +256,17 @@ public final class SpecReader {
     List<TaskChoice> out = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Object item : items) {
-      String name;
-      Map<String, String> params = new LinkedHashMap<>();
-      if (item instanceof String s) {
-        name = s;
-      } else if (item instanceof Map<?, ?> m && m.size() == 1) {
-        Map.Entry<?, ?> e = m.entrySet().iterator().next();
-        name = String.valueOf(e.getKey());
-        Object p = e.getValue();
-        if (p instanceof Map<?, ?> pm) {
-          for (Map.Entry<?, ?> pe : pm.entrySet()) {
-            params.put(String.valueOf(pe.getKey()), String.valueOf(pe.getValue()));
-          }
-        } else if (p != null) {
-          g.problems().add(path + "." + name, p, "a mapping of task parameters, e.g. {bits: 3}");
-        }
-      } else {
+      Named named = Named.of(item);
+      if (named == null) {
         g.problems().add(path, item, "a task name or a mapping {NAME: {param: value}}");
         continue;
+      }
+      String name = named.name();
+      Map<String, String> params = new LinkedHashMap<>();
+      if (named.settings() instanceof Map<?, ?> pm) {
+        pm.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
+      } else if (named.settings() != null) {
+        g.problems().add(path + "." + name, named.settings(), "a mapping of task parameters, e.g. {bits: 3}");
       }
       Map<String, Object> typed = new LinkedHashMap<>();
       try {
@@ -415,23 +408,18 @@ public final class SpecReader {
     List<MetricChoice> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Object item : c.items("metrics", "cka")) {
-      String name;
-      Map<String, Object> given = new LinkedHashMap<>();
-      if (item instanceof String text) {
-        name = text;
-      } else if (item instanceof Map<?, ?> m && m.size() == 1) {
-        Map.Entry<?, ?> e = m.entrySet().iterator().next();
-        name = String.valueOf(e.getKey());
-        if (e.getValue() instanceof Map<?, ?> options) {
-          for (Map.Entry<?, ?> o : options.entrySet()) {
-            given.put(String.valueOf(o.getKey()), o.getValue());
-          }
-        } else if (e.getValue() != null) {
-          c.problems().add(path + "." + name, e.getValue(), "a mapping of metric options, e.g. {keep_variance: 0.95}");
-          continue;
-        }
-      } else {
+      Named named = Named.of(item);
+      if (named == null) {
         c.problems().add(path, item, accepted);
+        continue;
+      }
+      String name = named.name();
+      Map<String, Object> given = new LinkedHashMap<>();
+      if (named.settings() instanceof Map<?, ?> options) {
+        options.forEach((k, v) -> given.put(String.valueOf(k), v));
+      } else if (named.settings() != null) {
+        c.problems().add(path + "." + name, named.settings(),
+            "a mapping of metric options, e.g. {keep_variance: 0.95}");
         continue;
       }
       if (!metrics.has(name)) {
@@ -460,6 +448,26 @@ public final class SpecReader {
       }
     }
     return out;
+  }
+
+  /**
+   * An item of a list of tasks or metrics: {@code NAME}, or {@code {NAME: SETTINGS}} with its parameters or options.
+   *
+   * @param settings what the one-key mapping gives the name (a mapping when well formed), or null for a bare name
+   */
+  private record Named(String name, Object settings) {
+
+    /** The item read as a name with its settings, or null when it is neither a text nor a one-key mapping. */
+    static Named of(Object item) {
+      if (item instanceof String text) {
+        return new Named(text, null);
+      }
+      if (item instanceof Map<?, ?> m && m.size() == 1) {
+        Map.Entry<?, ?> e = m.entrySet().iterator().next();
+        return new Named(String.valueOf(e.getKey()), e.getValue());
+      }
+      return null;
+    }
   }
 
   private static List<String> ids(Enum<?>[] values) {
@@ -503,6 +511,30 @@ public final class SpecReader {
     return m;
   }
 
+  /**
+   * The keys of a {@code training} section, one per component of {@link StudySpec.TrainingGrid} (a study's lists)
+   * and of {@link RunSpec.TrainingChoice} (one run's values), in the components' order.
+   */
+  private static final List<String> TRAINING_KEYS = List.of("iterations", "batch", "lr", "optimizer", "clip",
+      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay");
+
+  /** A training section, a study's grid or one run's choice, as nested maps for canonical JSON: its keys in order. */
+  static Map<String, Object> trainingMap(Record training) {
+    java.lang.reflect.RecordComponent[] components = training.getClass().getRecordComponents();
+    if (components.length != TRAINING_KEYS.size()) {
+      throw new IllegalArgumentException(training.getClass() + " is not a training section");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < components.length; i++) {
+      try {
+        m.put(TRAINING_KEYS.get(i), components[i].getAccessor().invoke(training));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + components[i].getName() + " of " + training, e);
+      }
+    }
+    return m;
+  }
+
   /** The spec as nested maps and lists, for canonical JSON. */
   static Map<String, Object> toMap(StudySpec s) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -537,21 +569,7 @@ public final class SpecReader {
       grid.put("exclude", exclude);
     }
     m.put("grid", grid);
-    TrainingGrid t = s.training();
-    Map<String, Object> tr = new LinkedHashMap<>();
-    tr.put("iterations", t.iterations());
-    tr.put("batch", t.batch());
-    tr.put("lr", t.learningRate());
-    tr.put("optimizer", t.optimizer());
-    tr.put("clip", t.clip());
-    tr.put("weight_l2", t.weightL2());
-    tr.put("rate_l2", t.rateL2());
-    tr.put("loss", t.loss());
-    tr.put("target_accuracy", t.targetAccuracy());
-    tr.put("validate_every", t.validateEvery());
-    tr.put("validation_batches", t.validationBatches());
-    tr.put("lr_decay", t.lrDecay());
-    m.put("training", tr);
+    m.put("training", trainingMap(s.training()));
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();
     an.put("untrained", a.untrained());

@@ -376,21 +376,7 @@ public final class StudyMerger {
     for (Finding f : findings) {
       WritableGroup g = group.putGroup(f.name());
       provenance.on(g, Json.write(Map.of("replication", f.source())));
-      g.putAttribute(Hdf5Schema.Findings.SOURCE, f.source());
-      g.putAttribute(Hdf5Schema.Findings.CLAIM, f.claim());
-      g.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, f.sourceValue());
-      g.putAttribute(Hdf5Schema.Findings.STATISTIC, f.statistic());
-      g.putAttribute(Hdf5Schema.Findings.VALUE, f.value());
-      g.putAttribute(Hdf5Schema.Findings.CI_LOW, f.ciLow());
-      g.putAttribute(Hdf5Schema.Findings.CI_HIGH, f.ciHigh());
-      g.putAttribute(Hdf5Schema.Findings.P_VALUE, f.pValue());
-      g.putAttribute(Hdf5Schema.Findings.CRITERION, f.criterion());
-      g.putAttribute(Hdf5Schema.Findings.VERDICT, f.verdict().text());
-      g.putAttribute(Hdf5Schema.Findings.POPULATION, f.population());
-      g.putAttribute(Hdf5Schema.Findings.N, f.n());
-      g.putAttribute(Hdf5Schema.Findings.NOTES, f.notes());
-      g.putAttribute(Hdf5Schema.Findings.ASSERTED, f.asserted() ? 1 : 0);
-      g.putAttribute(Hdf5Schema.Findings.ORDER, order++);
+      f.attributes(order++).forEach(g::putAttribute);
       g.putDataset("value", new double[] {f.value()}); // a group never without children (jhdf 0.9.4)
     }
   }

@@ -414,15 +414,7 @@ class BadInputSuiteTest {
   private Case train(String name, String... overrides) {
     List<String> args = new ArrayList<>(List.of("train", "--task", "xor", "--arch", "vanilla", "--units", "4",
         "--iterations", "1", "--batch", "2", "--out", out(name) + ".h5"));
-    for (int i = 0; i + 1 < overrides.length; i += 2) {
-      int at = args.indexOf(overrides[i]);
-      if (at >= 0) {
-        args.set(at + 1, overrides[i + 1]);
-      } else {
-        args.add(overrides[i]);
-        args.add(overrides[i + 1]);
-      }
-    }
+    Cli.setOptions(args, overrides);
     return new Case(name, args.toArray(String[]::new), overrides[overrides.length - 1]);
   }
 

@@ -2,6 +2,7 @@ package cohort.study.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Runs the {@code cohort} command line in-process, capturing what it prints, for the command tests. */
@@ -27,5 +28,22 @@ final class Cli {
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
     return new Outcome(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Sets each {@code NAME VALUE} pair of {@code pairs} in {@code args}: replaces the value of an option already there
+   * (later options of the same name win in picocli only for single-valued ones), appends a new one. A last unpaired
+   * element is ignored.
+   */
+  static void setOptions(List<String> args, String... pairs) {
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      int at = args.indexOf(pairs[i]);
+      if (at >= 0) {
+        args.set(at + 1, pairs[i + 1]);
+      } else {
+        args.add(pairs[i]);
+        args.add(pairs[i + 1]);
+      }
+    }
   }
 }

@@ -172,16 +172,7 @@ class TrainCommandTest {
   private void assertRefused(String[] override, String expected) {
     Path file = dir.resolve("refused.h5");
     List<String> args = tiny(file);
-    // later options of the same name win in picocli only for single-valued options, so rebuild the list
-    for (int i = 0; i < override.length; i += 2) {
-      int at = args.indexOf(override[i]);
-      if (at >= 0) {
-        args.set(at + 1, override[i + 1]);
-      } else {
-        args.add(override[i]);
-        args.add(override[i + 1]);
-      }
-    }
+    Cli.setOptions(args, override);
     Cli.Outcome o = cohort(args.toArray(String[]::new));
     assertEquals(2, o.exit(), o.out() + o.err());
     assertTrue(o.err().startsWith("cohort: "), o.err());

@@ -44,37 +44,38 @@ class OscillationFrequencyTest {
     return n;
   }
 
+  /** The oscillation task's target frequency, in cycles per step: 12 cycles a trial. */
+  private static final double TARGET = 12.0 / TaskRegistry.standard().create("oscillation").steps();
+
+  /** The measure, on a fresh oscillation task, of a rotator of {@code arch} turning by {@code theta} a step. */
+  private static Measurement rotating(double theta, double alpha, String arch) {
+    Task task = TaskRegistry.standard().create("oscillation");
+    return new OscillationFrequency().measure(rotator(theta, alpha, CellRegistry.standard().parse(arch)).reference(),
+        task, List.of());
+  }
+
   @Test
   void aRotatingPairIsFoundAtTheOutputsFrequency() {
-    Task task = TaskRegistry.standard().create("oscillation");
-    double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 1, CellRegistry.standard().parse("vanilla"))
-        .reference(), task, List.of());
-    assertEquals(target, (double) m.attributes().get("target_cycles_per_step"), 0.003 * target);
-    assertEquals(target, (double) m.attributes().get("output_cycles_per_step"), 0.003 * target);
-    assertEquals(target, (double) m.attributes().get("pair_cycles_per_step"), 1e-6);
+    Measurement m = rotating(2 * Math.PI * TARGET, 1, "vanilla");
+    assertEquals(TARGET, (double) m.attributes().get("target_cycles_per_step"), 0.003 * TARGET);
+    assertEquals(TARGET, (double) m.attributes().get("output_cycles_per_step"), 0.003 * TARGET);
+    assertEquals(TARGET, (double) m.attributes().get("pair_cycles_per_step"), 1e-6);
     assertTrue(m.ok());
   }
 
   @Test
   void anEulerCellIsJudgedByItsMapsRotation() {
-    Task task = TaskRegistry.standard().create("oscillation");
-    double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * target, 0.2, CellRegistry.standard().parse("ctrnn"))
-        .reference(), task, List.of());
-    assertEquals(target, (double) m.attributes().get("pair_cycles_per_step"), 1e-6);
+    Measurement m = rotating(2 * Math.PI * TARGET, 0.2, "ctrnn");
+    assertEquals(TARGET, (double) m.attributes().get("pair_cycles_per_step"), 1e-6);
     assertTrue(m.ok(), m.attributes().toString());
   }
 
   @Test
   void aPairRotatingTwentyPercentTooFastIsNotOk() {
-    Task task = TaskRegistry.standard().create("oscillation");
-    double target = 12.0 / task.steps();
-    Measurement m = new OscillationFrequency().measure(rotator(2 * Math.PI * 1.2 * target, 1, CellRegistry.standard().parse("vanilla"))
-        .reference(), task, List.of());
+    Measurement m = rotating(2 * Math.PI * 1.2 * TARGET, 1, "vanilla");
     // the output follows the network, so output and pair agree; the target does not
-    assertEquals(1.2 * target, (double) m.attributes().get("output_cycles_per_step"), 0.005 * target);
-    assertEquals(target, (double) m.attributes().get("target_cycles_per_step"), 0.003 * target);
+    assertEquals(1.2 * TARGET, (double) m.attributes().get("output_cycles_per_step"), 0.005 * TARGET);
+    assertEquals(TARGET, (double) m.attributes().get("target_cycles_per_step"), 0.003 * TARGET);
     assertTrue(m.ok(), "the pair carries the network's own oscillation");
   }
 }

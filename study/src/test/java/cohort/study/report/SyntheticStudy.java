@@ -1,6 +1,7 @@
 package cohort.study.report;
 
 import cohort.io.Hdf5Schema;
+import cohort.study.findings.Finding;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -140,24 +142,15 @@ final class SyntheticStudy {
       Double.NaN, Double.NaN, 0.21, ">= 0.8 of the networks", "disagrees", "trained flip-flop networks", 5,
       "The source counts only stable points; Cohort counts saddles as well.", false, 2);
 
-  /** Writes a finding as a study does: an attribute-only group {@code /findings/NAME}. */
+  /** Writes a finding as a study does ({@link Finding#attributes}): an attribute-only group {@code /findings/NAME}. */
   private static void writeFinding(WritableGroup findings, StudyData.Finding f) {
+    Finding.Verdict verdict = Arrays.stream(Finding.Verdict.values()).filter(v -> v.text().equals(f.verdict()))
+        .findFirst().orElseThrow();
+    Finding finding = new Finding(f.name(), f.source(), f.claim(), f.sourceValue(), f.statistic(), f.value(),
+        f.ciLow(), f.ciHigh(), f.pValue(), f.criterion(), verdict, f.population(), (int) f.n(), f.notes(),
+        f.asserted());
     WritableGroup g = findings.putGroup(f.name());
-    g.putAttribute(Hdf5Schema.Findings.SOURCE, f.source());
-    g.putAttribute(Hdf5Schema.Findings.CLAIM, f.claim());
-    g.putAttribute(Hdf5Schema.Findings.SOURCE_VALUE, f.sourceValue());
-    g.putAttribute(Hdf5Schema.Findings.STATISTIC, f.statistic());
-    g.putAttribute(Hdf5Schema.Findings.VALUE, f.value());
-    g.putAttribute(Hdf5Schema.Findings.CI_LOW, f.ciLow());
-    g.putAttribute(Hdf5Schema.Findings.CI_HIGH, f.ciHigh());
-    g.putAttribute(Hdf5Schema.Findings.P_VALUE, f.pValue());
-    g.putAttribute(Hdf5Schema.Findings.CRITERION, f.criterion());
-    g.putAttribute(Hdf5Schema.Findings.VERDICT, f.verdict());
-    g.putAttribute(Hdf5Schema.Findings.POPULATION, f.population());
-    g.putAttribute(Hdf5Schema.Findings.N, (int) f.n());
-    g.putAttribute(Hdf5Schema.Findings.NOTES, f.notes());
-    g.putAttribute(Hdf5Schema.Findings.ASSERTED, f.asserted() ? 1 : 0);
-    g.putAttribute(Hdf5Schema.Findings.ORDER, (int) f.order());
+    finding.attributes((int) f.order()).forEach(g::putAttribute);
   }
 
   /** Writes the study (full or runs only) into {@code dir/name/study.h5} and its report into {@code dir/name/report}. */

@@ -60,6 +60,6 @@ class JobArrayTest {
       List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
       assertEquals(8, names.size(), "8 run files and nothing else: " + names);
     }
-    StudyRunTest.assertSameDatasets(tmp.resolve("local/study.h5"), dir.resolve("study.h5"));
+    StudyFixtures.assertSameDatasets(tmp.resolve("local/study.h5"), dir.resolve("study.h5"));
   }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cohort.study.cli.CohortCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,11 +85,6 @@ class SmokePresetTest {
         assert 'separability/cka/flipflop/architecture' in f
         print('ok')
         """;
-    Process p = new ProcessBuilder("/usr/bin/python3", "-c", python, out.resolve("study.h5").toString())
-        .redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), text);
-    assertTrue(text.contains("ok"), text);
+    StudyFixtures.assertPythonOk(python, out.resolve("study.h5"));
   }
 }

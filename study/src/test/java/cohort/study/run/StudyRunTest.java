@@ -2,7 +2,6 @@ package cohort.study.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.study.wiring.Studies;
@@ -17,10 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,30 +97,26 @@ class StudyRunTest {
         assert 0 <= s.attrs['accuracy_mds'] <= 1 and s['null_rows'].shape == (20,)
         print('ok')
         """;
-    Process p = new ProcessBuilder("/usr/bin/python3", "-c", python, out.resolve("study.h5").toString())
-        .redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), text);
-    assertTrue(text.contains("ok"), text);
+    StudyFixtures.assertPythonOk(python, out.resolve("study.h5"));
   }
 
   @Test
   void oneAndTwoWorkersGiveIdenticalDatasets() throws Exception {
-    Path spec = StudyFixtures.writeSpec(tmp, StudyFixtures.TINY);
-    quietStudies(new ByteArrayOutputStream()).run(spec, tmp.resolve("w1"), 1, 0, 1);
-    quietStudies(new ByteArrayOutputStream()).run(spec, tmp.resolve("w2"), 2, 0, 1);
-    assertSameDatasets(tmp.resolve("w1/study.h5"), tmp.resolve("w2/study.h5"));
+    StudyFixtures.assertSameDatasets(runTiny("w1", 1, 0, 1), runTiny("w2", 2, 0, 1));
   }
 
   @Test
   void shardsCoverTheStudyAndMergeIntoTheSameFile() throws Exception {
+    runTiny("sharded", 1, 0, 2);
+    Path sharded = runTiny("sharded", 1, 1, 2);
+    StudyFixtures.assertSameDatasets(runTiny("whole", 2, 0, 1), sharded);
+  }
+
+  /** Runs shard {@code shard} of {@code shards} of the tiny study into {@code tmp/dir}; its {@code study.h5}. */
+  private Path runTiny(String dir, int workers, int shard, int shards) throws Exception {
     Path spec = StudyFixtures.writeSpec(tmp, StudyFixtures.TINY);
-    Path dir = tmp.resolve("sharded");
-    quietStudies(new ByteArrayOutputStream()).run(spec, dir, 1, 0, 2);
-    quietStudies(new ByteArrayOutputStream()).run(spec, dir, 1, 1, 2);
-    quietStudies(new ByteArrayOutputStream()).run(spec, tmp.resolve("whole"), 2, 0, 1);
-    assertSameDatasets(tmp.resolve("whole/study.h5"), dir.resolve("study.h5"));
+    quietStudies(new ByteArrayOutputStream()).run(spec, tmp.resolve(dir), workers, shard, shards);
+    return tmp.resolve(dir).resolve("study.h5");
   }
 
   @Test
@@ -199,33 +191,5 @@ class StudyRunTest {
     }
   }
 
-  /** Both files hold the same datasets with the same contents; names the first that differs. */
-  static void assertSameDatasets(Path a, Path b) {
-    Map<String, String> x = datasets(a);
-    Map<String, String> y = datasets(b);
-    assertFalse(x.isEmpty());
-    assertEquals(x.keySet(), y.keySet());
-    for (String k : x.keySet()) {
-      assertTrue(x.get(k).equals(y.get(k)), () -> "dataset " + k + " differs");
-    }
-  }
 
-  /** Every dataset of a file as "path: contents", skipping provenance that differs by nature (timestamps). */
-  static Map<String, String> datasets(Path file) {
-    Map<String, String> out = new TreeMap<>();
-    try (HdfFile h5 = new HdfFile(file)) {
-      collect(h5, out);
-    }
-    return out;
-  }
-
-  private static void collect(Group g, Map<String, String> out) {
-    for (Node n : g.getChildren().values()) {
-      if (n instanceof Dataset d) {
-        out.put(d.getPath(), Arrays.deepToString(new Object[] {d.getData()}));
-      } else if (n instanceof Group child) {
-        collect(child, out);
-      }
-    }
-  }
 }

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,30 +22,32 @@ class TickLabelTest {
 
   @Test
   void categoryLabelsOfABarChartAreNotCut() {
-    String a = "index-1 saddle points of the map";
-    int grown = ink(bars(a + SUFFIX)) - ink(bars(a));
-    int expected = 2 * ink(SUFFIX, new Font(Font.SANS_SERIF, Font.PLAIN, 12), Color.DARK_GRAY);
-    assertTrue(grown > expected / 2, "two category labels grew by " + grown + " ink pixels; their suffixes hold "
-        + expected + ": the labels are cut");
+    assertNotCut(TickLabelTest::bars, "index-1 saddle points of the map", 2, Color.DARK_GRAY, "two category labels");
   }
 
   @Test
   void heatMapItemLabelsAreNotCut() {
-    String a = "context-integration-gru-tanh-n24-orthogonal1-s0 of a study with a very long name indeed (untrained)";
-    int grown = ink(heat(a + SUFFIX)) - ink(heat(a));
     // three items, each labelled on the left and along the bottom
-    int expected = 6 * ink(SUFFIX, new Font(Font.SANS_SERIF, Font.PLAIN, 12), Color.BLACK);
-    assertTrue(grown > expected / 2, "six item labels grew by " + grown + " ink pixels; their suffixes hold "
-        + expected + ": the labels are cut");
+    assertNotCut(TickLabelTest::heat, "context-integration-gru-tanh-n24-orthogonal1-s0 of a study with a very long "
+        + "name indeed (untrained)", 6, Color.BLACK, "six item labels");
   }
 
   @Test
   void laneLabelsOfALinePlotAreNotCut() {
-    String a = "evidence for choice one";
-    int grown = ink(lanes(a + SUFFIX)) - ink(lanes(a));
-    int expected = ink(SUFFIX, new Font(Font.SANS_SERIF, Font.PLAIN, 12), Color.BLACK);
-    assertTrue(grown > expected / 2, "the lane label grew by " + grown + " ink pixels; its suffix holds "
-        + expected + ": the label is cut");
+    assertNotCut(TickLabelTest::lanes, "evidence for choice one", 1, Color.BLACK, "the lane label");
+  }
+
+  /**
+   * Lengthening {@code label} by {@link #SUFFIX} in {@code chart} adds more than half the ink of the {@code labels}
+   * suffixes drawn in {@code colour}: none of the {@code labels} labels ({@code what}) is cut.
+   */
+  private static void assertNotCut(Function<String, BufferedImage> chart, String label, int labels, Color colour,
+      String what) {
+    int grown = ink(chart.apply(label + SUFFIX)) - ink(chart.apply(label));
+    int expected = labels * ink(SUFFIX, new Font(Font.SANS_SERIF, Font.PLAIN, 12), colour);
+    assertTrue(grown > expected / 2, what + " grew by " + grown + " ink pixels; "
+        + (labels == 1 ? "its suffix holds " : "their suffixes hold ") + expected + ": "
+        + (labels == 1 ? "the label is cut" : "the labels are cut"));
   }
 
   @Test
