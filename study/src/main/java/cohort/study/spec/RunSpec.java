@@ -60,7 +60,9 @@ public record RunSpec(
     m.put("rank", rank);
     m.put("alpha", alpha);
     m.put("recurrent_noise", recurrentNoise);
-    m.put("training", SpecReader.trainingMap(training));
+    TrainingChoice t = training;
+    m.put("training", SpecReader.trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(),
+        t.weightL2(), t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay()));
     return m;
   }
 }

@@ -512,26 +512,25 @@ public final class SpecReader {
   }
 
   /**
-   * The keys of a {@code training} section, one per component of {@link StudySpec.TrainingGrid} (a study's lists)
-   * and of {@link RunSpec.TrainingChoice} (one run's values), in the components' order.
+   * A training section as nested maps for canonical JSON, in its keys' order: a study's lists
+   * ({@link StudySpec.TrainingGrid}) or one run's values ({@link RunSpec.TrainingChoice}), which have the same fields.
    */
-  private static final List<String> TRAINING_KEYS = List.of("iterations", "batch", "lr", "optimizer", "clip",
-      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay");
-
-  /** A training section, a study's grid or one run's choice, as nested maps for canonical JSON: its keys in order. */
-  static Map<String, Object> trainingMap(Record training) {
-    java.lang.reflect.RecordComponent[] components = training.getClass().getRecordComponents();
-    if (components.length != TRAINING_KEYS.size()) {
-      throw new IllegalArgumentException(training.getClass() + " is not a training section");
-    }
+  static Map<String, Object> trainingMap(Object iterations, Object batch, Object lr, Object optimizer, Object clip,
+      Object weightL2, Object rateL2, Object loss, Object targetAccuracy, Object validateEvery,
+      Object validationBatches, Object lrDecay) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < components.length; i++) {
-      try {
-        m.put(TRAINING_KEYS.get(i), components[i].getAccessor().invoke(training));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + components[i].getName() + " of " + training, e);
-      }
-    }
+    m.put("iterations", iterations);
+    m.put("batch", batch);
+    m.put("lr", lr);
+    m.put("optimizer", optimizer);
+    m.put("clip", clip);
+    m.put("weight_l2", weightL2);
+    m.put("rate_l2", rateL2);
+    m.put("loss", loss);
+    m.put("target_accuracy", targetAccuracy);
+    m.put("validate_every", validateEvery);
+    m.put("validation_batches", validationBatches);
+    m.put("lr_decay", lrDecay);
     return m;
   }
 
@@ -569,7 +568,9 @@ public final class SpecReader {
       grid.put("exclude", exclude);
     }
     m.put("grid", grid);
-    m.put("training", trainingMap(s.training()));
+    StudySpec.TrainingGrid t = s.training();
+    m.put("training", trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(), t.weightL2(),
+        t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay()));
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();
     an.put("untrained", a.untrained());
