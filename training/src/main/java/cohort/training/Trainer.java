@@ -1,5 +1,7 @@
 package cohort.training;
 
+import cohort.models.InitKind;
+import cohort.models.InitOptions;
 import cohort.models.Network;
 import cohort.models.NetworkSpec;
 import cohort.models.ParameterBlock;
@@ -56,6 +58,20 @@ public final class Trainer {
   /** A freshly initialised network for {@code seed}, from the {@link Purpose#INITIALIZATION} stream. */
   public static Network initialize(NetworkSpec networkSpec, long seed) {
     return Network.initialize(networkSpec, RandomStreams.of(seed, Purpose.INITIALIZATION));
+  }
+
+  /**
+   * A freshly initialised network for {@code seed} whose input weights {@code W_in} start from {@code input} (gain 1)
+   * instead of {@link InitOptions#defaults}' choice; everything else as {@link #initialize(NetworkSpec, long)}.
+   * {@code null} is the default, the same network bit for bit.
+   */
+  public static Network initialize(NetworkSpec networkSpec, long seed, InitKind input) {
+    if (input == null) {
+      return initialize(networkSpec, seed);
+    }
+    InitOptions d = InitOptions.defaults(networkSpec);
+    return Network.initialize(networkSpec, RandomStreams.of(seed, Purpose.INITIALIZATION),
+        new InitOptions(input, 1.0, d.readout(), d.readoutGain(), d.gateBias()));
   }
 
   /** Trains {@code network} in place on {@code task}. */

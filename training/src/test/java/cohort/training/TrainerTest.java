@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cohort.models.Activation;
+import cohort.models.InitKind;
 import cohort.models.Network;
+import cohort.models.ParameterBlock;
 import cohort.models.NetworkSpec;
 import cohort.models.cells.Gru;
+import cohort.models.cells.LeakyRnn;
 import cohort.tasks.Task;
 import cohort.tasks.TaskRegistry;
 import cohort.training.TrainingResult.Status;
@@ -35,6 +38,29 @@ class TrainerTest {
   private static TrainingSpec small() {
     return TrainingSpec.defaults().withIterations(12).withBatch(8).withLearningRate(1e-2).withValidation(4, 2)
         .withSeed(5);
+  }
+
+  @Test
+  void theInputInitialiserReplacesOnlyTheDefaultInputWeights() {
+    NetworkSpec spec = new NetworkSpec(LeakyRnn.VANILLA, Activation.TANH, 2, 50, 1, InitKind.NORMAL, 1.0, 1.0, 0, 0, 0);
+    assertArrayEquals(Trainer.initialize(spec, 7).parameters(), Trainer.initialize(spec, 7, null).parameters(),
+        "no input initialiser: the default network, bit for bit");
+    Network glorot = Trainer.initialize(spec, 7, InitKind.GLOROT);
+    ParameterBlock w = glorot.block("W_in");
+    double limit = Math.sqrt(6.0 / (50 + 2));
+    double sq = 0;
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 2; j++) {
+        float v = glorot.parameters()[w.index(j, i)];
+        assertTrue(Math.abs(v) <= limit, "Keras glorot_uniform: |w| <= sqrt(6 / (fan_in + fan_out)), got " + v);
+        sq += v * v;
+      }
+    }
+    // U(-a, a) has variance a^2 / 3; 100 draws: within 30 % of it; N(0, 1/I) would give 0.5, three times more.
+    assertEquals(limit * limit / 3, sq / 100, 0.3 * limit * limit / 3);
+    assertEquals(Trainer.initialize(spec, 7, InitKind.GLOROT).parameters().length, glorot.parameters().length);
+    assertArrayEquals(glorot.parameters(), Trainer.initialize(spec, 7, InitKind.GLOROT).parameters(),
+        "same seed, same bits");
   }
 
   @Test

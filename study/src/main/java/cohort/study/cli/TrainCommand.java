@@ -93,6 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Initialiser gain g (> 0; default: ${DEFAULT-VALUE}).")
   double gain;
 
+  @Option(names = "--input-init", paramLabel = "INIT",
+      description = "Initialiser of the input weights, gain 1: normal, orthogonal, identity, glorot, uniform "
+          + "(default: N(0, 1/I), or PyTorch's uniform with --init uniform). glorot is Keras' glorot_uniform. "
+          + "Same as init.input in a study spec.")
+  String inputInit;
+
   @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
       description = "Seed of every random draw: initial weights, batches, noise (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -183,7 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
           + " has continuous outputs (use --loss mse)");
     }
 
-    Network network = Trainer.initialize(networkSpec, seed);
+    Network network = Trainer.initialize(networkSpec, seed, inputInit == null ? null : inputInit(inputInit));
     // \r-updated progress only on an interactive terminal (Java 17 cannot ask about stderr alone; a console
     // exists when stdin and stdout are terminals, and tests and pipes never have one).
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
@@ -248,6 +254,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
     return lrDecay >= 1 ? cohort.training.optim.Schedule.constant()
         : cohort.training.optim.Schedule.exponential(Math.pow(lrDecay, 1.0 / Math.max(1, iterations)));
+  }
+
+  /** {@code --input-init}'s initialiser, or one line naming the option and what it accepts. */
+  private static InitKind inputInit(String id) {
+    try {
+      return InitKind.parse(id);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      throw new IllegalArgumentException("--input-init" + (m.startsWith("init:") ? m.substring(4) : ": " + m));
+    }
   }
 
   /** The options that set each {@link NetworkSpec} field, to name them in messages. */

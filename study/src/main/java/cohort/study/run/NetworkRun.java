@@ -81,7 +81,8 @@ public final class NetworkRun {
     NetworkSpec networkSpec = networkSpec(run, task);
     TrainingSpec trainingSpec = trainingSpec(run.training(), run.seed());
     TrainingRun provenance = new TrainingRun(task.name(), task.parameters(), networkSpec, trainingSpec);
-    Network network = Trainer.initialize(networkSpec, run.seed());
+    Network network = Trainer.initialize(networkSpec, run.seed(),
+        run.init().input() == null ? null : InitKind.parse(run.init().input()));
     if (networkSpec.dale() && !run.init().daleBalance()) {
       withoutDaleBalance(network);
     }

@@ -129,9 +129,13 @@ public final class Grid {
         initLabel(init), "init.kind", init.kind(), "dale", num(dale));
   }
 
-  /** An init as run ids spell it: kind, gain, and {@code -unbal} for an unbalanced Dale start. */
+  /**
+   * An init as run ids spell it: kind, gain, {@code -unbal} for an unbalanced Dale start, and {@code -in} with the
+   * input weights' initialiser when it is not the default (e.g. {@code normal1-unbal-inglorot}).
+   */
   static String initLabel(InitChoice init) {
-    return init.kind() + num(init.gain()) + (init.daleBalance() ? "" : "-unbal");
+    return init.kind() + num(init.gain()) + (init.daleBalance() ? "" : "-unbal")
+        + (init.input() == null ? "" : "-in" + init.input());
   }
 
   private static boolean advance(int[] at, List<List<?>> axes) {

@@ -311,14 +311,19 @@ public final class SpecReader {
         String kind = n.string("kind", null);
         double gain = n.number("gain", 1.0, 0.0, 100.0);
         boolean balance = n.bool("dale_balance", true);
+        String input = n.string("input", null);
         n.rejectUnknownKeys();
-        if (kind == null || !kinds.contains(kind)) {
+        if (input != null && !kinds.contains(input)) {
+          g.problems().add(g.path("init.input"), input, "one of " + String.join(", ", kinds)
+              + " (the input weights' initialiser; leave it out for the default)");
+        } else if (kind == null || !kinds.contains(kind)) {
           g.problems().add(g.path("init.kind"), kind, "one of " + String.join(", ", kinds));
         } else {
-          out.add(new InitChoice(kind, gain, balance));
+          out.add(new InitChoice(kind, gain, balance, input));
         }
       } else {
-        g.problems().add(g.path("init"), item, "an initialiser name or {kind: NAME, gain: G}");
+        g.problems().add(g.path("init"), item,
+            "an initialiser name or {kind: NAME, gain: G, dale_balance: B, input: NAME}");
       }
     }
     return out;
@@ -500,13 +505,19 @@ public final class SpecReader {
     return (nl < 0 ? s : s.substring(0, nl)).trim();
   }
 
-  /** An init choice as its canonical JSON shows it ({@code dale_balance} only when it is not the default). */
+  /**
+   * An init choice as its canonical JSON shows it ({@code dale_balance} and {@code input} only when they are not the
+   * default).
+   */
   static Map<String, Object> initMap(InitChoice i) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", i.kind());
     m.put("gain", i.gain());
     if (!i.daleBalance()) {
       m.put("dale_balance", false);
+    }
+    if (i.input() != null) {
+      m.put("input", i.input());
     }
     return m;
   }

@@ -49,12 +49,20 @@ public record StudySpec(
    * @param daleBalance under Dale's law, whether the inhibitory weights start scaled by N_E/N_I so that expected
    *     excitation and inhibition balance (PsychRNN's {@code balance_dale_ratio}; Cohort's default); {@code false}
    *     starts them like the excitatory ones, as Jarne's excitatory-inhibitory networks do (ignored without Dale)
+   * @param input the initialiser of the input weights {@code W_in} (gain 1), an {@code InitKind} id such as
+   *     {@code glorot} (Keras' {@code glorot_uniform}, Jarne's), or {@code null} for the default of
+   *     {@code InitOptions.defaults} ({@code N(0, 1/I)}; PyTorch's uniform under {@code init: uniform})
    */
-  public record InitChoice(String kind, double gain, boolean daleBalance) {
+  public record InitChoice(String kind, double gain, boolean daleBalance, String input) {
 
-    /** An initialiser with the default (balanced) Dale start. */
+    /** An initialiser with the default (balanced) Dale start and the default input weights. */
     public InitChoice(String kind, double gain) {
-      this(kind, gain, true);
+      this(kind, gain, true, null);
+    }
+
+    /** An initialiser with the default input weights. */
+    public InitChoice(String kind, double gain, boolean daleBalance) {
+      this(kind, gain, daleBalance, null);
     }
   }
 

@@ -103,6 +103,12 @@ class TrainCommandTest {
   }
 
   @Test
+  void anUnknownInputInitialiserIsRefused() {
+    assertRefused(new String[] {"--input-init", "keras"},
+        "--input-init: unknown value 'keras'; accepted: normal, orthogonal, identity, glorot, uniform");
+  }
+
+  @Test
   void alphaOnADiscreteCellIsRefused() {
     assertRefused(new String[] {"--alpha", "0.5"}, "alpha");
   }
@@ -161,7 +167,7 @@ class TrainCommandTest {
   void helpExplainsEveryOption() {
     Cli.Outcome o = cohort("train", "--help");
     assertEquals(0, o.exit());
-    for (String opt : List.of("--task", "--param", "--arch", "--activation", "--units", "--init", "--gain", "--seed",
+    for (String opt : List.of("--task", "--param", "--arch", "--activation", "--units", "--init", "--gain", "--input-init", "--seed",
         "--batch", "--iterations", "--lr", "--optimizer", "--clip", "--alpha", "--dale", "--rank", "--loss",
         "--target-accuracy", "--out")) {
       assertTrue(o.out().contains(opt), opt + " missing from help:\n" + o.out());

@@ -105,4 +105,20 @@ class GridTest {
     assertEquals(false, reader.parse(SpecReaderTest.GOOD, "good").canonicalJson().contains("dale_balance"),
         "specs that do not ask keep their canonical JSON");
   }
+
+  @Test
+  void anInputInitialiserIsPartOfTheInitAndOfTheId() {
+    String spec = "study: x\ngrid:\n  task: xor\n  architecture: vanilla\n"
+        + "  init: [normal, {kind: normal, input: glorot}, {kind: orthogonal, dale_balance: false, input: glorot}]\n"
+        + "  exclude: [{init: orthogonal1-unbal-inglorot}]\n";
+    StudySpec s = reader.parse(spec, "x");
+    List<RunSpec> runs = Grid.expand(s);
+    assertEquals(List.of("xor-vanilla-tanh-n64-normal1-s0", "xor-vanilla-tanh-n64-normal1-inglorot-s0"),
+        runs.stream().map(RunSpec::id).toList(), "the exclusion names the init by its run-id label");
+    assertEquals(null, runs.get(0).init().input());
+    assertEquals("glorot", runs.get(1).init().input());
+    assertEquals(true, s.canonicalJson().contains("\"input\":\"glorot\""), s.canonicalJson());
+    assertEquals(false, reader.parse(SpecReaderTest.GOOD, "good").canonicalJson().contains("\"input\""),
+        "specs that do not ask keep their canonical JSON");
+  }
 }

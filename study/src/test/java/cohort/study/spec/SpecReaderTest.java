@@ -110,7 +110,10 @@ class SpecReaderTest {
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: gru}\n",
             "grid.exclude[0]: got 'gru'; accepted: a list of mappings"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: normal, dale_balance: 2}}\n",
-            "grid.init.dale_balance: got 2; accepted: true or false"));
+            "grid.init.dale_balance: got 2; accepted: true or false"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: normal, input: keras}}\n",
+            "grid.init.input: got 'keras'; accepted: one of normal, orthogonal, identity, glorot, uniform (the input "
+                + "weights' initialiser; leave it out for the default)"));
   }
 
   @ParameterizedTest
