@@ -522,6 +522,10 @@ public final class SpecReader {
     return m;
   }
 
+  /** The keys of a {@code training} section, in the order of {@link #trainingMap}'s parameters. */
+  private static final List<String> TRAINING_KEYS = List.of("iterations", "batch", "lr", "optimizer", "clip",
+      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay");
+
   /**
    * A training section as nested maps for canonical JSON, in its keys' order: a study's lists
    * ({@link StudySpec.TrainingGrid}) or one run's values ({@link RunSpec.TrainingChoice}), which have the same fields.
@@ -529,19 +533,12 @@ public final class SpecReader {
   static Map<String, Object> trainingMap(Object iterations, Object batch, Object lr, Object optimizer, Object clip,
       Object weightL2, Object rateL2, Object loss, Object targetAccuracy, Object validateEvery,
       Object validationBatches, Object lrDecay) {
+    Object[] values = {iterations, batch, lr, optimizer, clip, weightL2, rateL2, loss, targetAccuracy, validateEvery,
+        validationBatches, lrDecay};
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("iterations", iterations);
-    m.put("batch", batch);
-    m.put("lr", lr);
-    m.put("optimizer", optimizer);
-    m.put("clip", clip);
-    m.put("weight_l2", weightL2);
-    m.put("rate_l2", rateL2);
-    m.put("loss", loss);
-    m.put("target_accuracy", targetAccuracy);
-    m.put("validate_every", validateEvery);
-    m.put("validation_batches", validationBatches);
-    m.put("lr_decay", lrDecay);
+    for (int i = 0; i < values.length; i++) {
+      m.put(TRAINING_KEYS.get(i), values[i]);
+    }
     return m;
   }
 
