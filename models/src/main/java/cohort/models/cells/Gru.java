@@ -31,12 +31,7 @@ public final class Gru extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 3, 5);
-    }
-
-    @Override
-    public int inputBlocks() {
-      return 1;
+      super(gates, 3, 1, 5);
     }
 
     @Override
@@ -70,15 +65,11 @@ public final class Gru extends GatedCell {
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      float[] r = st.saved(0);
-      float[] z = st.saved(1);
+      float[] r = gate(st, 0);
+      float[] z = gate(st, 1);
       float[] cand = st.saved(2);
       float[] hn = st.saved(3);
-      st.product(0, r);
-      st.product(1, z);
       st.product(2, hn);
-      Activation.sigmoid(r, 0, nb);
-      Activation.sigmoid(z, 0, nb);
       st.candidate(0, cand);
       for (int j = 0; j < nb; j++) {
         cand[j] += r[j] * hn[j];

@@ -236,7 +236,7 @@ public class LeakyRnn implements Cell {
     private final boolean leak;
 
     Kernels(Layout layout) {
-      super(gates(layout), 1, 1);
+      super(gates(layout), 1, 0, 1);
       this.layout = layout;
       this.alpha = (float) layout.spec().alpha();
       this.leak = layout.spec().alpha() != 1.0;

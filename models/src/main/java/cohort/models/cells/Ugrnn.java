@@ -1,6 +1,5 @@
 package cohort.models.cells;
 
-import cohort.models.Activation;
 import cohort.models.BatchMath;
 import cohort.models.InitOptions;
 import cohort.models.Layout;
@@ -28,18 +27,14 @@ public final class Ugrnn extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 2, 3);
+      super(gates, 2, 0, 3);
     }
 
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      float[] g = st.saved(0);
-      float[] cand = st.saved(1);
-      st.product(0, g);
-      st.product(1, cand);
-      Activation.sigmoid(g, 0, nb);
-      st.activation().apply(cand, st.saved(2), 0, nb);
+      float[] g = gate(st, 0);
+      float[] cand = activated(st, 1, 2);
       float[] h = st.state();
       float[] hp = st.previousState();
       for (int j = 0; j < nb; j++) {
