@@ -67,4 +67,31 @@ abstract class GatedKernels implements Cell.Kernels {
     st.activation().apply(a, st.saved(derivativeSlot), 0, st.length());
     return a;
   }
+
+  /** {@code out = (1 − w) ⊙ a + w ⊙ b}: the update gate's interpolation (GRU, UGRNN and MGU). */
+  static void mix(float[] out, float[] w, float[] a, float[] b, int nb) {
+    for (int j = 0; j < nb; j++) {
+      out[j] = (1f - w[j]) * a[j] + w[j] * b[j];
+    }
+  }
+
+  /**
+   * The backward of {@link #mix} for a sigmoid gate w, a candidate {@code a = σ(z)} ({@code σ'(z)} in {@code da})
+   * and the previous state b: given {@code δ = ∂L/∂out}, writes the gate's pre-activation gradient
+   * {@code δ (b − a) w (1 − w)} to {@code dw}, the candidate's {@code δ (1 − w) σ'} to {@code dz}, and the direct
+   * carry {@code δ w} to {@code next}.
+   */
+  static void mixBackward(float[] delta, float[] w, float[] a, float[] b, float[] da, float[] dw, float[] dz,
+      float[] next, int nb) {
+    for (int j = 0; j < nb; j++) {
+      float wj = w[j];
+      dw[j] = delta[j] * (b[j] - a[j]) * wj * (1f - wj);
+    }
+    for (int j = 0; j < nb; j++) {
+      float wj = w[j];
+      float dj = delta[j];
+      dz[j] = dj * (1f - wj) * da[j];
+      next[j] = dj * wj;
+    }
+  }
 }

@@ -75,38 +75,19 @@ public final class Gru extends GatedCell {
         cand[j] += r[j] * hn[j];
       }
       st.activation().apply(cand, st.saved(4), 0, nb);
-      float[] h = st.state();
-      float[] hp = st.previousState();
-      for (int j = 0; j < nb; j++) {
-        h[j] = (1f - z[j]) * cand[j] + z[j] * hp[j];
-      }
+      mix(st.state(), z, cand, st.previousState(), nb);
     }
 
     @Override
     public void backward(int stage, Step st) {
       int nb = st.length();
       float[] rr = st.saved(0);
-      float[] zz = st.saved(1);
-      float[] cc = st.saved(2);
       float[] hh = st.saved(3);
-      float[] dn = st.saved(4);
-      float[] hp = st.previousState();
-      float[] cur = st.carry();
-      float[] next = st.carryNext();
       float[] q0 = st.delta(0);
-      float[] q1 = st.delta(1);
       float[] q2 = st.delta(2);
       float[] q3 = st.candidateDelta(0);
-      for (int j = 0; j < nb; j++) {
-        float z = zz[j];
-        float dj = cur[j];
-        q3[j] = dj * (1f - z) * dn[j];
-        next[j] = dj * z;
-      }
-      for (int j = 0; j < nb; j++) {
-        float z = zz[j];
-        q1[j] = cur[j] * (hp[j] - cc[j]) * z * (1f - z);
-      }
+      mixBackward(st.carry(), st.saved(1), st.saved(2), st.previousState(), st.saved(4), st.delta(1), q3,
+          st.carryNext(), nb);
       for (int j = 0; j < nb; j++) {
         float r = rr[j];
         float dan = q3[j];

@@ -83,10 +83,7 @@ public final class Mgu extends GatedCell {
         c[j] += d[j];
       }
       st.activation().apply(c, d, 0, nb);
-      float[] h = st.state();
-      for (int j = 0; j < nb; j++) {
-        h[j] = (1f - f[j]) * hp[j] + f[j] * c[j];
-      }
+      mix(st.state(), f, hp, c, nb);
     }
 
     @Override

@@ -80,6 +80,12 @@ final class SingleResidual {
     }
   }
 
+  /** Gate g's logistic sigmoid for every row: {@link #gate} at scale ½, then {@link #sigmoidOfHalf}. */
+  private static void sigmoidGate(float[] dst, double[] pre, int g, int gn, double[] xd, int n, int rows) {
+    gate(dst, 0.5, pre, g, gn, xd, g * n, n, rows);
+    sigmoidOfHalf(dst, rows * n);
+  }
+
   /**
    * State block {@code block} of rows {@code start, start + 1, …} in float, {@code dst[b n + j]} (one block of n per
    * row, {@code s = n}: one loop).
@@ -139,16 +145,13 @@ final class SingleResidual {
     float[] dc = t[11];
     int s = 2 * n;
     int gn = 4 * n;
-    gate(ai, 0.5, pre, 0, gn, xd, 0, n, rows);
-    gate(af, 0.5, pre, 1, gn, xd, n, n, rows);
-    gate(zg, 1.0, pre, 2, gn, xd, 2 * n, n, rows);
-    gate(ao, 0.5, pre, 3, gn, xd, 3 * n, n, rows);
     state(cc, h, s, 1, start, n, rows);
     state(vh, h, s, 0, start, n, rows);
+    sigmoidGate(ai, pre, 0, gn, xd, n, rows);
+    sigmoidGate(af, pre, 1, gn, xd, n, rows);
+    gate(zg, 1.0, pre, 2, gn, xd, 2 * n, n, rows);
+    sigmoidGate(ao, pre, 3, gn, xd, n, rows);
     // Whole-block loops, one operation each, over rows × units: every element from its own unit of its own row.
-    sigmoidOfHalf(ai, len);
-    sigmoidOfHalf(af, len);
-    sigmoidOfHalf(ao, len);
     activate(act, zg, ag, dg, len);
     for (int k = 0; k < len; k++) {
       cn[k] = af[k] * cc[k] + ai[k] * ag[k];
@@ -212,8 +215,8 @@ final class SingleResidual {
     float[] on = t[8];
     float[] og = t[9];
     int gn = 3 * n;
-    gate(ar, 0.5, pre, 0, gn, xd, 0, n, rows);
-    gate(az, 0.5, pre, 1, gn, xd, n, n, rows);
+    sigmoidGate(ar, pre, 0, gn, xd, n, rows);
+    sigmoidGate(az, pre, 1, gn, xd, n, rows);
     gate(hn, 1.0, pre, 2, gn, bhn, 0, n, rows);
     for (int b = 0; b < rows; b++) {
       for (int j = 0; j < n; j++) {
@@ -221,8 +224,6 @@ final class SingleResidual {
       }
     }
     state(hh, h, n, 0, start, n, rows);
-    sigmoidOfHalf(ar, len);
-    sigmoidOfHalf(az, len);
     for (int k = 0; k < len; k++) {
       xn[k] = Activation.tanh(xn[k] + ar[k] * hn[k]);
     }
@@ -264,10 +265,9 @@ final class SingleResidual {
     float[] hh = t[4];
     float[] v = t[5];
     int gn = 2 * n;
-    gate(ag, 0.5, pre, 0, gn, xd, 0, n, rows);
+    sigmoidGate(ag, pre, 0, gn, xd, n, rows);
     gate(zc, 1.0, pre, 1, gn, xd, n, n, rows);
     state(hh, h, n, 0, start, n, rows);
-    sigmoidOfHalf(ag, len);
     activate(act, zc, ac, dac, len);
     for (int k = 0; k < len; k++) {
       v[k] = (1f - ag[k]) * (ac[k] - hh[k]);
