@@ -81,13 +81,14 @@ public final class Gru extends GatedCell {
     @Override
     public void backward(int stage, Step st) {
       int nb = st.length();
+      // z and the candidate's input part (δa_n in q3), then r and W_hn h + b_hn from δa_n
+      float[] q3 = st.candidateDelta(0);
+      mixBackward(st.carry(), st.saved(1), st.saved(2), st.previousState(), st.saved(4), st.delta(1), q3,
+          st.carryNext(), nb);
       float[] rr = st.saved(0);
       float[] hh = st.saved(3);
       float[] q0 = st.delta(0);
       float[] q2 = st.delta(2);
-      float[] q3 = st.candidateDelta(0);
-      mixBackward(st.carry(), st.saved(1), st.saved(2), st.previousState(), st.saved(4), st.delta(1), q3,
-          st.carryNext(), nb);
       for (int j = 0; j < nb; j++) {
         float r = rr[j];
         float dan = q3[j];
