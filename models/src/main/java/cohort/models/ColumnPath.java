@@ -173,12 +173,8 @@ final class ColumnPath {
     int in = layout.inputs();
     float[] row = c.augRow;
     for (int r = 0; r < c.rows; r++) {
-      for (int k = 0; k < n; k++) {
-        row[k] = p.recurrent[k][r];
-      }
-      for (int i = 0; i < in; i++) {
-        row[n + i] = p.input[i][r];
-      }
+      Packs.column(p.recurrent, r, row, 0);
+      Packs.column(p.input, r, row, n);
       row[n + in] = p.bias[r];
       c.wAug.put(r * c.width, row, 0, c.width);
     }
@@ -189,16 +185,12 @@ final class ColumnPath {
       c.wAug.put((c.rows + q) * c.width, row, 0, c.width);
     }
     for (int r = 0; r < c.candidateRows; r++) {
-      for (int i = 0; i < in; i++) {
-        row[i] = p.candidateInput[i][r];
-      }
+      Packs.column(p.candidateInput, r, row, 0);
       row[in] = p.candidateBias[r];
       c.candidateWeights.put(r * (in + 1), row, 0, in + 1);
     }
     for (int r = 0; r < c.secondRows; r++) {
-      for (int k = 0; k < n; k++) {
-        row[k] = p.second[k][r];
-      }
+      Packs.column(p.second, r, row, 0);
       c.secondWeights.put(r * n, row, 0, n);
     }
   }
@@ -392,26 +384,18 @@ final class ColumnPath {
     float[] row = c.augRow;
     for (int r = 0; r < c.rows; r++) {
       c.gradient.get(r * c.width, row, 0, c.width);
-      for (int k = 0; k < n; k++) {
-        g.recurrent[k][r] = row[k];
-      }
-      for (int i = 0; i < in; i++) {
-        g.input[i][r] = row[n + i];
-      }
+      Packs.setColumn(g.recurrent, r, row, 0);
+      Packs.setColumn(g.input, r, row, n);
       g.bias[r] = row[n + in];
     }
     for (int r = 0; r < c.candidateRows; r++) {
       c.candidateGradient.get(r * (in + 1), row, 0, in + 1);
-      for (int i = 0; i < in; i++) {
-        g.candidateInput[i][r] = row[i];
-      }
+      Packs.setColumn(g.candidateInput, r, row, 0);
       g.candidateBias[r] = row[in];
     }
     for (int r = 0; r < c.secondRows; r++) {
       c.secondGradient.get(r * n, row, 0, n);
-      for (int k = 0; k < n; k++) {
-        g.second[k][r] = row[k];
-      }
+      Packs.setColumn(g.second, r, row, 0);
     }
     for (int q = 0; q < layout.outputs(); q++) {
       c.gradient.get((c.rows + q) * c.width, ws.gOutT[q], 0, n);

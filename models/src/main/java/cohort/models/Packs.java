@@ -25,4 +25,18 @@ public final class Packs {
     candidateBias = new float[candidateRows];
     second = new float[n][secondRows];
   }
+
+  /** Copies product row {@code r} of {@code a} (its column r) to {@code row[at], row[at + 1], …}. */
+  static void column(float[][] a, int r, float[] row, int at) {
+    for (int k = 0; k < a.length; k++) {
+      row[at + k] = a[k][r];
+    }
+  }
+
+  /** The inverse of {@link #column}: {@code row[at], row[at + 1], …} into product row {@code r} of {@code a}. */
+  static void setColumn(float[][] a, int r, float[] row, int at) {
+    for (int k = 0; k < a.length; k++) {
+      a[k][r] = row[at + k];
+    }
+  }
 }

@@ -91,6 +91,32 @@ class ReferenceCellBatchTest {
     }
   }
 
+  /** A batched call over the first {@code count} rows of states {@code h} and vectors {@code v}, into two outputs. */
+  private interface Rows {
+    void run(int count, double[] h, double[] v, double[] out1, double[] out2);
+  }
+
+  /**
+   * For each count, {@code rows} over the first {@code count} states (and vectors, if any) in reverse order, into
+   * the first rows of {@code hr} and {@code vr}, gives {@code out1} and {@code out2} (its result over all B rows of
+   * case {@code c}) in reverse order, bit for bit.
+   */
+  private static void assertRowsIndependent(Case c, int[] counts, double[] hr, double[] vr, Rows rows,
+      double[] out1, double[] out2, String what1, String what2) {
+    int s = c.s();
+    for (int count : counts) {
+      reverseRows(c.h(), count, s, hr);
+      if (vr != null) {
+        reverseRows(c.v(), count, s, vr);
+      }
+      double[] r1 = new double[B * s];
+      double[] r2 = new double[B * s];
+      rows.run(count, hr, vr, r1, r2);
+      assertReversed(out1, r1, count, s, what1);
+      assertReversed(out2, r2, count, s, what2);
+    }
+  }
+
   private static void assertClose(double[] expected, double[] actual, double rel, String what) {
     double scale = 0;
     double err = 0;
@@ -146,16 +172,10 @@ class ReferenceCellBatchTest {
       // reversed order and different neighbours (rows of another draw after the first 5)
       double[] hr = states(spec, B, c.r());
       double[] vr = TestNetworks.toDouble(TestNetworks.gaussian(B * s, 1.0, c.r()));
-      for (int count : new int[] {1, 2, 5, 31, 32, 33, B}) {
-        reverseRows(c.h(), count, s, hr);
-        reverseRows(c.v(), count, s, vr);
-        double[] nextR = new double[B * s];
-        double[] vjpR = new double[B * s];
-        cell.stepBatch(count, hr, c.x(), nextR);
-        cell.jacobianTransposeTimesBatch(count, hr, c.x(), vr, vjpR);
-        assertReversed(next, nextR, count, s, spec + " step");
-        assertReversed(vjp, vjpR, count, s, spec + " vjp");
-      }
+      assertRowsIndependent(c, new int[] {1, 2, 5, 31, 32, 33, B}, hr, vr, (count, h, v, nextR, vjpR) -> {
+        cell.stepBatch(count, h, c.x(), nextR);
+        cell.jacobianTransposeTimesBatch(count, h, c.x(), v, vjpR);
+      }, next, vjp, spec + " step", spec + " vjp");
     }
   }
 
@@ -183,15 +203,9 @@ class ReferenceCellBatchTest {
     boolean usesSigmoidOrTanh = spec.activation() == Activation.TANH || !(spec.architecture() instanceof LeakyRnn);
     boolean batchKernels = spec.architecture().reference(new Layout(spec), c.net().parameters()).batched() != null;
     assertTrue(differs || !usesSigmoidOrTanh || !batchKernels, spec + ": the single kernel gave the double bits");
-    double[] hr = new double[B * s];
-    for (int count : new int[] {1, 7, 33}) {
-      reverseRows(c.h(), count, s, hr);
-      double[] rr = new double[B * s];
-      double[] gr = new double[B * s];
-      cell.residualGradientBatchSingle(count, hr, c.x(), rr, gr);
-      assertReversed(res32, rr, count, s, spec + " single residual");
-      assertReversed(grad32, gr, count, s, spec + " single gradient");
-    }
+    assertRowsIndependent(c, new int[] {1, 7, 33}, new double[B * s], null,
+        (count, h, v, rr, gr) -> cell.residualGradientBatchSingle(count, h, c.x(), rr, gr),
+        res32, grad32, spec + " single residual", spec + " single gradient");
   }
 
   @ParameterizedTest

@@ -31,12 +31,7 @@ public final class Gru extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 3, 5);
-    }
-
-    @Override
-    public int inputBlocks() {
-      return 1;
+      super(gates, 3, 1, 5);
     }
 
     @Override
@@ -70,52 +65,30 @@ public final class Gru extends GatedCell {
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      float[] r = st.saved(0);
-      float[] z = st.saved(1);
+      float[] r = gate(st, 0);
+      float[] z = gate(st, 1);
       float[] cand = st.saved(2);
       float[] hn = st.saved(3);
-      st.product(0, r);
-      st.product(1, z);
       st.product(2, hn);
-      Activation.sigmoid(r, 0, nb);
-      Activation.sigmoid(z, 0, nb);
       st.candidate(0, cand);
       for (int j = 0; j < nb; j++) {
         cand[j] += r[j] * hn[j];
       }
       st.activation().apply(cand, st.saved(4), 0, nb);
-      float[] h = st.state();
-      float[] hp = st.previousState();
-      for (int j = 0; j < nb; j++) {
-        h[j] = (1f - z[j]) * cand[j] + z[j] * hp[j];
-      }
+      mix(st.state(), z, cand, st.previousState(), nb);
     }
 
     @Override
     public void backward(int stage, Step st) {
       int nb = st.length();
-      float[] rr = st.saved(0);
-      float[] zz = st.saved(1);
-      float[] cc = st.saved(2);
-      float[] hh = st.saved(3);
-      float[] dn = st.saved(4);
-      float[] hp = st.previousState();
-      float[] cur = st.carry();
-      float[] next = st.carryNext();
-      float[] q0 = st.delta(0);
-      float[] q1 = st.delta(1);
-      float[] q2 = st.delta(2);
+      // z and the candidate's input part (δa_n in q3), then r and W_hn h + b_hn from δa_n
       float[] q3 = st.candidateDelta(0);
-      for (int j = 0; j < nb; j++) {
-        float z = zz[j];
-        float dj = cur[j];
-        q3[j] = dj * (1f - z) * dn[j];
-        next[j] = dj * z;
-      }
-      for (int j = 0; j < nb; j++) {
-        float z = zz[j];
-        q1[j] = cur[j] * (hp[j] - cc[j]) * z * (1f - z);
-      }
+      mixBackward(st.carry(), st.saved(1), st.saved(2), st.previousState(), st.saved(4), st.delta(1), q3,
+          st.carryNext(), nb);
+      float[] rr = st.saved(0);
+      float[] hh = st.saved(3);
+      float[] q0 = st.delta(0);
+      float[] q2 = st.delta(2);
       for (int j = 0; j < nb; j++) {
         float r = rr[j];
         float dan = q3[j];

@@ -149,36 +149,40 @@ public class LeakyRnn implements Cell {
 
   /** {@code W_eff} in float as product rows: {@code rows[k][j] = W_eff[j][k]}. */
   protected void packRecurrent(Layout layout, float[] p, float[][] rows) {
-    NetworkSpec spec = layout.spec();
-    int n = layout.hidden();
-    float s = (float) recurrentScale(spec);
-    int w = layout.offset("W_rec");
-    boolean dale = spec.dale();
-    int e = spec.excitatoryUnits();
-    for (int k = 0; k < n; k++) {
-      float[] row = rows[k];
-      float sk = dale ? (k < e ? s : -s) : s;
-      for (int j = 0; j < n; j++) {
-        float v = p[w + k * n + j];
-        row[j] = sk * (dale ? Math.abs(v) : v);
-      }
-    }
+    recurrentRows(layout, p, rows, null);
   }
 
   /** The gradient of {@code W_eff}'s product rows through the chain rule into the recurrent blocks. */
   protected void unpackRecurrent(Layout layout, float[] p, float[][] rows, float[] grad) {
+    recurrentRows(layout, p, rows, grad);
+  }
+
+  /**
+   * {@code W_eff}'s product row k is {@code s_k W_rec[k]} ({@code s_k} the forward scale, negative for an inhibitory
+   * k under Dale's law, which also takes {@code |W_rec|}): with {@code grad} null writes the rows from {@code p},
+   * else writes {@code W_rec}'s part of {@code grad} from the rows' gradient.
+   */
+  private void recurrentRows(Layout layout, float[] p, float[][] rows, float[] grad) {
     NetworkSpec spec = layout.spec();
     int n = layout.hidden();
     float s = (float) recurrentScale(spec);
-    int w = layout.offset("W_rec");
+    int rec = layout.offset("W_rec");
     boolean dale = spec.dale();
     int e = spec.excitatoryUnits();
     for (int k = 0; k < n; k++) {
       float[] row = rows[k];
       float sk = dale ? (k < e ? s : -s) : s;
-      for (int j = 0; j < n; j++) {
-        float v = sk * row[j];
-        grad[w + k * n + j] = dale ? v * Math.signum(p[w + k * n + j]) : v;
+      int w = rec + k * n;
+      if (grad == null) {
+        for (int j = 0; j < n; j++) {
+          float v = p[w + j];
+          row[j] = sk * (dale ? Math.abs(v) : v);
+        }
+      } else {
+        for (int j = 0; j < n; j++) {
+          float v = sk * row[j];
+          grad[w + j] = dale ? v * Math.signum(p[w + j]) : v;
+        }
       }
     }
   }
@@ -236,7 +240,7 @@ public class LeakyRnn implements Cell {
     private final boolean leak;
 
     Kernels(Layout layout) {
-      super(gates(layout), 1, 1);
+      super(gates(layout), 1, 0, 1);
       this.layout = layout;
       this.alpha = (float) layout.spec().alpha();
       this.leak = layout.spec().alpha() != 1.0;

@@ -64,31 +64,41 @@ public final class LowRank extends LeakyRnn {
     }
   }
 
+  /** The factors' shape and offsets in a layout: {@code m} and {@code n} are {@code [N][R]} blocks. */
+  private record Factors(int n, int r, int lowM, int lowN) {
+    static Factors of(Layout layout) {
+      return new Factors(layout.hidden(), layout.spec().rank(), layout.offset("m"), layout.offset("n"));
+    }
+
+    /** {@code Σ_q n[k][q] m[j][q]} in double over the float parameters. */
+    double dot(float[] p, int k, int j) {
+      double v = 0;
+      for (int q = 0; q < r; q++) {
+        v += (double) p[lowN + k * r + q] * p[lowM + j * r + q];
+      }
+      return v;
+    }
+  }
+
   @Override
   protected void packRecurrent(Layout layout, float[] p, float[][] rows) {
-    int n = layout.hidden();
-    int r = layout.spec().rank();
-    int lowM = layout.offset("m");
-    int lowN = layout.offset("n");
-    double inv = 1.0 / n;
-    for (int k = 0; k < n; k++) {
+    Factors f = Factors.of(layout);
+    double inv = 1.0 / f.n();
+    for (int k = 0; k < f.n(); k++) {
       float[] row = rows[k];
-      for (int j = 0; j < n; j++) {
-        double v = 0;
-        for (int q = 0; q < r; q++) {
-          v += (double) p[lowN + k * r + q] * p[lowM + j * r + q];
-        }
-        row[j] = (float) (v * inv);
+      for (int j = 0; j < f.n(); j++) {
+        row[j] = (float) (f.dot(p, k, j) * inv);
       }
     }
   }
 
   @Override
   protected void unpackRecurrent(Layout layout, float[] p, float[][] rows, float[] grad) {
-    int n = layout.hidden();
-    int r = layout.spec().rank();
-    int lowM = layout.offset("m");
-    int lowN = layout.offset("n");
+    Factors f = Factors.of(layout);
+    int n = f.n();
+    int r = f.r();
+    int lowM = f.lowM();
+    int lowN = f.lowN();
     double inv = 1.0 / n;
     for (int k = 0; k < n; k++) {
       float[] row = rows[k];

@@ -1,6 +1,5 @@
 package cohort.models.cells;
 
-import cohort.models.Activation;
 import cohort.models.BatchMath;
 import cohort.models.InitOptions;
 import cohort.models.Layout;
@@ -36,33 +35,24 @@ public final class Lstm extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 4, 8);
+      super(gates, 4, 0, 8);
     }
 
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      Activation act = st.activation();
-      float[] i = st.saved(0);
-      float[] f = st.saved(1);
-      float[] g = st.saved(2);
-      float[] o = st.saved(3);
+      float[] i = gate(st, 0);
+      float[] f = gate(st, 1);
+      float[] g = activated(st, 2, 7);
+      float[] o = gate(st, 3);
       float[] cell = st.saved(4);
       float[] tc = st.saved(5);
-      st.product(0, i);
-      st.product(1, f);
-      st.product(2, g);
-      st.product(3, o);
-      Activation.sigmoid(i, 0, nb);
-      Activation.sigmoid(f, 0, nb);
-      act.apply(g, st.saved(7), 0, nb);
-      Activation.sigmoid(o, 0, nb);
       float[] cp = st.previousSaved(4);
       for (int j = 0; j < nb; j++) {
         cell[j] = f[j] * cp[j] + i[j] * g[j];
       }
       System.arraycopy(cell, 0, tc, 0, nb);
-      act.apply(tc, st.saved(6), 0, nb);
+      st.activation().apply(tc, st.saved(6), 0, nb);
       float[] h = st.state();
       for (int j = 0; j < nb; j++) {
         h[j] = o[j] * tc[j];

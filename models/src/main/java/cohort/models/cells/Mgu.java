@@ -34,12 +34,7 @@ public final class Mgu extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 1, 3);
-    }
-
-    @Override
-    public int inputBlocks() {
-      return 1;
+      super(gates, 1, 1, 3);
     }
 
     @Override
@@ -70,17 +65,16 @@ public final class Mgu extends GatedCell {
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      float[] f = st.saved(0);
       float[] hp = st.previousState();
       if (stage == 0) {
-        st.product(0, f);
-        Activation.sigmoid(f, 0, nb);
+        float[] f = gate(st, 0);
         float[] v = st.vector();
         for (int j = 0; j < nb; j++) {
           v[j] = f[j] * hp[j];
         }
         return;
       }
+      float[] f = st.saved(0);
       float[] c = st.saved(1);
       float[] d = st.saved(2);
       st.secondProduct(0, c);
@@ -89,10 +83,7 @@ public final class Mgu extends GatedCell {
         c[j] += d[j];
       }
       st.activation().apply(c, d, 0, nb);
-      float[] h = st.state();
-      for (int j = 0; j < nb; j++) {
-        h[j] = (1f - f[j]) * hp[j] + f[j] * c[j];
-      }
+      mix(st.state(), f, hp, c, nb);
     }
 
     @Override

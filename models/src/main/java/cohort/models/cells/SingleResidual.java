@@ -1,6 +1,7 @@
 package cohort.models.cells;
 
 import cohort.models.Activation;
+import java.util.Arrays;
 
 /**
  * The {@code RESIDUAL} mode of the fixed-point search's single-precision kernel
@@ -67,6 +68,61 @@ final class SingleResidual {
   }
 
   /**
+   * Gate g's pre-activations of every row, {@code dst[b n + j] = (float) (scale (pre[b gn + g n + j] + add[at + j]))}
+   * ({@code gn} the row length of {@code pre}; scale ½ for {@link #sigmoidOfHalf}, else 1).
+   */
+  private static void gate(float[] dst, double scale, double[] pre, int g, int gn, double[] add, int at, int n,
+      int rows) {
+    for (int b = 0; b < rows; b++) {
+      for (int j = 0; j < n; j++) {
+        dst[b * n + j] = (float) (scale * (pre[b * gn + g * n + j] + add[at + j]));
+      }
+    }
+  }
+
+  /** Gate g's logistic sigmoid for every row: {@link #gate} at scale ½, then {@link #sigmoidOfHalf}. */
+  private static void sigmoidGate(float[] dst, double[] pre, int g, int gn, double[] xd, int n, int rows) {
+    gate(dst, 0.5, pre, g, gn, xd, g * n, n, rows);
+    sigmoidOfHalf(dst, rows * n);
+  }
+
+  /**
+   * State block {@code block} of rows {@code start, start + 1, …} in float, {@code dst[b n + j]} (one block of n per
+   * row, {@code s = n}: one loop).
+   */
+  private static void state(float[] dst, double[] h, int s, int block, int start, int n, int rows) {
+    if (s == n) {
+      for (int k = 0; k < rows * n; k++) {
+        dst[k] = (float) h[start * n + k];
+      }
+      return;
+    }
+    for (int b = 0; b < rows; b++) {
+      for (int j = 0; j < n; j++) {
+        dst[b * n + j] = (float) h[(start + b) * s + block * n + j];
+      }
+    }
+  }
+
+  /**
+   * Writes {@code src[b n + j]} back to {@code dst[first + b stride + j]} for every row b and unit j (rows back to
+   * back, {@code stride = n}: one loop).
+   */
+  private static void scatter(float[] src, double[] dst, int first, int stride, int n, int rows) {
+    if (stride == n) {
+      for (int k = 0; k < rows * n; k++) {
+        dst[first + k] = src[k];
+      }
+      return;
+    }
+    for (int b = 0; b < rows; b++) {
+      for (int j = 0; j < n; j++) {
+        dst[first + b * stride + j] = src[b * n + j];
+      }
+    }
+  }
+
+  /**
    * LSTM, state {@code [h; c]}, gates i, f, g, o ({@code pre}, {@code xd} in that order): {@code c' = f c + i g},
    * {@code h' = o act(c')}; writes the residual {@code [h' − h; c' − c]} to {@code o1}, the gate-space gradients of it
    * to {@code d} and the direct terms ({@code 0} for h, {@code dc·f} for c) to {@code diag}.
@@ -89,23 +145,13 @@ final class SingleResidual {
     float[] dc = t[11];
     int s = 2 * n;
     int gn = 4 * n;
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * s;
-      int pb = b * gn;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        ai[fb + j] = (float) (0.5 * (pre[pb + j] + xd[j]));
-        af[fb + j] = (float) (0.5 * (pre[pb + n + j] + xd[n + j]));
-        zg[fb + j] = (float) (pre[pb + 2 * n + j] + xd[2 * n + j]);
-        ao[fb + j] = (float) (0.5 * (pre[pb + 3 * n + j] + xd[3 * n + j]));
-        cc[fb + j] = (float) h[hb + n + j];
-        vh[fb + j] = (float) h[hb + j];
-      }
-    }
+    state(cc, h, s, 1, start, n, rows);
+    state(vh, h, s, 0, start, n, rows);
+    sigmoidGate(ai, pre, 0, gn, xd, n, rows);
+    sigmoidGate(af, pre, 1, gn, xd, n, rows);
+    gate(zg, 1.0, pre, 2, gn, xd, 2 * n, n, rows);
+    sigmoidGate(ao, pre, 3, gn, xd, n, rows);
     // Whole-block loops, one operation each, over rows × units: every element from its own unit of its own row.
-    sigmoidOfHalf(ai, len);
-    sigmoidOfHalf(af, len);
-    sigmoidOfHalf(ao, len);
     activate(act, zg, ag, dg, len);
     for (int k = 0; k < len; k++) {
       cn[k] = af[k] * cc[k] + ai[k] * ag[k];
@@ -137,22 +183,16 @@ final class SingleResidual {
       af[k] = dc[k] * af[k];
     }
     // ai, cc, dg, ao: the gradients of gates i, f, g, o; af: the direct term of c.
+    scatter(vh, o1, start * s, s, n, rows);
+    scatter(cn, o1, start * s + n, s, n, rows);
+    scatter(ai, d, 0, gn, n, rows);
+    scatter(cc, d, n, gn, n, rows);
+    scatter(dg, d, 2 * n, gn, n, rows);
+    scatter(ao, d, 3 * n, gn, n, rows);
     for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * s;
-      int pb = b * gn;
-      int db = b * s;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        o1[hb + j] = vh[fb + j];
-        o1[hb + n + j] = cn[fb + j];
-        d[pb + j] = ai[fb + j];
-        d[pb + n + j] = cc[fb + j];
-        d[pb + 2 * n + j] = dg[fb + j];
-        d[pb + 3 * n + j] = ao[fb + j];
-        diag[db + j] = 0.0;
-        diag[db + n + j] = af[fb + j];
-      }
+      Arrays.fill(diag, b * s, b * s + n, 0.0);
     }
+    scatter(af, diag, n, s, n, rows);
   }
 
   /**
@@ -175,20 +215,15 @@ final class SingleResidual {
     float[] on = t[8];
     float[] og = t[9];
     int gn = 3 * n;
+    sigmoidGate(ar, pre, 0, gn, xd, n, rows);
+    sigmoidGate(az, pre, 1, gn, xd, n, rows);
+    gate(hn, 1.0, pre, 2, gn, bhn, 0, n, rows);
     for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int pb = b * gn;
-      int fb = b * n;
       for (int j = 0; j < n; j++) {
-        ar[fb + j] = (float) (0.5 * (pre[pb + j] + xd[j]));
-        az[fb + j] = (float) (0.5 * (pre[pb + n + j] + xd[n + j]));
-        hn[fb + j] = (float) (pre[pb + 2 * n + j] + bhn[j]);
-        xn[fb + j] = (float) xd[2 * n + j];
-        hh[fb + j] = (float) h[hb + j];
+        xn[b * n + j] = (float) xd[2 * n + j];
       }
     }
-    sigmoidOfHalf(ar, len);
-    sigmoidOfHalf(az, len);
+    state(hh, h, n, 0, start, n, rows);
     for (int k = 0; k < len; k++) {
       xn[k] = Activation.tanh(xn[k] + ar[k] * hn[k]);
     }
@@ -208,18 +243,11 @@ final class SingleResidual {
     for (int k = 0; k < len; k++) {
       og[k] = ov[k] * az[k];
     }
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int pb = b * gn;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        o1[hb + j] = ov[fb + j];
-        d[pb + j] = or[fb + j];
-        d[pb + n + j] = oz[fb + j];
-        d[pb + 2 * n + j] = on[fb + j];
-        diag[fb + j] = og[fb + j];
-      }
-    }
+    scatter(ov, o1, start * n, n, n, rows);
+    scatter(or, d, 0, gn, n, rows);
+    scatter(oz, d, n, gn, n, rows);
+    scatter(on, d, 2 * n, gn, n, rows);
+    scatter(og, diag, 0, n, n, rows);
   }
 
   /**
@@ -237,17 +265,9 @@ final class SingleResidual {
     float[] hh = t[4];
     float[] v = t[5];
     int gn = 2 * n;
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int pb = b * gn;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        ag[fb + j] = (float) (0.5 * (pre[pb + j] + xd[j]));
-        zc[fb + j] = (float) (pre[pb + n + j] + xd[n + j]);
-        hh[fb + j] = (float) h[hb + j];
-      }
-    }
-    sigmoidOfHalf(ag, len);
+    sigmoidGate(ag, pre, 0, gn, xd, n, rows);
+    gate(zc, 1.0, pre, 1, gn, xd, n, n, rows);
+    state(hh, h, n, 0, start, n, rows);
     activate(act, zc, ac, dac, len);
     for (int k = 0; k < len; k++) {
       v[k] = (1f - ag[k]) * (ac[k] - hh[k]);
@@ -262,17 +282,10 @@ final class SingleResidual {
       ag[k] = v[k] * ag[k];
     }
     // hh, dac: the gradients of gates g and c; ag: the direct term.
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int pb = b * gn;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        o1[hb + j] = v[fb + j];
-        d[pb + j] = hh[fb + j];
-        d[pb + n + j] = dac[fb + j];
-        diag[fb + j] = ag[fb + j];
-      }
-    }
+    scatter(v, o1, start * n, n, n, rows);
+    scatter(hh, d, 0, gn, n, rows);
+    scatter(dac, d, n, gn, n, rows);
+    scatter(ag, diag, 0, n, n, rows);
   }
 
   /**
@@ -287,14 +300,8 @@ final class SingleResidual {
     float[] y = t[1];
     float[] dy = t[2];
     float[] v = t[3];
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        z[fb + j] = (float) (pre[fb + j] + xd[j]);
-        v[fb + j] = (float) h[hb + j];
-      }
-    }
+    gate(z, 1.0, pre, 0, n, xd, 0, n, rows);
+    state(v, h, n, 0, start, n, rows);
     activate(act, z, y, dy, len);
     for (int k = 0; k < len; k++) {
       v[k] = alpha * (y[k] - v[k]);
@@ -305,14 +312,8 @@ final class SingleResidual {
     for (int k = 0; k < len; k++) {
       y[k] = (1f - alpha) * v[k];
     }
-    for (int b = 0; b < rows; b++) {
-      int hb = (start + b) * n;
-      int fb = b * n;
-      for (int j = 0; j < n; j++) {
-        o1[hb + j] = v[fb + j];
-        d[fb + j] = dy[fb + j];
-        diag[fb + j] = y[fb + j];
-      }
-    }
+    scatter(v, o1, start * n, n, n, rows);
+    scatter(dy, d, 0, n, n, rows);
+    scatter(y, diag, 0, n, n, rows);
   }
 }

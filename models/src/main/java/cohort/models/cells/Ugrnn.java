@@ -1,6 +1,5 @@
 package cohort.models.cells;
 
-import cohort.models.Activation;
 import cohort.models.BatchMath;
 import cohort.models.InitOptions;
 import cohort.models.Layout;
@@ -28,46 +27,21 @@ public final class Ugrnn extends GatedCell {
   private static final class Kernels extends GatedKernels {
 
     Kernels(Gates gates) {
-      super(gates, 2, 3);
+      super(gates, 2, 0, 3);
     }
 
     @Override
     public void forward(int stage, Step st) {
       int nb = st.length();
-      float[] g = st.saved(0);
-      float[] cand = st.saved(1);
-      st.product(0, g);
-      st.product(1, cand);
-      Activation.sigmoid(g, 0, nb);
-      st.activation().apply(cand, st.saved(2), 0, nb);
-      float[] h = st.state();
-      float[] hp = st.previousState();
-      for (int j = 0; j < nb; j++) {
-        h[j] = g[j] * hp[j] + (1f - g[j]) * cand[j];
-      }
+      float[] g = gate(st, 0);
+      float[] cand = activated(st, 1, 2);
+      mix(st.state(), g, cand, st.previousState(), nb);
     }
 
     @Override
     public void backward(int stage, Step st) {
-      int nb = st.length();
-      float[] g = st.saved(0);
-      float[] cand = st.saved(1);
-      float[] dc = st.saved(2);
-      float[] hp = st.previousState();
-      float[] cur = st.carry();
-      float[] next = st.carryNext();
-      float[] q0 = st.delta(0);
-      float[] q1 = st.delta(1);
-      for (int j = 0; j < nb; j++) {
-        float gj = g[j];
-        q0[j] = cur[j] * (hp[j] - cand[j]) * gj * (1f - gj);
-      }
-      for (int j = 0; j < nb; j++) {
-        float gj = g[j];
-        float dj = cur[j];
-        q1[j] = dj * (1f - gj) * dc[j];
-        next[j] = dj * gj;
-      }
+      mixBackward(st.carry(), st.saved(0), st.saved(1), st.previousState(), st.saved(2), st.delta(0), st.delta(1),
+          st.carryNext(), st.length());
     }
   }
 
