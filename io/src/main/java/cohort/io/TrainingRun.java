@@ -1,5 +1,6 @@
 package cohort.io;
 
+import cohort.models.InitKind;
 import cohort.models.NetworkSpec;
 import cohort.tasks.TaskParameters;
 import cohort.training.TrainingSpec;
@@ -14,14 +15,22 @@ import java.util.Objects;
  * @param taskParameters every task parameter, defaults included
  * @param network the network spec
  * @param training the training spec
+ * @param inputInit the initialiser the input weights started from when it was not the default of
+ *     {@code InitOptions.defaults} ({@code cohort train --input-init}, a spec's {@code init.input}), else {@code null}
  */
-public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpec network, TrainingSpec training) {
+public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpec network, TrainingSpec training,
+    InitKind inputInit) {
 
   public TrainingRun {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(taskParameters, "taskParameters");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(training, "training");
+  }
+
+  /** A run whose input weights started from the default initialiser. */
+  public TrainingRun(String task, TaskParameters taskParameters, NetworkSpec network, TrainingSpec training) {
+    this(task, taskParameters, network, training, null);
   }
 
   /** The run's seed (the training spec's). */
@@ -36,7 +45,7 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
    *
    * <pre>{"task":{"name":…,"parameters":{…}},
    *  "network":{"architecture","activation","inputs","hidden","outputs","init","gain","alpha","recurrent_noise",
-   *             "excitatory_fraction","rank"},
+   *             "excitatory_fraction","rank"[,"input_init"]},
    *  "training":{"iterations","batch","learning_rate","optimizer","clip_norm","weight_l2","rate_l2","schedule",
    *              "schedule_factor","schedule_every","target_loss","target_accuracy","patience","validate_every",
    *              "validation_batches","loss"},
@@ -45,7 +54,12 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
   public String toJson() {
     StringBuilder s = new StringBuilder(512);
     s.append("{\"task\":{\"name\":").append(str(task)).append(",\"parameters\":").append(taskParameters).append('}');
-    s.append(",\"network\":").append(networkJson(network));
+    String net = networkJson(network);
+    if (inputInit != null) {
+      // Only when set, so that every run started from the default input weights keeps its provenance string.
+      net = net.substring(0, net.length() - 1) + ",\"input_init\":" + str(inputInit.id()) + "}";
+    }
+    s.append(",\"network\":").append(net);
     s.append(",\"training\":{");
     field(s, "iterations", num(training.iterations()), true);
     field(s, "batch", num(training.batch()), false);

@@ -111,6 +111,11 @@ class NetworkFileTest {
         + "\"optimizer\":\"adam\",\"clip_norm\":1,"), json);
     assertTrue(json.endsWith(",\"loss\":\"mse\"},\"seed\":7}"), json);
     assertFalse(json.contains(" "), json);
+    assertFalse(json.contains("input_init"), "the default input start is not named: " + json);
+    TrainingRun glorot = new TrainingRun("flipflop", run(spec).taskParameters(), spec, run(spec).training(),
+        cohort.models.InitKind.GLOROT);
+    assertEquals(json.replace("\"rank\":0}", "\"rank\":0,\"input_init\":\"glorot\"}"), glorot.toJson(),
+        "a non-default input start closes the network object");
   }
 
   @Test

@@ -189,7 +189,8 @@ public final class TrainCommand implements Callable<Integer> {
           + " has continuous outputs (use --loss mse)");
     }
 
-    Network network = Trainer.initialize(networkSpec, seed, inputInit == null ? null : inputInit(inputInit));
+    InitKind input = inputInit == null ? null : inputInit(inputInit);
+    Network network = Trainer.initialize(networkSpec, seed, input);
     // \r-updated progress only on an interactive terminal (Java 17 cannot ask about stderr alone; a console
     // exists when stdin and stdout are terminals, and tests and pipes never have one).
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
@@ -209,7 +210,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (terminal) {
       err.println();
     }
-    NetworkFile.write(out, new TrainingRun(t.name(), t.parameters(), networkSpec, trainingSpec), network, result);
+    NetworkFile.write(out, new TrainingRun(t.name(), t.parameters(), networkSpec, trainingSpec, input), network,
+        result);
     String validation = result.curves().size() == 0 ? "no validation point"
         : String.format(Locale.ROOT, "validation loss %.4g, accuracy %.3f", result.finalValidationLoss(),
             result.finalValidationAccuracy());

@@ -80,9 +80,9 @@ public final class NetworkRun {
     Task task = tasks.create(run.task().name(), run.task().params());
     NetworkSpec networkSpec = networkSpec(run, task);
     TrainingSpec trainingSpec = trainingSpec(run.training(), run.seed());
-    TrainingRun provenance = new TrainingRun(task.name(), task.parameters(), networkSpec, trainingSpec);
-    Network network = Trainer.initialize(networkSpec, run.seed(),
-        run.init().input() == null ? null : InitKind.parse(run.init().input()));
+    InitKind input = inputInit(run);
+    TrainingRun provenance = new TrainingRun(task.name(), task.parameters(), networkSpec, trainingSpec, input);
+    Network network = Trainer.initialize(networkSpec, run.seed(), input);
     if (networkSpec.dale() && !run.init().daleBalance()) {
       withoutDaleBalance(network);
     }
@@ -164,6 +164,11 @@ public final class NetworkRun {
    * wrong-sign weights are zeroed, no balancing). {@code NetworkRunTest} checks the row scales, so a change of the
    * models' Dale start is caught.
    */
+  /** The initialiser the run's input weights start from, or {@code null} for the default ({@code init.input}). */
+  static InitKind inputInit(RunSpec run) {
+    return run.init().input() == null ? null : InitKind.parse(run.init().input());
+  }
+
   static void withoutDaleBalance(Network network) {
     NetworkSpec spec = network.spec();
     int n = spec.hidden();

@@ -293,8 +293,9 @@ public final class StudyRunner {
       long now = System.currentTimeMillis() / 1000;
       TrainingResult result = new TrainingResult(TrainingResult.Status.FAILED, TrainingResult.StopRule.NONE,
           reason, 0, new TrainingCurves(new int[0], new double[0], new double[0], new double[0]), 0);
-      return new RunOutcome(run, new TrainingRun(task.name(), task.parameters(), ns, ts),
-          Trainer.initialize(ns, run.seed()),
+      var input = NetworkRun.inputInit(run);
+      return new RunOutcome(run, new TrainingRun(task.name(), task.parameters(), ns, ts, input),
+          Trainer.initialize(ns, run.seed(), input),
           result, List.of(), null, null, null, List.of(), false, "", null, host, now, now, 0.0);
     }
   }

@@ -51,6 +51,20 @@ class TrainCommandTest {
   }
 
   @Test
+  void theInputInitialiserIsUsedAndNamedInTheProvenance() {
+    Path plain = dir.resolve("plain.h5");
+    Path glorot = dir.resolve("glorot.h5");
+    assertEquals(0, cohort(tiny(plain).toArray(String[]::new)).exit());
+    Cli.Outcome o = cohort(tiny(glorot, "--input-init", "glorot").toArray(String[]::new));
+    assertEquals(0, o.exit(), o.err());
+    assertFalse(NetworkFile.read(plain).specJson().contains("input_init"), NetworkFile.read(plain).specJson());
+    assertTrue(NetworkFile.read(glorot).specJson().contains("\"input_init\":\"glorot\""),
+        NetworkFile.read(glorot).specJson());
+    assertFalse(java.util.Arrays.equals(NetworkFile.read(plain).network().parameters(),
+        NetworkFile.read(glorot).network().parameters()), "another start, another network");
+  }
+
+  @Test
   void sameSeedGivesTheSameFileContents() {
     Path a = dir.resolve("a.h5");
     Path b = dir.resolve("b.h5");
