@@ -54,12 +54,7 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
   public String toJson() {
     StringBuilder s = new StringBuilder(512);
     s.append("{\"task\":{\"name\":").append(str(task)).append(",\"parameters\":").append(taskParameters).append('}');
-    String net = networkJson(network);
-    if (inputInit != null) {
-      // Only when set, so that every run started from the default input weights keeps its provenance string.
-      net = net.substring(0, net.length() - 1) + ",\"input_init\":" + str(inputInit.id()) + "}";
-    }
-    s.append(",\"network\":").append(net);
+    s.append(",\"network\":").append(networkJson(network, inputInit));
     s.append(",\"training\":{");
     field(s, "iterations", num(training.iterations()), true);
     field(s, "batch", num(training.batch()), false);
@@ -86,6 +81,14 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
    * "activation","inputs","hidden","outputs","init","gain","alpha","recurrent_noise","excitatory_fraction","rank"}}.
    */
   public static String networkJson(NetworkSpec network) {
+    return networkJson(network, null);
+  }
+
+  /**
+   * {@link #networkJson(NetworkSpec)} with {@code "input_init"} last when the input weights did not start from the
+   * default ({@code inputInit} not null); only then, so that every other run keeps its provenance string.
+   */
+  private static String networkJson(NetworkSpec network, InitKind inputInit) {
     StringBuilder s = new StringBuilder("{");
     field(s, "architecture", str(network.architecture().id()), true);
     field(s, "activation", str(network.activation().id()), false);
@@ -98,6 +101,9 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
     field(s, "recurrent_noise", num(network.recurrentNoise()), false);
     field(s, "excitatory_fraction", num(network.excitatoryFraction()), false);
     field(s, "rank", num(network.rank()), false);
+    if (inputInit != null) {
+      field(s, "input_init", str(inputInit.id()), false);
+    }
     return s.append('}').toString();
   }
 

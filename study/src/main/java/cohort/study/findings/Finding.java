@@ -77,5 +77,4 @@ public record Finding(String name, String source, String claim, String sourceVal
     a.put(Hdf5Schema.Findings.ORDER, order);
     return a;
   }
-
 }

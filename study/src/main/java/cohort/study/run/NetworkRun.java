@@ -156,6 +156,11 @@ public final class NetworkRun {
     }
   }
 
+  /** The initialiser the run's input weights start from, or {@code null} for the default ({@code init.input}). */
+  static InitKind inputInit(RunSpec run) {
+    return run.init().input() == null ? null : InitKind.parse(run.init().input());
+  }
+
   /**
    * Undoes the excitation-inhibition balance of a Dale network's initial recurrent weights (in place): {@link
    * Network#initialize} scales the weights of the inhibitory units (rows {@code k ≥ N_E} of {@code W_rec}) by
@@ -164,11 +169,6 @@ public final class NetworkRun {
    * wrong-sign weights are zeroed, no balancing). {@code NetworkRunTest} checks the row scales, so a change of the
    * models' Dale start is caught.
    */
-  /** The initialiser the run's input weights start from, or {@code null} for the default ({@code init.input}). */
-  static InitKind inputInit(RunSpec run) {
-    return run.init().input() == null ? null : InitKind.parse(run.init().input());
-  }
-
   static void withoutDaleBalance(Network network) {
     NetworkSpec spec = network.spec();
     int n = spec.hidden();

@@ -313,12 +313,14 @@ public final class SpecReader {
         boolean balance = n.bool("dale_balance", true);
         String input = n.string("input", null);
         n.rejectUnknownKeys();
-        if (input != null && !kinds.contains(input)) {
+        boolean inputKnown = input == null || kinds.contains(input);
+        if (!inputKnown) {
           g.problems().add(g.path("init.input"), input, "one of " + String.join(", ", kinds)
               + " (the input weights' initialiser; leave it out for the default)");
-        } else if (kind == null || !kinds.contains(kind)) {
+        }
+        if (kind == null || !kinds.contains(kind)) {
           g.problems().add(g.path("init.kind"), kind, "one of " + String.join(", ", kinds));
-        } else {
+        } else if (inputKnown) {
           out.add(new InitChoice(kind, gain, balance, input));
         }
       } else {

@@ -123,6 +123,14 @@ class SpecReaderTest {
     assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in:\n" + e.getMessage());
   }
 
+  @Test
+  void aBadInitKindAndABadInputInitAreBothReported() {
+    SpecException e = assertThrows(SpecException.class, () -> reader.parse(
+        "study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: keras, input: keras}}\n", "bad.yaml"));
+    assertTrue(e.getMessage().contains("grid.init.kind: got 'keras'"), e.getMessage());
+    assertTrue(e.getMessage().contains("grid.init.input: got 'keras'"), e.getMessage());
+  }
+
   /**
    * Metric options come from the one options record: typed in the spec, defaults filled in from the record, the
    * study seed for a {@code seed} option the spec leaves out, and only what the spec set in the canonical JSON (so
