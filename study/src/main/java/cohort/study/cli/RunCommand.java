@@ -73,10 +73,13 @@ final class RunCommand implements Callable<Integer> {
           + "(only --dry-run runs without one)");
     }
     if (dryRun) {
-      var runs = cohort.study.run.StudyRunner.select(studies.read(specFile), i, n);
+      var study = studies.read(specFile);
+      var runs = cohort.study.run.StudyRunner.select(study, i, n);
       var w = spec.commandLine().getOut();
+      boolean overrides = !study.training().overrides().isEmpty();
       for (var r : runs) {
-        w.println(r.id() + "  seed=" + r.seed());
+        // with training overrides, each run's own training values, so that a user sees which recipe it gets
+        w.println(r.id() + "  seed=" + r.seed() + (overrides ? "  training=" + r.training().toMap() : ""));
       }
       w.println(runs.size() + " runs" + (n > 1 ? " in shard " + i + "/" + n : "") + "; nothing was run or written");
       return 0;

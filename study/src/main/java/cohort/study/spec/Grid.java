@@ -6,6 +6,7 @@ import cohort.study.spec.StudySpec.GridSpec;
 import cohort.study.spec.StudySpec.InitChoice;
 import cohort.study.spec.StudySpec.TaskChoice;
 import cohort.study.spec.StudySpec.TrainingGrid;
+import cohort.study.spec.StudySpec.TrainingOverride;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,8 @@ import java.util.Set;
  * init, Dale fraction, rank, α, noise, training axes, replicate), with ids that name every swept axis.
  *
  * <p>Cells matching one of the grid's exclusions ({@link Exclusion}) are left out; the others keep the ids they
- * would have in the full grid.
+ * would have in the full grid. A cell that training overrides ({@link TrainingOverride}) match takes their values,
+ * in their order, and keeps its id and seed.
  *
  * <p>Ids and seeds depend only on the spec: expanding the same spec twice, or on another machine, gives the
  * same runs. An axis with a single value stays out of the id unless it is always shown (task, architecture,
@@ -58,8 +60,14 @@ public final class Grid {
           (Double) axes.get(11).get(at[11]), (String) axes.get(12).get(at[12]), (Double) axes.get(13).get(at[13]),
           (Double) axes.get(14).get(at[14]), (Double) axes.get(15).get(at[15]), (String) axes.get(16).get(at[16]),
           t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay());
-      if (excluded(g, task, arch, act, units, init, dale)) {
+      Map<String, String> cell = axisValues(task.label(), arch, act, units, init, dale);
+      if (excluded(g, cell)) {
         continue;
+      }
+      for (TrainingOverride o : t.overrides()) {
+        if (o.when().matches(cell)) {
+          tc = tc.with(o.values());
+        }
       }
       StringBuilder id = new StringBuilder();
       id.append(task.label()).append('-').append(arch).append('-').append(act).append("-n").append(units)
@@ -93,7 +101,7 @@ public final class Grid {
           for (int units : g.units()) {
             for (InitChoice init : g.inits()) {
               for (double dale : g.excitatoryFractions()) {
-                n += excluded(g, t, arch, act, units, init, dale) ? 0 : 1;
+                n += excluded(g, axisValues(t.label(), arch, act, units, init, dale)) ? 0 : 1;
               }
             }
           }
@@ -103,15 +111,34 @@ public final class Grid {
     return n;
   }
 
-  /** Whether one of the grid's exclusions leaves this cell out. */
-  private static boolean excluded(GridSpec g, TaskChoice task, String arch, String act, int units, InitChoice init,
-      double dale) {
-    if (g.exclude().isEmpty()) {
-      return false;
+  /**
+   * Whether {@code pattern} (an exclusion, or the cells of a training override) matches a cell of {@code g} that
+   * no exclusion leaves out.
+   */
+  static boolean matchesSomeCell(GridSpec g, Exclusion pattern) {
+    for (TaskChoice t : g.tasks()) {
+      for (String arch : g.architectures()) {
+        for (String act : g.activations()) {
+          for (int units : g.units()) {
+            for (InitChoice init : g.inits()) {
+              for (double dale : g.excitatoryFractions()) {
+                Map<String, String> cell = axisValues(t.label(), arch, act, units, init, dale);
+                if (pattern.matches(cell) && !excluded(g, cell)) {
+                  return true;
+                }
+              }
+            }
+          }
+        }
+      }
     }
-    Map<String, String> values = axisValues(task.label(), arch, act, units, init, dale);
+    return false;
+  }
+
+  /** Whether one of the grid's exclusions leaves out the cell with these axis values. */
+  private static boolean excluded(GridSpec g, Map<String, String> cell) {
     for (Exclusion e : g.exclude()) {
-      if (e.matches(values)) {
+      if (e.matches(cell)) {
         return true;
       }
     }

@@ -43,7 +43,29 @@ public record RunSpec(
       double targetAccuracy,
       int validateEvery,
       int validationBatches,
-      double lrDecay) {}
+      double lrDecay) {
+
+    /**
+     * These values with {@code values} (training keys as a spec names them, to single values, as a
+     * {@link StudySpec.TrainingOverride} holds them) in place of their own.
+     */
+    public TrainingChoice with(Map<String, Object> values) {
+      Map<String, Object> m = toMap();
+      m.putAll(values);
+      return new TrainingChoice(((Number) m.get("iterations")).intValue(), ((Number) m.get("batch")).intValue(),
+          ((Number) m.get("lr")).doubleValue(), (String) m.get("optimizer"), ((Number) m.get("clip")).doubleValue(),
+          ((Number) m.get("weight_l2")).doubleValue(), ((Number) m.get("rate_l2")).doubleValue(),
+          (String) m.get("loss"), ((Number) m.get("target_accuracy")).doubleValue(),
+          ((Number) m.get("validate_every")).intValue(), ((Number) m.get("validation_batches")).intValue(),
+          ((Number) m.get("lr_decay")).doubleValue());
+    }
+
+    /** These values under the keys of a spec's {@code training} section, in its order. */
+    public Map<String, Object> toMap() {
+      return SpecReader.trainingMap(iterations, batch, learningRate, optimizer, clip, weightL2, rateL2, loss,
+          targetAccuracy, validateEvery, validationBatches, lrDecay);
+    }
+  }
 
   /** This run as nested maps, for its canonical JSON provenance. */
   public Map<String, Object> toMap() {
@@ -60,9 +82,7 @@ public record RunSpec(
     m.put("rank", rank);
     m.put("alpha", alpha);
     m.put("recurrent_noise", recurrentNoise);
-    TrainingChoice t = training;
-    m.put("training", SpecReader.trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(),
-        t.weightL2(), t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay()));
+    m.put("training", training.toMap());
     return m;
   }
 }

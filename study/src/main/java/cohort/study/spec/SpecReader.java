@@ -125,7 +125,7 @@ public final class SpecReader {
           + "none");
     }
     GridSpec grid = grid(root.child("grid"));
-    TrainingGrid training = training(root.child("training"));
+    TrainingGrid training = training(root.child("training"), grid);
     AnalysisSpec analysis = analysis(root.child("analysis"));
     ComparisonSpec comparisons = comparisons(root.child("comparisons"), seed);
     root.rejectUnknownKeys();
@@ -151,24 +151,8 @@ public final class SpecReader {
     List<Double> alphas = g.numberList("alpha", cohort.models.NetworkSpec.DEFAULT_ALPHA, 1e-6, 1.0);
     List<Double> noises = g.numberList("recurrent_noise", 0.0, 0.0, 10.0);
     int seeds = (int) g.integer("seeds", 1, 1, 100_000);
-    List<String> taskLabels = new ArrayList<>();
-    for (TaskChoice t : taskChoices) {
-      taskLabels.add(t.label());
-    }
-    List<String> unitValues = new ArrayList<>();
-    units.forEach(u -> unitValues.add(Integer.toString(u)));
-    List<String> initValues = new ArrayList<>();
-    inits.forEach(i -> {
-      for (String v : List.of(i.kind(), Grid.initLabel(i))) {
-        if (!initValues.contains(v)) {
-          initValues.add(v);
-        }
-      }
-    });
-    List<String> daleValues = new ArrayList<>();
-    dale.forEach(d -> daleValues.add(Grid.num(d)));
-    List<Exclusion> exclude = exclusions(g, Map.of("task", taskLabels, "architecture", archs, "activation", acts,
-        "units", unitValues, "init", initValues, "dale", daleValues));
+    List<Exclusion> exclude = exclusions(g, axisValues(new GridSpec(taskChoices, archs, acts, units, inits, dale,
+        ranks, alphas, noises, seeds)));
     g.rejectUnknownKeys();
     for (int i = 0; i < dale.size(); i++) {
       if (dale.get(i) > 0 && dale.get(i) >= 1) {
@@ -203,6 +187,33 @@ public final class SpecReader {
   }
 
   /**
+   * The values each axis an {@link Exclusion} may name takes in {@code g}, spelled as run ids spell them (an init
+   * both by its kind and by its label).
+   */
+  private static Map<String, List<String>> axisValues(GridSpec g) {
+    List<String> taskLabels = new ArrayList<>();
+    g.tasks().forEach(t -> taskLabels.add(t.label()));
+    List<String> unitValues = new ArrayList<>();
+    g.units().forEach(u -> unitValues.add(Integer.toString(u)));
+    List<String> initValues = new ArrayList<>();
+    g.inits().forEach(i -> {
+      for (String v : List.of(i.kind(), Grid.initLabel(i))) {
+        if (!initValues.contains(v)) {
+          initValues.add(v);
+        }
+      }
+    });
+    List<String> daleValues = new ArrayList<>();
+    g.excitatoryFractions().forEach(d -> daleValues.add(Grid.num(d)));
+    return Map.of("task", taskLabels, "architecture", g.architectures(), "activation", g.activations(), "units",
+        unitValues, "init", initValues, "dale", daleValues);
+  }
+
+  /** What a set of cells is written as, in {@code grid.exclude} and in {@code training.overrides[i].when}. */
+  private static final String CELLS = "a mapping {AXIS: value or [values]}, AXIS one of "
+      + String.join(", ", Exclusion.AXES) + ", e.g. {architecture: lstm, activation: relu}";
+
+  /**
    * {@code grid.exclude}: a list of mappings from grid axes ({@link Exclusion#AXES}) to a value or a list of values
    * of that axis, as the grid lists them; a run matching every axis of one mapping is left out.
    */
@@ -211,39 +222,46 @@ public final class SpecReader {
     if (!g.has("exclude")) {
       return out;
     }
-    String path = g.path("exclude");
-    String accepted = "a list of mappings {AXIS: value or [values]}, AXIS one of " + String.join(", ", Exclusion.AXES)
-        + ", e.g. [{architecture: lstm, activation: relu}]";
     List<Object> items = g.items("exclude", null);
     for (int i = 0; i < items.size(); i++) {
-      String at = path + "[" + i + "]";
-      if (!(items.get(i) instanceof Map<?, ?> m) || m.isEmpty()) {
-        g.problems().add(at, items.get(i), accepted);
-        continue;
+      Exclusion cells = cells(g.problems(), g.path("exclude") + "[" + i + "]", items.get(i), axisValues);
+      if (cells != null) {
+        out.add(cells);
       }
-      Map<String, List<String>> values = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        String axis = String.valueOf(e.getKey());
-        if (!Exclusion.AXES.contains(axis)) {
-          g.problems().add(at + "." + axis + ": unknown axis; accepted: " + String.join(", ", Exclusion.AXES));
-          continue;
-        }
-        List<String> listed = new ArrayList<>();
-        for (Object v : e.getValue() instanceof List<?> l ? l : List.of(e.getValue() == null ? "" : e.getValue())) {
-          String text = v instanceof Number n ? (axis.equals("units") && n.doubleValue() == Math.rint(n.doubleValue())
-              ? Long.toString(n.longValue()) : Grid.num(n.doubleValue())) : String.valueOf(v);
-          if (!axisValues.get(axis).contains(text)) {
-            g.problems().add(at + "." + axis, v, "a value of grid." + (axis.equals("dale") ? "dale" : axis) + " ("
-                + String.join(", ", axisValues.get(axis)) + ")");
-          } else {
-            listed.add(text);
-          }
-        }
-        values.put(axis, listed);
-      }
-      out.add(new Exclusion(values));
     }
     return out;
+  }
+
+  /**
+   * A set of cells written as {@link #CELLS} at {@code at}: each axis one of {@link Exclusion#AXES}, each value one
+   * the grid lists; null (with the problems recorded) when it is not such a mapping.
+   */
+  private static Exclusion cells(SpecProblems problems, String at, Object item, Map<String, List<String>> axisValues) {
+    if (!(item instanceof Map<?, ?> m) || m.isEmpty()) {
+      problems.add(at, item, CELLS);
+      return null;
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      String axis = String.valueOf(e.getKey());
+      if (!Exclusion.AXES.contains(axis)) {
+        problems.add(at + "." + axis + ": unknown axis; accepted: " + String.join(", ", Exclusion.AXES));
+        continue;
+      }
+      List<String> listed = new ArrayList<>();
+      for (Object v : e.getValue() instanceof List<?> l ? l : List.of(e.getValue() == null ? "" : e.getValue())) {
+        String text = v instanceof Number n ? (axis.equals("units") && n.doubleValue() == Math.rint(n.doubleValue())
+            ? Long.toString(n.longValue()) : Grid.num(n.doubleValue())) : String.valueOf(v);
+        if (!axisValues.get(axis).contains(text)) {
+          problems.add(at + "." + axis, v, "a value of grid." + axis + " ("
+              + String.join(", ", axisValues.get(axis)) + ")");
+        } else {
+          listed.add(text);
+        }
+      }
+      values.put(axis, listed);
+    }
+    return new Exclusion(values);
   }
 
   private List<TaskChoice> taskChoices(SpecNode g) {
@@ -331,10 +349,17 @@ public final class SpecReader {
     return out;
   }
 
-  /** Every training default comes from {@link TrainingSpec#defaults()}, as on {@code cohort train}. */
-  private TrainingGrid training(SpecNode t) {
+  /** What {@code lr_decay} accepts. */
+  private static final String LR_DECAY =
+      "the learning rate at the last iteration as a fraction of lr, in (0, 1] (an exponential decay; 1 = constant)";
+
+  /**
+   * Every training default comes from {@link TrainingSpec#defaults()}, as on {@code cohort train}; {@code
+   * overrides} ({@link StudySpec.TrainingOverride}) are checked against the cells of {@code grid}.
+   */
+  private TrainingGrid training(SpecNode t, GridSpec grid) {
     TrainingSpec d = TrainingSpec.defaults();
-    TrainingGrid grid = new TrainingGrid(
+    TrainingGrid section = new TrainingGrid(
         t.intList("iterations", d.iterations(), 1, 10_000_000),
         t.intList("batch", d.batch(), 1, 65_536),
         t.numberList("lr", d.learningRate(), 1e-12, 10.0),
@@ -346,10 +371,91 @@ public final class SpecReader {
         t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
         (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
         (int) t.integer("validation_batches", d.validationBatches(), 1, 1000),
-        t.number("lr_decay", 1.0, 1e-6, 1.0, "the learning rate at the last iteration as a fraction of lr, in (0, 1] "
-            + "(an exponential decay; 1 = constant)"));
+        t.number("lr_decay", 1.0, 1e-6, 1.0, LR_DECAY));
+    List<StudySpec.TrainingOverride> overrides = overrides(t, section, grid);
     t.rejectUnknownKeys();
-    return grid;
+    return new TrainingGrid(section.iterations(), section.batch(), section.learningRate(), section.optimizer(),
+        section.clip(), section.weightL2(), section.rateL2(), section.loss(), section.targetAccuracy(),
+        section.validateEvery(), section.validationBatches(), section.lrDecay(), overrides);
+  }
+
+  /**
+   * {@code training.overrides}: a list of mappings, each {@code when} (the cells, as {@link #CELLS}) and one or more
+   * training keys with a single value, within the same bounds as the section's. A key the section sweeps (a list)
+   * cannot be overridden, since the sweep's cells would then train alike under different ids; an entry whose cells
+   * the grid does not have (all excluded) is a problem too.
+   */
+  private static List<StudySpec.TrainingOverride> overrides(SpecNode t, TrainingGrid section, GridSpec grid) {
+    List<StudySpec.TrainingOverride> out = new ArrayList<>();
+    if (!t.has("overrides")) {
+      return out;
+    }
+    Map<String, List<?>> swept = Map.of("iterations", section.iterations(), "batch", section.batch(), "lr",
+        section.learningRate(), "optimizer", section.optimizer(), "clip", section.clip(), "weight_l2",
+        section.weightL2(), "rate_l2", section.rateL2(), "loss", section.loss());
+    Map<String, List<String>> axisValues = axisValues(grid);
+    List<Object> items = t.items("overrides", null);
+    for (int i = 0; i < items.size(); i++) {
+      String at = t.path("overrides") + "[" + i + "]";
+      if (!(items.get(i) instanceof Map<?, ?>)) {
+        t.problems().add(at, items.get(i), "a mapping {when: {AXIS: value}, KEY: value, ...}, KEY a training key, "
+            + "e.g. {when: {architecture: vanilla, activation: relu}, lr: 0.001}");
+        continue;
+      }
+      SpecNode n = SpecNode.of(at, items.get(i), t.problems());
+      Exclusion when = n.has("when") ? cells(t.problems(), n.path("when"), n.raw("when"), axisValues) : null;
+      if (!n.has("when")) {
+        t.problems().add(n.path("when") + ": missing; accepted: " + CELLS);
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String key : TRAINING_KEYS) {
+        if (!n.has(key)) {
+          continue;
+        }
+        Object value = switch (key) {
+          case "iterations" -> (int) n.integer(key, 1, 1, 10_000_000);
+          case "batch" -> (int) n.integer(key, 1, 1, 65_536);
+          case "lr" -> n.number(key, 1, 1e-12, 10.0);
+          case "optimizer" -> oneOf(n, key, OPTIMIZERS);
+          case "clip" -> n.number(key, 0, 0.0, 1e6);
+          case "weight_l2", "rate_l2" -> n.number(key, 0, 0.0, 10.0);
+          case "loss" -> oneOf(n, key, LOSSES);
+          case "target_accuracy" -> n.number(key, 0, 0.0, 1.0, TARGET_ACCURACY);
+          case "validate_every" -> (int) n.integer(key, 1, 1, 10_000_000);
+          case "validation_batches" -> (int) n.integer(key, 1, 1, 1000);
+          case "lr_decay" -> n.number(key, 1, 1e-6, 1.0, LR_DECAY);
+          default -> throw new IllegalStateException(key);
+        };
+        if (swept.containsKey(key) && swept.get(key).size() > 1) {
+          t.problems().add(n.path(key) + ": training." + key + " is swept (a list), so an override cannot set it; "
+              + "accepted: keys the section gives one value");
+        }
+        values.put(key, value);
+      }
+      n.rejectUnknownKeys();
+      if (values.isEmpty()) {
+        t.problems().add(at + ": sets no training key; accepted: one or more of " + String.join(", ", TRAINING_KEYS)
+            + " beside 'when'");
+      }
+      if (when != null) {
+        if (!Grid.matchesSomeCell(grid, when)) {
+          t.problems().add(n.path("when") + ": matches no cell the grid trains (every match is excluded); accepted: "
+              + "axis values of cells the grid keeps");
+        }
+        out.add(new StudySpec.TrainingOverride(when, values));
+      }
+    }
+    return out;
+  }
+
+  /** A single text of {@code accepted} at {@code key} (a list, or another text, is a problem). */
+  private static String oneOf(SpecNode n, String key, List<String> accepted) {
+    String v = n.string(key, accepted.get(0));
+    if (!accepted.contains(v)) {
+      n.problems().add(n.path(key), v, "one of " + String.join(", ", accepted));
+      return accepted.get(0);
+    }
+    return v;
   }
 
   private AnalysisSpec analysis(SpecNode a) {
@@ -579,8 +685,20 @@ public final class SpecReader {
     }
     m.put("grid", grid);
     StudySpec.TrainingGrid t = s.training();
-    m.put("training", trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(), t.weightL2(),
-        t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay()));
+    Map<String, Object> training = trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(),
+        t.weightL2(), t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(),
+        t.lrDecay());
+    if (!t.overrides().isEmpty()) {
+      List<Object> overrides = new ArrayList<>();
+      for (StudySpec.TrainingOverride o : t.overrides()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("when", o.when().values());
+        entry.putAll(o.values());
+        overrides.add(entry);
+      }
+      training.put("overrides", overrides);
+    }
+    m.put("training", training);
     AnalysisSpec a = s.analysis();
     Map<String, Object> an = new LinkedHashMap<>();
     an.put("untrained", a.untrained());

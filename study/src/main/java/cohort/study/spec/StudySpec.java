@@ -123,7 +123,10 @@ public record StudySpec(
     }
   }
 
-  /** The training axes of the grid, and the stopping rule shared by all runs. */
+  /**
+   * The training axes of the grid, the stopping rule shared by all runs, and the recipes of chosen cells
+   * ({@link TrainingOverride}).
+   */
   public record TrainingGrid(
       List<Integer> iterations,
       List<Integer> batch,
@@ -136,7 +139,37 @@ public record StudySpec(
       double targetAccuracy,
       int validateEvery,
       int validationBatches,
-      double lrDecay) {}
+      double lrDecay,
+      List<TrainingOverride> overrides) {
+
+    public TrainingGrid {
+      overrides = List.copyOf(overrides);
+    }
+
+    /** A training section without overrides. */
+    public TrainingGrid(List<Integer> iterations, List<Integer> batch, List<Double> learningRate,
+        List<String> optimizer, List<Double> clip, List<Double> weightL2, List<Double> rateL2, List<String> loss,
+        double targetAccuracy, int validateEvery, int validationBatches, double lrDecay) {
+      this(iterations, batch, learningRate, optimizer, clip, weightL2, rateL2, loss, targetAccuracy, validateEvery,
+          validationBatches, lrDecay, List.of());
+    }
+  }
+
+  /**
+   * One entry of {@code training.overrides}: training values for the cells that {@code when} matches (matched as
+   * an {@link Exclusion} is), in place of the section's own. This is how one study trains each architecture or
+   * task with its own recipe, as a hyper-parameter search per architecture would (Maheswaranathan et al. 2019
+   * tuned theirs per architecture); the cells keep their run ids and seeds, and each run's stored provenance
+   * gives the values it was trained with. Later entries win where several match.
+   *
+   * @param when the cells, by grid axis ({@link Exclusion#AXES})
+   * @param values training keys as the spec names them ({@code lr}, {@code iterations}, ...) to single values
+   */
+  public record TrainingOverride(Exclusion when, Map<String, Object> values) {
+    public TrainingOverride {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+  }
 
   /**
    * Per-network analyses.

@@ -80,4 +80,34 @@ class RunCommandTest {
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("holds another study"), o.err());
   }
+
+  /**
+   * A training override reaches the runs it names and only those: {@code --dry-run} lists each run's values, and
+   * each stored run trained for, and records in its provenance, its own number of iterations.
+   */
+  @Test
+  void aTrainingOverrideTrainsTheCellsItNamesWithItsValues() throws Exception {
+    Path spec = dir.resolve("o.yaml");
+    Files.writeString(spec, "study: o\ngrid: {task: {flipflop: {bits: 2, steps: 10}}, architecture: [vanilla, gru], "
+        + "units: 4}\ntraining: {iterations: 2, batch: 2, overrides: [{when: {architecture: gru}, iterations: 3}]}\n"
+        + "analysis: {fixed_points: false, probe_trials: 0}\n");
+    Cli.Outcome dry = cohort("run", spec.toString(), "--dry-run");
+    assertEquals(0, dry.exit(), dry.err());
+    assertTrue(dry.out().contains("flipflop-gru-tanh-n4-normal1-s0  seed="), dry.out());
+    assertTrue(dry.out().lines().anyMatch(l -> l.startsWith("flipflop-gru") && l.contains("iterations=3")),
+        dry.out());
+    assertTrue(dry.out().lines().anyMatch(l -> l.startsWith("flipflop-vanilla") && l.contains("iterations=2")),
+        dry.out());
+    Path out = dir.resolve("o");
+    Cli.Outcome run = cohort("run", spec.toString(), "--out", out.toString(), "--workers", "1");
+    assertEquals(0, run.exit(), run.err());
+    for (String arch : new String[] {"vanilla", "gru"}) {
+      int expected = arch.equals("gru") ? 3 : 2;
+      try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(out.resolve("runs/flipflop-" + arch + "-tanh-n4-normal1-s0.h5"))) {
+        assertEquals(expected, ((Number) f.getAttribute("iterations").getData()).intValue(), arch);
+        String provenance = (String) f.getAttribute("spec").getData();
+        assertTrue(provenance.contains("\"iterations\":" + expected + ","), provenance);
+      }
+    }
+  }
 }

@@ -93,6 +93,37 @@ class GridTest {
   }
 
   @Test
+  void trainingOverridesGiveTheCellsTheyMatchTheirOwnRecipeAndKeepIdsAndSeeds() {
+    String base = "study: x\nseed: 7\ngrid:\n  task: [flipflop, sine]\n  architecture: [vanilla, gru]\n"
+        + "  activation: [tanh, relu]\n  seeds: 2\ntraining: {iterations: 100, lr: 0.003, clip: 1.0}\n";
+    String spec = base.replace("}\n", ",\n  overrides: [\n"
+        + "    {when: {task: sine, activation: relu}, iterations: 300, rate_l2: 0.001},\n"
+        + "    {when: {task: sine, architecture: vanilla, activation: relu}, lr: 0.001, iterations: 400}]}\n");
+    List<RunSpec> plain = Grid.expand(reader.parse(base, "x"));
+    List<RunSpec> runs = Grid.expand(reader.parse(spec, "x"));
+    assertEquals(plain.size(), runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      RunSpec r = runs.get(i);
+      RunSpec p = plain.get(i);
+      assertEquals(p.id(), r.id(), "an override keeps the cell's id");
+      assertEquals(p.seed(), r.seed(), "and its seed");
+      boolean sineRelu = r.task().label().equals("sine") && r.activation().equals("relu");
+      boolean vanilla = r.architecture().equals("vanilla");
+      RunSpec.TrainingChoice t = r.training();
+      assertEquals(sineRelu ? (vanilla ? 400 : 300) : 100, t.iterations(), r.id() + ": the later entry wins");
+      assertEquals(sineRelu && vanilla ? 0.001 : 0.003, t.learningRate(), r.id());
+      assertEquals(sineRelu ? 0.001 : 0.0, t.rateL2(), r.id());
+      assertEquals(1.0, t.clip(), r.id() + ": what no override sets stays the section's");
+      assertEquals(sineRelu, !r.toMap().equals(p.toMap()), r.id() + ": a run's provenance gives its own values");
+    }
+    String json = reader.parse(spec, "x").canonicalJson();
+    assertTrue(json.contains("\"overrides\":[{\"iterations\":300,\"rate_l2\":0.001,\"when\":{\"activation\":"
+        + "[\"relu\"],\"task\":[\"sine\"]}},"), json);
+    assertEquals(false, reader.parse(base, "x").canonicalJson().contains("overrides"),
+        "specs without overrides keep their canonical JSON");
+  }
+
+  @Test
   void anUnbalancedDaleStartIsPartOfTheInitAndOfTheId() {
     String spec = "study: x\ngrid:\n  task: xor\n  architecture: vanilla\n  dale: 0.8\n"
         + "  init: [normal, {kind: normal, dale_balance: false}]\n";

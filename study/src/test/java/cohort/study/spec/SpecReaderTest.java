@@ -108,7 +108,31 @@ class SpecReaderTest {
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: [{architecture: gru}]}\n",
             "grid.exclude: leaves out every run of the grid"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, exclude: gru}\n",
-            "grid.exclude[0]: got 'gru'; accepted: a list of mappings"),
+            "grid.exclude[0]: got 'gru'; accepted: a mapping {AXIS: value or [values]}"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{when: {architecture: vanilla}, lr: 0.01}]}\n",
+            "training.overrides[0].when.architecture: got 'vanilla'; accepted: a value of grid.architecture (gru, lstm)"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{lr: 0.01}]}\n",
+            "training.overrides[0].when: missing; accepted: a mapping {AXIS: value or [values]}"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{when: {architecture: gru}}]}\n",
+            "training.overrides[0]: sets no training key; accepted: one or more of iterations, batch, lr"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{when: {architecture: gru}, lr: [0.01, 0.1]}]}\n",
+            "training.overrides[0].lr: got [0.01, 0.1]; accepted: a number in [1.0E-12, 10.0]"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{when: {architecture: gru}, momentum: 0.9}]}\n",
+            "training.overrides[0].momentum: unknown key; accepted keys here: when"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {lr: [0.01, 0.1], overrides: [{when: {architecture: gru}, lr: 0.001}]}\n",
+            "training.overrides[0].lr: training.lr is swept (a list), so an override cannot set it"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm], exclude: [{architecture: gru}]}\n"
+            + "training: {overrides: [{when: {architecture: gru}, lr: 0.001}]}\n",
+            "training.overrides[0].when: matches no cell the grid trains"),
+        Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
+            + "training: {overrides: [{when: {architecture: gru}, optimizer: lbfgs}]}\n",
+            "training.overrides[0].optimizer: got 'lbfgs'; accepted: one of adam, sgd, rmsprop"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: normal, dale_balance: 2}}\n",
             "grid.init.dale_balance: got 2; accepted: true or false"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: gru, init: {kind: normal, input: keras}}\n",
