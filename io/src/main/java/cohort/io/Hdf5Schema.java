@@ -46,6 +46,8 @@ public final class Hdf5Schema {
     public static final String STOP_RULE = "stop_rule";
     public static final String REASON = "reason";
     public static final String ITERATIONS = "iterations";
+    /** Rollbacks a run used ({@code TrainingResult.rollbacks}); written only when its training allowed some. */
+    public static final String ROLLBACKS = "rollbacks";
     public static final String SEED = "seed";
     public static final String TASK = "task";
     public static final String WALL_SECONDS = "wall_seconds";

@@ -130,6 +130,9 @@ public final class NetworkFile {
     h5.putAttribute(Root.STOP_RULE, result.stopRule().name().toLowerCase(java.util.Locale.ROOT));
     h5.putAttribute(Root.REASON, result.reason());
     h5.putAttribute(Root.ITERATIONS, result.iterations());
+    if (run.training().rollbacks() > 0) {
+      h5.putAttribute(Root.ROLLBACKS, result.rollbacks());
+    }
     h5.putAttribute(Root.SEED, run.seed());
     h5.putAttribute(Root.TASK, run.task());
     h5.putAttribute(Root.WALL_SECONDS, result.wallSeconds());

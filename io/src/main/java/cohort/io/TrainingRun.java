@@ -48,7 +48,7 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
    *             "excitatory_fraction","rank"[,"input_init"]},
    *  "training":{"iterations","batch","learning_rate","optimizer","clip_norm","weight_l2","rate_l2","schedule",
    *              "schedule_factor","schedule_every","target_loss","target_accuracy","patience","validate_every",
-   *              "validation_batches","loss"},
+   *              "validation_batches","loss"[,"rollbacks"]},
    *  "seed":…}</pre>
    */
   public String toJson() {
@@ -72,6 +72,10 @@ public record TrainingRun(String task, TaskParameters taskParameters, NetworkSpe
     field(s, "validate_every", num(training.validateEvery()), false);
     field(s, "validation_batches", num(training.validationBatches()), false);
     field(s, "loss", str(training.loss().id()), false);
+    if (training.rollbacks() > 0) {
+      // only when allowed, so that every other run keeps its provenance string
+      field(s, "rollbacks", num(training.rollbacks()), false);
+    }
     s.append("},\"seed\":").append(training.seed()).append('}');
     return s.toString();
   }

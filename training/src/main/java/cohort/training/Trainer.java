@@ -31,7 +31,18 @@ import java.util.random.RandomGenerator;
  * the {@link Purpose#VALIDATION_BATCHES} stream, and the stopping rules are checked.
  *
  * <p>A NaN or infinite loss, gradient norm or validation loss ends the run as {@link Status#FAILED} with a reason;
- * the update that would have used it is not applied. The curves of a failed run hold every validation point before
+ * the update that would have used it is not applied. With {@link TrainingSpec#rollbacks()} {@code k > 0}, the
+ * first {@code k} divergences do not end the run, and while rollbacks are left a spike at a validation point counts
+ * as one too: a validation loss above {@link #SPIKE} times the loss of an all-zero output on the validation batches
+ * (a network in an exploding regime can wander for thousands of updates at finite losses of 1e9 or more; a single
+ * training batch's spike is not judged, since networks often recover from it by the next update). The run returns
+ * to its last healthy validation point (finite and no spike; the untrained network before the first), with its
+ * parameters, optimiser state, curves and counters as they were there, and goes on at the same learning rate with
+ * the next batches of its stream, so the stretch that diverged is not replayed on the same trials: PaLM's remedy for
+ * loss spikes, restart from an earlier checkpoint and skip the batches that led to the spike (Chowdhery et al. 2022,
+ * section 5.1). Measured on LSTM-ReLU networks learning the 51-frequency sine, halving the rate at each rollback
+ * rescued fewer runs (they crept on at rates too small to learn), and so did judging every training batch. The result counts
+ * the rollbacks; the run stays deterministic. The curves of a failed run hold every validation point before
  * the failure and, when the failure fell between validation points, one more at the failure: the network as it was
  * left (after the last applied update) scored on the validation batches, with the mean training loss of the
  * updates applied since the previous point (NaN if none). So a run that fails before its first validation point
@@ -44,6 +55,13 @@ import java.util.random.RandomGenerator;
  * <p>The weight penalty applies to every block that is not a bias (blocks named {@code b} or {@code b_…}).
  */
 public final class Trainer {
+
+  /**
+   * A loss above this many times that of an all-zero output is a spike ({@link TrainingSpec#rollbacks()}): under MSE
+   * the zero output's loss is the targets' mean square, so a spike is a network far worse than one that outputs
+   * nothing.
+   */
+  public static final double SPIKE = 100;
 
   private final TrainingSpec spec;
 
@@ -134,6 +152,14 @@ public final class Trainer {
     StopRule rule = StopRule.NONE;
     String reason = "";
     int done = 0;
+    // where a rollback returns: the last healthy validation point, first the untrained network
+    Checkpoint saved = null;
+    double spike = Double.POSITIVE_INFINITY;
+    if (spec.rollbacks() > 0) {
+      saved = new Checkpoint(parameters, spec.optimizer().create(parameters.length));
+      spike = SPIKE * Math.max(validation.zeroOutputLoss(loss, steps, outs), 1e-3);
+    }
+    int rollbacks = 0;
 
     for (int it = 0; it < spec.iterations(); it++) {
       long iterStart = System.nanoTime();
@@ -148,27 +174,27 @@ public final class Trainer {
       if (dHidden != null) {
         total += rate.apply(ws.hidden(), hiddenCount, dHidden);
       }
+      String divergence = null;
       if (!Double.isFinite(total)) {
-        status = Status.FAILED;
-        reason = "loss became " + total + " at iteration " + (it + 1);
-        break;
+        divergence = "loss became " + total + " at iteration " + (it + 1);
+      } else {
+        network.backward(tb.inputs(), dOutputs, dHidden, ws, gradient);
+        total += weights.apply(parameters, gradient);
+        double norm = GradientClipping.clip(gradient, spec.clipNorm());
+        if (!Double.isFinite(norm) || !Double.isFinite(total)) {
+          divergence = (Double.isFinite(norm) ? "loss became " + total : "gradient norm became " + norm)
+              + " at iteration " + (it + 1);
+        }
       }
-      network.backward(tb.inputs(), dOutputs, dHidden, ws, gradient);
-      total += weights.apply(parameters, gradient);
-      double norm = GradientClipping.clip(gradient, spec.clipNorm());
-      if (!Double.isFinite(norm) || !Double.isFinite(total)) {
-        status = Status.FAILED;
-        reason = (Double.isFinite(norm) ? "loss became " + total : "gradient norm became " + norm)
-            + " at iteration " + (it + 1);
-        break;
+      if (divergence == null) {
+        optimizer.step(parameters, gradient, spec.schedule().rate(spec.learningRate(), it));
+        done = it + 1;
+        windowLoss += taskLoss;
+        windowCount++;
+        windowTrainNanos += System.nanoTime() - iterStart;
       }
-      optimizer.step(parameters, gradient, spec.schedule().rate(spec.learningRate(), it));
-      done = it + 1;
-      windowLoss += taskLoss;
-      windowCount++;
-      windowTrainNanos += System.nanoTime() - iterStart;
 
-      if (done % spec.validateEvery() == 0 || done == spec.iterations()) {
+      if (divergence == null && (done % spec.validateEvery() == 0 || done == spec.iterations())) {
         validation.evaluate(network, ws, loss, steps, outs);
         double valLoss = validation.loss;
         double valAcc = validation.accuracy;
@@ -188,39 +214,62 @@ public final class Trainer {
         windowCount = 0;
         windowTrainNanos = 0;
         if (!Double.isFinite(valLoss)) {
+          divergence = "validation loss became " + valLoss + " at iteration " + done;
+        } else if (rollbacks < spec.rollbacks() && valLoss > spike) {
+          divergence = "validation loss spiked to " + valLoss + " at iteration " + done;
+        } else {
+          if (done < spec.iterations()) {
+            if (spec.targetLoss() > 0 && valLoss <= spec.targetLoss()) {
+              status = Status.STOPPED_EARLY;
+              rule = StopRule.TARGET_LOSS;
+              reason = "validation loss " + fmt(valLoss) + " reached the target " + spec.targetLoss()
+                  + " at iteration " + done;
+              break;
+            }
+            if (spec.targetAccuracy() > 0 && valAcc >= spec.targetAccuracy()) {
+              status = Status.STOPPED_EARLY;
+              rule = StopRule.TARGET_ACCURACY;
+              reason = "validation accuracy " + fmt(valAcc) + " reached the target " + spec.targetAccuracy()
+                  + " at iteration " + done;
+              break;
+            }
+          }
+          if (valLoss < bestValidation) {
+            bestValidation = valLoss;
+            sinceBest = 0;
+          } else {
+            sinceBest++;
+            if (spec.patience() > 0 && sinceBest >= spec.patience() && done < spec.iterations()) {
+              status = Status.STOPPED_EARLY;
+              rule = StopRule.PATIENCE;
+              reason = "no better validation loss than " + fmt(bestValidation) + " for " + sinceBest
+                  + " validations (patience " + spec.patience() + ") at iteration " + done;
+              break;
+            }
+          }
+          if (saved != null) {
+            saved.save(parameters, optimizer, done, points, bestValidation, sinceBest);
+          }
+        }
+      }
+
+      if (divergence != null) {
+        if (rollbacks == spec.rollbacks()) {
           status = Status.FAILED;
-          reason = "validation loss became " + valLoss + " at iteration " + done;
+          reason = divergence + (rollbacks == 0 ? "" : " (after " + rollbacks + " rollback"
+              + (rollbacks == 1 ? "" : "s") + ")");
           break;
         }
-        if (done < spec.iterations()) {
-          if (spec.targetLoss() > 0 && valLoss <= spec.targetLoss()) {
-            status = Status.STOPPED_EARLY;
-            rule = StopRule.TARGET_LOSS;
-            reason = "validation loss " + fmt(valLoss) + " reached the target " + spec.targetLoss()
-                + " at iteration " + done;
-            break;
-          }
-          if (spec.targetAccuracy() > 0 && valAcc >= spec.targetAccuracy()) {
-            status = Status.STOPPED_EARLY;
-            rule = StopRule.TARGET_ACCURACY;
-            reason = "validation accuracy " + fmt(valAcc) + " reached the target " + spec.targetAccuracy()
-                + " at iteration " + done;
-            break;
-          }
-        }
-        if (valLoss < bestValidation) {
-          bestValidation = valLoss;
-          sinceBest = 0;
-        } else {
-          sinceBest++;
-          if (spec.patience() > 0 && sinceBest >= spec.patience() && done < spec.iterations()) {
-            status = Status.STOPPED_EARLY;
-            rule = StopRule.PATIENCE;
-            reason = "no better validation loss than " + fmt(bestValidation) + " for " + sinceBest
-                + " validations (patience " + spec.patience() + ") at iteration " + done;
-            break;
-          }
-        }
+        rollbacks++;
+        saved.restore(parameters, optimizer);
+        it = saved.done - 1;
+        done = saved.done;
+        points = saved.points;
+        bestValidation = saved.bestValidation;
+        sinceBest = saved.sinceBest;
+        windowLoss = 0;
+        windowCount = 0;
+        windowTrainNanos = 0;
       }
     }
     if (status == Status.FAILED && (points == 0 || curveIteration[points - 1] != done)) {
@@ -236,7 +285,7 @@ public final class Trainer {
     TrainingCurves curves = new TrainingCurves(
         java.util.Arrays.copyOf(curveIteration, points), java.util.Arrays.copyOf(curveTrain, points),
         java.util.Arrays.copyOf(curveValLoss, points), java.util.Arrays.copyOf(curveValAcc, points));
-    return new TrainingResult(status, rule, reason, done, curves, (System.nanoTime() - start) * 1e-9);
+    return new TrainingResult(status, rule, reason, done, curves, (System.nanoTime() - start) * 1e-9, rollbacks);
   }
 
   private static String fmt(double v) {
@@ -286,6 +335,16 @@ public final class Trainer {
       }
     }
 
+    /** The mean loss of an all-zero output on the batches: the scale of a loss spike. */
+    double zeroOutputLoss(Loss lossFunction, int steps, int outs) {
+      float[] zeros = new float[steps * batch * outs];
+      double sum = 0;
+      for (TrialBatch vb : batches) {
+        sum += lossFunction.evaluate(zeros, vb.targets(), vb.mask(), steps, batch, outs, null);
+      }
+      return sum / batches.length;
+    }
+
     /** Runs {@code network} on every batch and sets {@link #loss} and {@link #accuracy} to their means. */
     void evaluate(Network network, Workspace ws, Loss lossFunction, int steps, int outs) {
       double sumLoss = 0;
@@ -297,6 +356,39 @@ public final class Trainer {
       }
       loss = sumLoss / batches.length;
       accuracy = sumAccuracy / batches.length;
+    }
+  }
+
+  /**
+   * What a rollback returns to: the parameters, optimiser state, iteration, curve length and best-loss counters of
+   * one validation point. Its arrays are allocated once per run and overwritten at each healthy point.
+   */
+  private static final class Checkpoint {
+    final float[] parameters;
+    final Optimizer optimizer;
+    int done;
+    int points;
+    double bestValidation = Double.POSITIVE_INFINITY;
+    int sinceBest;
+
+    /** The untrained network, before any update: {@code parameters} copied, {@code fresh} an unused optimiser. */
+    Checkpoint(float[] parameters, Optimizer fresh) {
+      this.parameters = parameters.clone();
+      this.optimizer = fresh;
+    }
+
+    void save(float[] from, Optimizer state, int done, int points, double bestValidation, int sinceBest) {
+      System.arraycopy(from, 0, parameters, 0, parameters.length);
+      optimizer.copyStateFrom(state);
+      this.done = done;
+      this.points = points;
+      this.bestValidation = bestValidation;
+      this.sinceBest = sinceBest;
+    }
+
+    void restore(float[] into, Optimizer state) {
+      System.arraycopy(parameters, 0, into, 0, parameters.length);
+      state.copyStateFrom(optimizer);
     }
   }
 }

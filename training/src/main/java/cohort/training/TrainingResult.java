@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param iterations parameter updates done
  * @param curves the learning curves
  * @param wallSeconds wall-clock time of the run
+ * @param rollbacks how many times the run diverged and returned to its last healthy validation point
+ *     ({@link TrainingSpec#rollbacks()}); {@code iterations} counts the updates of the path kept
  */
 public record TrainingResult(Status status, StopRule stopRule, String reason, int iterations,
-    TrainingCurves curves, double wallSeconds) {
+    TrainingCurves curves, double wallSeconds, int rollbacks) {
 
   /** How a run ended. */
   public enum Status {
@@ -45,6 +47,15 @@ public record TrainingResult(Status status, StopRule stopRule, String reason, in
     if ((status == Status.STOPPED_EARLY) != (stopRule != StopRule.NONE)) {
       throw new IllegalArgumentException("stop rule " + stopRule + " does not fit status " + status);
     }
+    if (rollbacks < 0) {
+      throw new IllegalArgumentException("rollbacks must be >= 0; got " + rollbacks);
+    }
+  }
+
+  /** A result of a run that never rolled back. */
+  public TrainingResult(Status status, StopRule stopRule, String reason, int iterations, TrainingCurves curves,
+      double wallSeconds) {
+    this(status, stopRule, reason, iterations, curves, wallSeconds, 0);
   }
 
   /** The last validation loss, NaN if there was no validation point. */

@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * @param validationBatches number of fixed validation batches of {@code batch} trials, >= 1
  * @param loss the loss
  * @param seed the run's seed: every random stream of the run derives from it ({@link RandomStreams})
+ * @param rollbacks how many times a diverging run returns to its last healthy validation point and goes on with the
+ *     next batches before it is given up ({@link Trainer}), >= 0; 0 (the default) ends the run at its first
+ *     divergence
  */
 public record TrainingSpec(
     int iterations,
@@ -44,7 +47,8 @@ public record TrainingSpec(
     int validateEvery,
     int validationBatches,
     LossKind loss,
-    long seed) {
+    long seed,
+    int rollbacks) {
 
   public TrainingSpec {
     require(iterations >= 1, "iterations", iterations, "an integer >= 1");
@@ -62,6 +66,15 @@ public record TrainingSpec(
     require(validateEvery >= 1, "validate-every", validateEvery, "an integer >= 1");
     require(validationBatches >= 1, "validation batches", validationBatches, "an integer >= 1");
     require(loss != null, "loss", loss, "mse or ce");
+    require(rollbacks >= 0, "rollbacks", rollbacks, "an integer >= 0 (0 = end the run at its first divergence)");
+  }
+
+  /** A spec without rollbacks: a diverging run ends at once. */
+  public TrainingSpec(int iterations, int batch, double learningRate, OptimizerKind optimizer, double clipNorm,
+      double weightL2, double rateL2, Schedule schedule, double targetLoss, double targetAccuracy, int patience,
+      int validateEvery, int validationBatches, LossKind loss, long seed) {
+    this(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule, targetLoss, targetAccuracy,
+        patience, validateEvery, validationBatches, loss, seed, 0);
   }
 
   private static void require(boolean ok, String field, Object value, String accepted) {
@@ -149,6 +162,11 @@ public record TrainingSpec(
     return copy(c -> c.seed = v);
   }
 
+  /** Copy with another {@code rollbacks}. */
+  public TrainingSpec withRollbacks(int v) {
+    return copy(c -> c.rollbacks = v);
+  }
+
   /** A copy with the components {@code change} sets, validated by the canonical constructor. */
   private TrainingSpec copy(Consumer<Components> change) {
     Components c = new Components(this);
@@ -158,7 +176,7 @@ public record TrainingSpec(
 
   /** The components as mutable fields, for {@link #copy}. */
   private static final class Components {
-    int iterations, batch, patience, validateEvery, validationBatches;
+    int iterations, batch, patience, validateEvery, validationBatches, rollbacks;
     double learningRate, clipNorm, weightL2, rateL2, targetLoss, targetAccuracy;
     OptimizerKind optimizer;
     Schedule schedule;
@@ -181,11 +199,12 @@ public record TrainingSpec(
       validationBatches = s.validationBatches;
       loss = s.loss;
       seed = s.seed;
+      rollbacks = s.rollbacks;
     }
 
     TrainingSpec build() {
       return new TrainingSpec(iterations, batch, learningRate, optimizer, clipNorm, weightL2, rateL2, schedule,
-          targetLoss, targetAccuracy, patience, validateEvery, validationBatches, loss, seed);
+          targetLoss, targetAccuracy, patience, validateEvery, validationBatches, loss, seed, rollbacks);
     }
   }
 }

@@ -130,6 +130,142 @@ class TrainerTest {
   }
 
   @Test
+  void aRunThatNeverDivergesIsTheSameWithRollbacksAllowed() {
+    Network plain = Trainer.initialize(gru(8), 4);
+    Network allowed = Trainer.initialize(gru(8), 4);
+    TrainingResult a = new Trainer(small()).train(plain, flipflop());
+    TrainingResult b = new Trainer(small().withRollbacks(3)).train(allowed, flipflop());
+    assertArrayEquals(plain.parameters(), allowed.parameters(), "same bits");
+    assertEquals(a.curves(), b.curves());
+    assertEquals(0, b.rollbacks());
+  }
+
+  /**
+   * The flip-flop, except that the {@code poisoned}-th batch drawn (counting the validation batches, drawn first)
+   * has its targets multiplied by {@code factor}: a spike (1e6) or a NaN loss that one batch causes, whatever the
+   * network.
+   */
+  private static Task poisoned(int poisoned, float factor) {
+    Task f = flipflop();
+    return new Task() {
+      int drawn;
+
+      @Override public String name() { return f.name(); }
+      @Override public List<String> inputNames() { return f.inputNames(); }
+      @Override public List<String> outputNames() { return f.outputNames(); }
+      @Override public double dtMs() { return f.dtMs(); }
+      @Override public int steps() { return f.steps(); }
+      @Override public OutputKind outputKind() { return f.outputKind(); }
+      @Override public cohort.tasks.TaskParameters parameters() { return f.parameters(); }
+      @Override public double accuracy(cohort.tasks.TrialBatch t, float[] o) { return f.accuracy(t, o); }
+
+      @Override
+      public cohort.tasks.TrialBatch sample(int batch, java.util.random.RandomGenerator random) {
+        cohort.tasks.TrialBatch b = f.sample(batch, random);
+        if (++drawn == poisoned) {
+          for (int i = 0; i < b.targets().length; i++) {
+            b.targets()[i] *= factor;
+          }
+        }
+        return b;
+      }
+    };
+  }
+
+  @Test
+  void aNaNLossRollsBackToTheLastHealthyPointAndTrainingGoesOnWithTheNextBatches() {
+    // validation: 2 batches (draws 1-2); the 9th draw is the 7th training batch, between points 4 and 8
+    TrainingSpec spec = small().withRollbacks(2);
+    Network net = Trainer.initialize(gru(8), 2);
+    TrainingResult r = new Trainer(spec).train(net, poisoned(9, Float.NaN));
+    assertEquals(Status.COMPLETED, r.status(), r.reason());
+    assertEquals(1, r.rollbacks(), "the NaN, once");
+    assertEquals(12, r.iterations(), "the kept path has every update");
+    assertArrayEquals(new int[] {4, 8, 12}, r.curves().iteration(), "the curve is the kept path's");
+    Network again = Trainer.initialize(gru(8), 2);
+    new Trainer(spec).train(again, poisoned(9, Float.NaN));
+    assertArrayEquals(net.parameters(), again.parameters(), "same seed, same bits, rollbacks included");
+    // the kept path is updates 1-4 on draws 3-6, then (after the NaN on draw 9 sent it back to point 4) updates
+    // 5-12 on draws 10-17: the same network as one trained on a task whose draws 7-9 never reach it
+    Network clean = Trainer.initialize(gru(8), 2);
+    new Trainer(small()).train(clean, skipping(7, 3));
+    assertArrayEquals(clean.parameters(), net.parameters(), "back to point 4, then on with the next batches");
+    TrainingResult failed = new Trainer(small()).train(Trainer.initialize(gru(8), 2), poisoned(9, Float.NaN));
+    assertEquals(Status.FAILED, failed.status(), "without rollbacks the same run fails");
+    assertEquals("loss became NaN at iteration 7", failed.reason());
+  }
+
+  @Test
+  void aSpikeAtAValidationPointRollsBackButASpikingTrainingBatchAloneDoesNot() {
+    // plain SGD without clipping: the batch whose targets are 1e6 times larger throws the readout far off, and the
+    // next validation point (8) sees a finite loss far above 100 times an all-zero output's
+    TrainingSpec sgd = small().withOptimizer(OptimizerKind.SGD).withClipNorm(0).withLearningRate(1e-2);
+    Network net = Trainer.initialize(gru(8), 2);
+    TrainingResult r = new Trainer(sgd.withRollbacks(1)).train(net, poisoned(9, 1e6f));
+    assertEquals(Status.COMPLETED, r.status(), r.reason());
+    assertEquals(1, r.rollbacks());
+    assertArrayEquals(new int[] {4, 8, 12}, r.curves().iteration());
+    // back to point 4 when point 8 spiked: updates 5-8 (draws 7-10) are dropped, updates 5-12 use draws 11-18
+    Network clean = Trainer.initialize(gru(8), 2);
+    new Trainer(sgd).train(clean, skipping(7, 4));
+    assertArrayEquals(clean.parameters(), net.parameters());
+    // with its rollbacks spent, a spike is only a large loss: the run goes on through it
+    Network plain = Trainer.initialize(gru(8), 2);
+    TrainingResult p = new Trainer(sgd).train(plain, poisoned(9, 1e6f));
+    assertEquals(Status.COMPLETED, p.status());
+    assertTrue(p.curves().validationLoss()[1] > 100, "point 8 spiked: " + p.curves().validationLoss()[1]);
+    // a training batch that spikes between points, with clipping on, does not move the network far enough to spike
+    // a validation point: no rollback, the same network as without the allowance
+    Network clipped = Trainer.initialize(gru(8), 2);
+    TrainingResult c = new Trainer(small().withRollbacks(3)).train(clipped, poisoned(9, 1e6f));
+    assertEquals(0, c.rollbacks());
+    Network clippedPlain = Trainer.initialize(gru(8), 2);
+    new Trainer(small()).train(clippedPlain, poisoned(9, 1e6f));
+    assertArrayEquals(clippedPlain.parameters(), clipped.parameters());
+  }
+
+  /** The flip-flop, except that draws {@code from} to {@code from + count - 1} are drawn and thrown away. */
+  private static Task skipping(int from, int count) {
+    Task f = flipflop();
+    return new Task() {
+      int drawn;
+
+      @Override public String name() { return f.name(); }
+      @Override public List<String> inputNames() { return f.inputNames(); }
+      @Override public List<String> outputNames() { return f.outputNames(); }
+      @Override public double dtMs() { return f.dtMs(); }
+      @Override public int steps() { return f.steps(); }
+      @Override public OutputKind outputKind() { return f.outputKind(); }
+      @Override public cohort.tasks.TaskParameters parameters() { return f.parameters(); }
+      @Override public double accuracy(cohort.tasks.TrialBatch t, float[] o) { return f.accuracy(t, o); }
+
+      @Override
+      public cohort.tasks.TrialBatch sample(int batch, java.util.random.RandomGenerator random) {
+        if (drawn + 1 == from) {
+          for (int k = 0; k < count; k++) {
+            f.sample(batch, random);
+            drawn++;
+          }
+        }
+        drawn++;
+        return f.sample(batch, random);
+      }
+    };
+  }
+
+  @Test
+  void aRunThatKeepsDivergingFailsOnceItsRollbacksAreSpent() {
+    Network net = Trainer.initialize(gru(8), 2);
+    TrainingSpec spec = small().withOptimizer(OptimizerKind.SGD).withLearningRate(1e30).withClipNorm(0)
+        .withIterations(50).withRollbacks(2);
+    TrainingResult r = new Trainer(spec).train(net, flipflop());
+    assertEquals(Status.FAILED, r.status());
+    assertEquals(2, r.rollbacks());
+    assertTrue(r.reason().matches("(loss|gradient norm) became (NaN|Infinity) at iteration \\d+ \\(after 2 rollbacks\\)"),
+        r.reason());
+  }
+
+  @Test
   void targetLossStopsEarly() {
     Network net = Trainer.initialize(gru(8), 3);
     TrainingResult r = new Trainer(small().withTargetLoss(10.0)).train(net, flipflop());

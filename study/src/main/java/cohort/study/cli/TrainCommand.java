@@ -118,6 +118,13 @@ public final class TrainCommand implements Callable<Integer> {
           + "1 = constant (default: ${DEFAULT-VALUE}). Same as training.lr_decay in a study spec.")
   double lrDecay;
 
+  @Option(names = "--rollbacks", defaultValue = "0", paramLabel = "K",
+      description = "On a divergence (a NaN or infinite loss or gradient, or, while rollbacks are left, a loss above "
+          + "100 times an all-zero output's), return to the last healthy validation point and go on with the next "
+          + "batches, at most K times, before giving the run up (default: ${DEFAULT-VALUE}: fail at once). Same as "
+          + "training.rollbacks in a study spec.")
+  int rollbacks;
+
   @Option(names = "--optimizer", paramLabel = "OPT",
       description = "adam, sgd (momentum 0.9) or rmsprop (default: ${DEFAULT-VALUE}).")
   String optimizer;
@@ -182,7 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingSpec trainingSpec = new TrainingSpec(iterations, batch, lr, OptimizerKind.parse(optimizer), clip, weightL2,
         rateL2, schedule(), 0, targetAccuracy, 0, validateEvery,
-        TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed);
+        TrainingSpec.defaults().validationBatches(), LossKind.parse(loss), seed, rollbacks);
     NetworkSpec networkSpec = networkSpec(architecture, t);
     if (trainingSpec.loss() == LossKind.CE && t.outputKind() != Task.OutputKind.CHOICE) {
       throw new IllegalArgumentException("--loss ce needs a choice task; task " + t.name()
@@ -217,7 +224,9 @@ public final class TrainCommand implements Callable<Integer> {
             result.finalValidationAccuracy());
     stdout.println(String.format(Locale.ROOT, "%s %s N=%d on %s: %s after %d iterations in %s; %s -> %s",
         architecture.id(), networkSpec.activation().id(), units, t.name(),
-        result.status().id() + (result.reason().isEmpty() ? "" : " (" + result.reason() + ")"),
+        result.status().id() + (result.reason().isEmpty() ? "" : " (" + result.reason() + ")")
+            + (result.rollbacks() > 0 && result.status() != TrainingResult.Status.FAILED
+                ? " with " + result.rollbacks() + " rollback" + (result.rollbacks() == 1 ? "" : "s") : ""),
         result.iterations(), duration(result.wallSeconds()), validation, out));
     stdout.flush();
     return result.status() == TrainingResult.Status.FAILED ? 1 : 0;

@@ -233,7 +233,7 @@ public final class NetworkRun {
   static TrainingSpec trainingSpec(TrainingChoice t, long seed) {
     return new TrainingSpec(t.iterations(), t.batch(), t.learningRate(), OptimizerKind.parse(t.optimizer()),
         t.clip(), t.weightL2(), t.rateL2(), schedule(t.lrDecay(), t.iterations()), 0, t.targetAccuracy(),
-        0, t.validateEvery(), t.validationBatches(), LossKind.parse(t.loss()), seed);
+        0, t.validateEvery(), t.validationBatches(), LossKind.parse(t.loss()), seed, t.rollbacks());
   }
 
   /**

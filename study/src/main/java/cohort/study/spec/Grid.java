@@ -59,7 +59,7 @@ public final class Grid {
       TrainingChoice tc = new TrainingChoice((Integer) axes.get(9).get(at[9]), (Integer) axes.get(10).get(at[10]),
           (Double) axes.get(11).get(at[11]), (String) axes.get(12).get(at[12]), (Double) axes.get(13).get(at[13]),
           (Double) axes.get(14).get(at[14]), (Double) axes.get(15).get(at[15]), (String) axes.get(16).get(at[16]),
-          t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay());
+          t.targetAccuracy(), t.validateEvery(), t.validationBatches(), t.lrDecay(), t.rollbacks());
       Map<String, String> cell = axisValues(task.label(), arch, act, units, init, dale);
       if (excluded(g, cell)) {
         continue;

@@ -43,7 +43,8 @@ public record RunSpec(
       double targetAccuracy,
       int validateEvery,
       int validationBatches,
-      double lrDecay) {
+      double lrDecay,
+      int rollbacks) {
 
     /**
      * These values with {@code values} (training keys as a spec names them, to single values, as a
@@ -57,13 +58,13 @@ public record RunSpec(
           ((Number) m.get("weight_l2")).doubleValue(), ((Number) m.get("rate_l2")).doubleValue(),
           (String) m.get("loss"), ((Number) m.get("target_accuracy")).doubleValue(),
           ((Number) m.get("validate_every")).intValue(), ((Number) m.get("validation_batches")).intValue(),
-          ((Number) m.get("lr_decay")).doubleValue());
+          ((Number) m.get("lr_decay")).doubleValue(), ((Number) m.getOrDefault("rollbacks", 0)).intValue());
     }
 
     /** These values under the keys of a spec's {@code training} section, in its order. */
     public Map<String, Object> toMap() {
       return SpecReader.trainingMap(iterations, batch, learningRate, optimizer, clip, weightL2, rateL2, loss,
-          targetAccuracy, validateEvery, validationBatches, lrDecay);
+          targetAccuracy, validateEvery, validationBatches, lrDecay, rollbacks);
     }
   }
 

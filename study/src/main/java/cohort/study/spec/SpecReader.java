@@ -371,12 +371,14 @@ public final class SpecReader {
         t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
         (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
         (int) t.integer("validation_batches", d.validationBatches(), 1, 1000),
-        t.number("lr_decay", 1.0, 1e-6, 1.0, LR_DECAY));
+        t.number("lr_decay", 1.0, 1e-6, 1.0, LR_DECAY),
+        (int) t.integer("rollbacks", 0, 0, 1000),
+        List.of());
     List<StudySpec.TrainingOverride> overrides = overrides(t, section, grid);
     t.rejectUnknownKeys();
     return new TrainingGrid(section.iterations(), section.batch(), section.learningRate(), section.optimizer(),
         section.clip(), section.weightL2(), section.rateL2(), section.loss(), section.targetAccuracy(),
-        section.validateEvery(), section.validationBatches(), section.lrDecay(), overrides);
+        section.validateEvery(), section.validationBatches(), section.lrDecay(), section.rollbacks(), overrides);
   }
 
   /**
@@ -424,6 +426,7 @@ public final class SpecReader {
           case "validate_every" -> (int) n.integer(key, 1, 1, 10_000_000);
           case "validation_batches" -> (int) n.integer(key, 1, 1, 1000);
           case "lr_decay" -> n.number(key, 1, 1e-6, 1.0, LR_DECAY);
+          case "rollbacks" -> (int) n.integer(key, 0, 0, 1000);
           default -> throw new IllegalStateException(key);
         };
         if (swept.containsKey(key) && swept.get(key).size() > 1) {
@@ -632,7 +635,8 @@ public final class SpecReader {
 
   /** The keys of a {@code training} section, in the order of {@link #trainingMap}'s parameters. */
   private static final List<String> TRAINING_KEYS = List.of("iterations", "batch", "lr", "optimizer", "clip",
-      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay");
+      "weight_l2", "rate_l2", "loss", "target_accuracy", "validate_every", "validation_batches", "lr_decay",
+      "rollbacks");
 
   /**
    * A training section as nested maps for canonical JSON, in its keys' order: a study's lists
@@ -640,12 +644,16 @@ public final class SpecReader {
    */
   static Map<String, Object> trainingMap(Object iterations, Object batch, Object lr, Object optimizer, Object clip,
       Object weightL2, Object rateL2, Object loss, Object targetAccuracy, Object validateEvery,
-      Object validationBatches, Object lrDecay) {
+      Object validationBatches, Object lrDecay, int rollbacks) {
     Object[] values = {iterations, batch, lr, optimizer, clip, weightL2, rateL2, loss, targetAccuracy, validateEvery,
-        validationBatches, lrDecay};
+        validationBatches, lrDecay, rollbacks};
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       m.put(TRAINING_KEYS.get(i), values[i]);
+    }
+    if (rollbacks == 0) {
+      // named only when allowed, so that every other spec and run keeps its canonical JSON
+      m.remove("rollbacks");
     }
     return m;
   }
@@ -687,7 +695,7 @@ public final class SpecReader {
     StudySpec.TrainingGrid t = s.training();
     Map<String, Object> training = trainingMap(t.iterations(), t.batch(), t.learningRate(), t.optimizer(), t.clip(),
         t.weightL2(), t.rateL2(), t.loss(), t.targetAccuracy(), t.validateEvery(), t.validationBatches(),
-        t.lrDecay());
+        t.lrDecay(), t.rollbacks());
     if (!t.overrides().isEmpty()) {
       List<Object> overrides = new ArrayList<>();
       for (StudySpec.TrainingOverride o : t.overrides()) {

@@ -140,18 +140,19 @@ public record StudySpec(
       int validateEvery,
       int validationBatches,
       double lrDecay,
+      int rollbacks,
       List<TrainingOverride> overrides) {
 
     public TrainingGrid {
       overrides = List.copyOf(overrides);
     }
 
-    /** A training section without overrides. */
+    /** A training section without rollbacks or overrides. */
     public TrainingGrid(List<Integer> iterations, List<Integer> batch, List<Double> learningRate,
         List<String> optimizer, List<Double> clip, List<Double> weightL2, List<Double> rateL2, List<String> loss,
         double targetAccuracy, int validateEvery, int validationBatches, double lrDecay) {
       this(iterations, batch, learningRate, optimizer, clip, weightL2, rateL2, loss, targetAccuracy, validateEvery,
-          validationBatches, lrDecay, List.of());
+          validationBatches, lrDecay, 0, List.of());
     }
   }
 

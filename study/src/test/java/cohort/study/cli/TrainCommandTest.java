@@ -64,6 +64,34 @@ class TrainCommandTest {
         NetworkFile.read(glorot).network().parameters()), "another start, another network");
   }
 
+  /**
+   * {@code --rollbacks}: the allowance is named in the provenance and the rollbacks used are stored; a run that
+   * keeps diverging (plain SGD at rate 1e30) fails once they are spent and says after how many.
+   */
+  @Test
+  void rollbacksAreNamedInTheProvenanceAndCountedInTheFile() throws Exception {
+    Path calm = dir.resolve("calm.h5");
+    Path diverging = dir.resolve("diverging.h5");
+    assertEquals(0, cohort(tiny(calm, "--rollbacks", "3").toArray(String[]::new)).exit());
+    assertTrue(NetworkFile.read(calm).specJson().contains("\"rollbacks\":3"), NetworkFile.read(calm).specJson());
+    try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(calm)) {
+      assertEquals(0, ((Number) h.getAttribute("rollbacks").getData()).intValue());
+    }
+    Cli.Outcome f = cohort("train", "--task", "flipflop", "--arch", "gru", "--units", "8", "--seed", "3", "--batch",
+        "4", "--optimizer", "sgd", "--lr", "1e30", "--clip", "0", "--iterations", "20", "--validate-every", "4",
+        "--rollbacks", "2", "--out", diverging.toString());
+    assertEquals(1, f.exit(), f.out());
+    assertTrue(f.out().contains("(after 2 rollbacks)"), f.out());
+    try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(diverging)) {
+      assertEquals(2, ((Number) h.getAttribute("rollbacks").getData()).intValue());
+    }
+    Path plain = dir.resolve("plain.h5");
+    assertEquals(0, cohort(tiny(plain).toArray(String[]::new)).exit());
+    assertFalse(NetworkFile.read(plain).specJson().contains("rollbacks"), "other runs keep their provenance");
+    assertArrayEquals(NetworkFile.read(plain).network().parameters(), NetworkFile.read(calm).network().parameters(),
+        "a run that never diverges is the same with rollbacks allowed");
+  }
+
   @Test
   void sameSeedGivesTheSameFileContents() {
     Path a = dir.resolve("a.h5");

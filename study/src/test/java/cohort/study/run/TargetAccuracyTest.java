@@ -29,7 +29,7 @@ class TargetAccuracyTest {
   }
 
   private static TrainingChoice choice(double targetAccuracy) {
-    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2, 1.0);
+    return new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", targetAccuracy, 5, 2, 1.0, 0);
   }
 
   private static TrainingResult train(double targetAccuracy) {
@@ -43,6 +43,13 @@ class TargetAccuracyTest {
     assertEquals(1.0, NetworkRun.trainingSpec(choice(1.0), 1).targetAccuracy());
     assertEquals(0.9, NetworkRun.trainingSpec(choice(0.9), 1).targetAccuracy());
     assertEquals(0.0, NetworkRun.trainingSpec(choice(0.0), 1).targetAccuracy());
+  }
+
+  @Test
+  void rollbacksReachTheTrainerToo() {
+    TrainingChoice c = new TrainingChoice(300, 8, 0.05, "adam", 1.0, 0, 0, "mse", 0, 5, 2, 1.0, 4);
+    assertEquals(4, NetworkRun.trainingSpec(c, 1).rollbacks());
+    assertEquals(0, NetworkRun.trainingSpec(choice(0), 1).rollbacks());
   }
 
   @Test

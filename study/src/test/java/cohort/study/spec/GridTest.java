@@ -124,6 +124,26 @@ class GridTest {
   }
 
   @Test
+  void rollbacksAreAllowedBySectionOrOverrideAndNamedOnlyWhenSet() {
+    String base = "study: x\ngrid: {task: flipflop, architecture: [vanilla, lstm], activation: relu}\n";
+    StudySpec none = reader.parse(base, "x");
+    assertEquals(false, none.canonicalJson().contains("rollbacks"), none.canonicalJson());
+    for (RunSpec r : Grid.expand(none)) {
+      assertEquals(0, r.training().rollbacks());
+      assertEquals(false, r.training().toMap().containsKey("rollbacks"), "run provenance as before");
+    }
+    StudySpec section = reader.parse(base + "training: {rollbacks: 3}\n", "x");
+    assertTrue(section.canonicalJson().contains("\"rollbacks\":3"), section.canonicalJson());
+    Grid.expand(section).forEach(r -> assertEquals(3, r.training().rollbacks()));
+    StudySpec override = reader.parse(base + "training: {overrides: [{when: {architecture: lstm}, rollbacks: 5}]}\n",
+        "x");
+    for (RunSpec r : Grid.expand(override)) {
+      int expected = r.architecture().equals("lstm") ? 5 : 0;
+      assertEquals(expected, r.training().rollbacks(), r.id());
+    }
+  }
+
+  @Test
   void anUnbalancedDaleStartIsPartOfTheInitAndOfTheId() {
     String spec = "study: x\ngrid:\n  task: xor\n  architecture: vanilla\n  dale: 0.8\n"
         + "  init: [normal, {kind: normal, dale_balance: false}]\n";

@@ -67,4 +67,15 @@ public final class Adam implements Optimizer {
   public long steps() {
     return t;
   }
+
+  @Override
+  public void copyStateFrom(Optimizer source) {
+    if (!(source instanceof Adam o) || o.m.length != m.length) {
+      throw new IllegalArgumentException("cannot copy the state of " + source + " into Adam of size "
+          + m.length);
+    }
+    System.arraycopy(o.m, 0, m, 0, m.length);
+    System.arraycopy(o.v, 0, v, 0, v.length);
+    t = o.t;
+  }
 }

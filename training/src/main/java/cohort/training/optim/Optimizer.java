@@ -18,4 +18,12 @@ public interface Optimizer {
 
   /** Number of steps taken so far. */
   long steps();
+
+  /**
+   * Makes this optimiser's state (its moments and step count) a copy of {@code source}'s, so that a trainer can
+   * return to a saved point ({@link cohort.training.Trainer}'s rollbacks). Allocates nothing.
+   *
+   * @throws IllegalArgumentException if {@code source} is another kind of optimiser or of another size
+   */
+  void copyStateFrom(Optimizer source);
 }

@@ -52,4 +52,14 @@ public final class RmsProp implements Optimizer {
   public long steps() {
     return t;
   }
+
+  @Override
+  public void copyStateFrom(Optimizer source) {
+    if (!(source instanceof RmsProp o) || o.v.length != v.length) {
+      throw new IllegalArgumentException("cannot copy the state of " + source + " into RmsProp of size "
+          + v.length);
+    }
+    System.arraycopy(o.v, 0, v, 0, v.length);
+    t = o.t;
+  }
 }

@@ -47,4 +47,14 @@ public final class Sgd implements Optimizer {
   public long steps() {
     return t;
   }
+
+  @Override
+  public void copyStateFrom(Optimizer source) {
+    if (!(source instanceof Sgd o) || o.buffer.length != buffer.length) {
+      throw new IllegalArgumentException("cannot copy the state of " + source + " into Sgd of size "
+          + buffer.length);
+    }
+    System.arraycopy(o.buffer, 0, buffer, 0, buffer.length);
+    t = o.t;
+  }
 }
