@@ -140,15 +140,16 @@ class TrainerTest {
     assertEquals(0, b.rollbacks());
   }
 
-  /**
-   * The flip-flop, except that the {@code poisoned}-th batch drawn (counting the validation batches, drawn first)
-   * has its targets multiplied by {@code factor}: a spike (1e6) or a NaN loss that one batch causes, whatever the
-   * network.
-   */
-  private static Task poisoned(int poisoned, float factor) {
+  /** What the {@code n}-th call of a task's {@code sample} returns (n from 1), drawn from {@code flipflop}. */
+  private interface Draws {
+    cohort.tasks.TrialBatch draw(int n, Task flipflop, int batch, java.util.random.RandomGenerator random);
+  }
+
+  /** The flip-flop with its draws made by {@code draws}; validation batches are drawn first, so they are calls 1-2. */
+  private static Task flipflopWith(Draws draws) {
     Task f = flipflop();
     return new Task() {
-      int drawn;
+      int calls;
 
       @Override public String name() { return f.name(); }
       @Override public List<String> inputNames() { return f.inputNames(); }
@@ -161,15 +162,37 @@ class TrainerTest {
 
       @Override
       public cohort.tasks.TrialBatch sample(int batch, java.util.random.RandomGenerator random) {
-        cohort.tasks.TrialBatch b = f.sample(batch, random);
-        if (++drawn == poisoned) {
-          for (int i = 0; i < b.targets().length; i++) {
-            b.targets()[i] *= factor;
-          }
-        }
-        return b;
+        return draws.draw(++calls, f, batch, random);
       }
     };
+  }
+
+  /**
+   * The flip-flop, except that the {@code poisoned}-th batch has its targets multiplied by {@code factor}: a spike
+   * (1e6) or a NaN loss that one batch causes, whatever the network.
+   */
+  private static Task poisoned(int poisoned, float factor) {
+    return flipflopWith((n, f, batch, random) -> {
+      cohort.tasks.TrialBatch b = f.sample(batch, random);
+      if (n == poisoned) {
+        for (int i = 0; i < b.targets().length; i++) {
+          b.targets()[i] *= factor;
+        }
+      }
+      return b;
+    });
+  }
+
+  /** The flip-flop, except that at its {@code from}-th call {@code count} batches are drawn and thrown away first. */
+  private static Task skipping(int from, int count) {
+    return flipflopWith((n, f, batch, random) -> {
+      if (n == from) {
+        for (int k = 0; k < count; k++) {
+          f.sample(batch, random);
+        }
+      }
+      return f.sample(batch, random);
+    });
   }
 
   @Test
@@ -222,35 +245,6 @@ class TrainerTest {
     Network clippedPlain = Trainer.initialize(gru(8), 2);
     new Trainer(small()).train(clippedPlain, poisoned(9, 1e6f));
     assertArrayEquals(clippedPlain.parameters(), clipped.parameters());
-  }
-
-  /** The flip-flop, except that draws {@code from} to {@code from + count - 1} are drawn and thrown away. */
-  private static Task skipping(int from, int count) {
-    Task f = flipflop();
-    return new Task() {
-      int drawn;
-
-      @Override public String name() { return f.name(); }
-      @Override public List<String> inputNames() { return f.inputNames(); }
-      @Override public List<String> outputNames() { return f.outputNames(); }
-      @Override public double dtMs() { return f.dtMs(); }
-      @Override public int steps() { return f.steps(); }
-      @Override public OutputKind outputKind() { return f.outputKind(); }
-      @Override public cohort.tasks.TaskParameters parameters() { return f.parameters(); }
-      @Override public double accuracy(cohort.tasks.TrialBatch t, float[] o) { return f.accuracy(t, o); }
-
-      @Override
-      public cohort.tasks.TrialBatch sample(int batch, java.util.random.RandomGenerator random) {
-        if (drawn + 1 == from) {
-          for (int k = 0; k < count; k++) {
-            f.sample(batch, random);
-            drawn++;
-          }
-        }
-        drawn++;
-        return f.sample(batch, random);
-      }
-    };
   }
 
   @Test

@@ -94,21 +94,7 @@ public final class Grid {
 
   /** The number of network cells (task, architecture, activation, units, init, Dale fraction) no exclusion leaves out. */
   static int cells(GridSpec g) {
-    int n = 0;
-    for (TaskChoice t : g.tasks()) {
-      for (String arch : g.architectures()) {
-        for (String act : g.activations()) {
-          for (int units : g.units()) {
-            for (InitChoice init : g.inits()) {
-              for (double dale : g.excitatoryFractions()) {
-                n += excluded(g, axisValues(t.label(), arch, act, units, init, dale)) ? 0 : 1;
-              }
-            }
-          }
-        }
-      }
-    }
-    return n;
+    return keptCells(g).size();
   }
 
   /**
@@ -116,6 +102,12 @@ public final class Grid {
    * no exclusion leaves out.
    */
   static boolean matchesSomeCell(GridSpec g, Exclusion pattern) {
+    return keptCells(g).stream().anyMatch(pattern::matches);
+  }
+
+  /** The axis values ({@link #axisValues}) of every network cell of {@code g} that no exclusion leaves out. */
+  private static List<Map<String, String>> keptCells(GridSpec g) {
+    List<Map<String, String>> kept = new ArrayList<>();
     for (TaskChoice t : g.tasks()) {
       for (String arch : g.architectures()) {
         for (String act : g.activations()) {
@@ -123,8 +115,8 @@ public final class Grid {
             for (InitChoice init : g.inits()) {
               for (double dale : g.excitatoryFractions()) {
                 Map<String, String> cell = axisValues(t.label(), arch, act, units, init, dale);
-                if (pattern.matches(cell) && !excluded(g, cell)) {
-                  return true;
+                if (!excluded(g, cell)) {
+                  kept.add(cell);
                 }
               }
             }
@@ -132,7 +124,7 @@ public final class Grid {
         }
       }
     }
-    return false;
+    return kept;
   }
 
   /** Whether one of the grid's exclusions leaves out the cell with these axis values. */
