@@ -70,12 +70,9 @@ public final class Adam implements Optimizer {
 
   @Override
   public void copyStateFrom(Optimizer source) {
-    if (!(source instanceof Adam o) || o.m.length != m.length) {
-      throw new IllegalArgumentException("cannot copy the state of " + source + " into Adam of size "
-          + m.length);
-    }
-    System.arraycopy(o.m, 0, m, 0, m.length);
-    System.arraycopy(o.v, 0, v, 0, v.length);
+    Adam o = Optimizers.sameKind(source, Adam.class);
+    Optimizers.copyState(o.m, m);
+    Optimizers.copyState(o.v, v);
     t = o.t;
   }
 }

@@ -55,11 +55,8 @@ public final class RmsProp implements Optimizer {
 
   @Override
   public void copyStateFrom(Optimizer source) {
-    if (!(source instanceof RmsProp o) || o.v.length != v.length) {
-      throw new IllegalArgumentException("cannot copy the state of " + source + " into RmsProp of size "
-          + v.length);
-    }
-    System.arraycopy(o.v, 0, v, 0, v.length);
+    RmsProp o = Optimizers.sameKind(source, RmsProp.class);
+    Optimizers.copyState(o.v, v);
     t = o.t;
   }
 }

@@ -50,11 +50,8 @@ public final class Sgd implements Optimizer {
 
   @Override
   public void copyStateFrom(Optimizer source) {
-    if (!(source instanceof Sgd o) || o.buffer.length != buffer.length) {
-      throw new IllegalArgumentException("cannot copy the state of " + source + " into Sgd of size "
-          + buffer.length);
-    }
-    System.arraycopy(o.buffer, 0, buffer, 0, buffer.length);
+    Sgd o = Optimizers.sameKind(source, Sgd.class);
+    Optimizers.copyState(o.buffer, buffer);
     t = o.t;
   }
 }
