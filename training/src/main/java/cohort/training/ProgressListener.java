@@ -8,6 +8,16 @@ public interface ProgressListener {
   void onProgress(Progress progress);
 
   /**
+   * Called when the run diverged and returns to an earlier validation point ({@link TrainingSpec#rollbacks()}):
+   * the reports that follow count again from {@code iteration}. Does nothing unless overridden.
+   *
+   * @param iteration updates done at the point the run returns to
+   * @param reason what diverged, e.g. {@code gradient norm became NaN at iteration 94}
+   * @param rollback this rollback's number, from 1
+   */
+  default void onRollback(int iteration, String reason, int rollback) {}
+
+  /**
    * One progress report.
    *
    * @param iteration updates done so far

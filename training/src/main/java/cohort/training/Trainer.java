@@ -261,6 +261,9 @@ public final class Trainer {
           break;
         }
         rollbacks++;
+        if (listener != null) {
+          listener.onRollback(saved.done, divergence, rollbacks);
+        }
         saved.restore(parameters, optimizer);
         it = saved.done - 1;
         done = saved.done;

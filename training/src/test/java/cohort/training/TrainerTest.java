@@ -203,6 +203,15 @@ class TrainerTest {
     TrainingResult r = new Trainer(spec).train(net, poisoned(9, Float.NaN));
     assertEquals(Status.COMPLETED, r.status(), r.reason());
     assertEquals(1, r.rollbacks(), "the NaN, once");
+    List<String> told = new ArrayList<>();
+    new Trainer(spec).train(Trainer.initialize(gru(8), 2), poisoned(9, Float.NaN), new ProgressListener() {
+      @Override public void onProgress(Progress p) { told.add("at " + p.iteration()); }
+      @Override public void onRollback(int iteration, String reason, int n) {
+        told.add("rollback " + n + " to " + iteration + ": " + reason);
+      }
+    });
+    assertEquals(List.of("at 4", "rollback 1 to 4: loss became NaN at iteration 7", "at 8", "at 12"), told,
+        "the listener hears of the rollback, then the kept path's points");
     assertEquals(12, r.iterations(), "the kept path has every update");
     assertArrayEquals(new int[] {4, 8, 12}, r.curves().iteration(), "the curve is the kept path's");
     Network again = Trainer.initialize(gru(8), 2);

@@ -201,17 +201,28 @@ public final class TrainCommand implements Callable<Integer> {
     // \r-updated progress only on an interactive terminal (Java 17 cannot ask about stderr alone; a console
     // exists when stdin and stdout are terminals, and tests and pipes never have one).
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    ProgressListener listener = p -> {
-      String line = String.format(Locale.ROOT,
-          "iteration %d/%d  loss %.4g  val loss %.4g  accuracy %.3f  %.1f it/s  %s left",
-          p.iteration(), p.iterations(), p.trainLoss(), p.validationLoss(), p.validationAccuracy(),
-          p.iterationsPerSecond(), duration(p.secondsLeft()));
-      if (terminal) {
-        err.print("\r" + line + "   ");
-      } else {
-        err.println(line);
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void onProgress(Progress p) {
+        String line = String.format(Locale.ROOT,
+            "iteration %d/%d  loss %.4g  val loss %.4g  accuracy %.3f  %.1f it/s  %s left",
+            p.iteration(), p.iterations(), p.trainLoss(), p.validationLoss(), p.validationAccuracy(),
+            p.iterationsPerSecond(), duration(p.secondsLeft()));
+        if (terminal) {
+          err.print("\r" + line + "   ");
+        } else {
+          err.println(line);
+        }
+        err.flush();
       }
-      err.flush();
+
+      @Override
+      public void onRollback(int iteration, String reason, int rollback) {
+        // a line of its own even on a terminal: the iteration count goes back, and the reader should see why
+        err.println((terminal ? "\n" : "") + "rollback " + rollback + "/" + rollbacks + ": " + reason
+            + "; back to iteration " + iteration);
+        err.flush();
+      }
     };
     TrainingResult result = new Trainer(trainingSpec).train(network, t, listener);
     if (terminal) {

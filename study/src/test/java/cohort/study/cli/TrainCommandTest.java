@@ -82,6 +82,8 @@ class TrainCommandTest {
         "--rollbacks", "2", "--out", diverging.toString());
     assertEquals(1, f.exit(), f.out());
     assertTrue(f.out().contains("(after 2 rollbacks)"), f.out());
+    assertTrue(f.err().matches("(?s).*rollback 1/2: (loss|gradient norm) became \\S+ at iteration \\d+; back to "
+        + "iteration 0.*rollback 2/2: .*"), f.err());
     try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(diverging)) {
       assertEquals(2, ((Number) h.getAttribute("rollbacks").getData()).intValue());
     }
