@@ -41,11 +41,13 @@ import java.util.random.RandomGenerator;
  * the next batches of its stream, so the stretch that diverged is not replayed on the same trials: PaLM's remedy for
  * loss spikes, restart from an earlier checkpoint and skip the batches that led to the spike (Chowdhery et al. 2022,
  * section 5.1). Measured on LSTM-ReLU networks learning the 51-frequency sine, halving the rate at each rollback
- * rescued fewer runs (they crept on at rates too small to learn), and so did judging every training batch. The result counts
- * the rollbacks; the run stays deterministic. The curves of a failed run hold every validation point before
- * the failure and, when the failure fell between validation points, one more at the failure: the network as it was
- * left (after the last applied update) scored on the validation batches, with the mean training loss of the
- * updates applied since the previous point (NaN if none). So a run that fails before its first validation point
+ * rescued fewer runs (they crept on at rates too small to learn), and so did judging every training batch. The
+ * result counts the rollbacks; the run stays deterministic.
+ *
+ * <p>The curves of a failed run hold every validation point before the failure and, when the failure fell between
+ * validation points, one more at the failure: the network as it was left (after the last applied update) scored on
+ * the validation batches, with the mean training loss of the updates applied since the previous point (NaN if
+ * none). So a run that fails before its first validation point
  * still has a curve, and every curve ends where training stopped.
  *
  * <p>Everything runs on the calling thread, all randomness comes from {@link RandomStreams} with the spec's seed,

@@ -264,8 +264,8 @@ class TrainerTest {
     TrainingResult r = new Trainer(spec).train(net, flipflop());
     assertEquals(Status.FAILED, r.status());
     assertEquals(2, r.rollbacks());
-    assertTrue(r.reason().matches("(loss|gradient norm) became (NaN|Infinity) at iteration \\d+ \\(after 2 rollbacks\\)"),
-        r.reason());
+    assertTrue(r.reason().matches(
+        "(loss|gradient norm) became (NaN|Infinity) at iteration \\d+ \\(after 2 rollbacks\\)"), r.reason());
   }
 
   @Test

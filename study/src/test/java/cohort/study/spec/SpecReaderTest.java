@@ -111,7 +111,8 @@ class SpecReaderTest {
             "grid.exclude[0]: got 'gru'; accepted: a mapping {AXIS: value or [values]}"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
             + "training: {overrides: [{when: {architecture: vanilla}, lr: 0.01}]}\n",
-            "training.overrides[0].when.architecture: got 'vanilla'; accepted: a value of grid.architecture (gru, lstm)"),
+            "training.overrides[0].when.architecture: got 'vanilla'; accepted: a value of grid.architecture "
+                + "(gru, lstm)"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
             + "training: {overrides: [{lr: 0.01}]}\n",
             "training.overrides[0].when: missing; accepted: a mapping {AXIS: value or [values]}"),
