@@ -412,6 +412,7 @@ public final class SpecReader {
       Map<String, Object> values = new LinkedHashMap<>();
       for (String key : TRAINING_KEYS) {
         if (!n.has(key)) {
+          n.raw(key); // known here, so that an unknown key's message lists it among the accepted ones
           continue;
         }
         Object value = switch (key) {

@@ -124,7 +124,9 @@ class SpecReaderTest {
             "training.overrides[0].lr: got [0.01, 0.1]; accepted: a number in [1.0E-12, 10.0]"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
             + "training: {overrides: [{when: {architecture: gru}, momentum: 0.9}]}\n",
-            "training.overrides[0].momentum: unknown key; accepted keys here: when"),
+            "training.overrides[0].momentum: unknown key; accepted keys here: when, iterations, batch, lr, optimizer, "
+                + "clip, weight_l2, rate_l2, loss, target_accuracy, validate_every, validation_batches, lr_decay, "
+                + "rollbacks"),
         Arguments.of("study: x\ngrid: {task: flipflop, architecture: [gru, lstm]}\n"
             + "training: {lr: [0.01, 0.1], overrides: [{when: {architecture: gru}, lr: 0.001}]}\n",
             "training.overrides[0].lr: training.lr is swept (a list), so an override cannot set it"),
