@@ -23,6 +23,7 @@ import java.util.List;
  * DIR/runs/.ID.claim   held (OS file lock) by the process training run ID; see {@link RunClaim}
  * DIR/runs/ID.h5.damaged  a run file found damaged, moved aside so that the run is trained again
  * DIR/study.h5         all runs and the population results, consolidated by {@code cohort merge}
+ * DIR/.merge.lock      held (OS file lock) by the process consolidating study.h5; see {@link StudyMerger}
  * DIR/report/          figures and index.html, by {@code cohort report}
  * </pre>
  */
@@ -48,6 +49,11 @@ public final class StudyDirectory {
 
   public boolean hasRun(String runId) {
     return Files.isRegularFile(runFile(runId));
+  }
+
+  /** The file whose OS lock a consolidation holds, so that consolidations of one study take turns. */
+  public Path mergeLock() {
+    return root.resolve(".merge.lock");
   }
 
   public Path specYaml() {

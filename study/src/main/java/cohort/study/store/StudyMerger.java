@@ -55,6 +55,11 @@ import java.util.Map;
  * mistaken for the study's. Comparisons whose inputs and options have not changed since the last consolidation are
  * taken from the old {@code study.h5} instead of being computed again, and a consolidation whose inputs have not
  * changed at all leaves {@code study.h5} as it is.
+ *
+ * <p>Consolidations of one study take turns (an OS file lock on {@link StudyDirectory#mergeLock()}, and one at a
+ * time within a process), and each lists the run files once it holds the lock: two processes that finish the last
+ * runs of a study at the same moment both consolidate, and the later one, which sees every run, writes last, so an
+ * earlier consolidation that saw fewer runs never replaces a complete {@code study.h5}.
  */
 public final class StudyMerger {
 
@@ -140,8 +145,27 @@ public final class StudyMerger {
     return merge(spec, Options.defaults());
   }
 
-  /** Reads every run file, computes the population results and writes {@code study.h5}. */
+  /** One consolidation at a time in this process (an OS file lock is held per process, not per thread). */
+  private static final Object MERGING = new Object();
+
+  /**
+   * Reads every run file, computes the population results and writes {@code study.h5}, holding the study's merge
+   * lock throughout (see the class comment).
+   */
   public Summary merge(StudySpec spec, Options options) {
+    synchronized (MERGING) {
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.mergeLock(),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock lock = channel.lock()) {
+        return mergeHoldingTheLock(spec, options);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot consolidate " + directory.root() + ": its merge lock "
+            + directory.mergeLock() + " cannot be taken (" + cohort.io.OutputPaths.reason(e) + ")");
+      }
+    }
+  }
+
+  private Summary mergeHoldingTheLock(StudySpec spec, Options options) {
     List<String> ids = directory.finishedRunIds();
     List<String> expected = new ArrayList<>();
     for (RunSpec r : Grid.expand(spec)) {
