@@ -47,8 +47,8 @@ import java.util.random.RandomGenerator;
  * <p>The curves of a failed run hold every validation point before the failure and, when the failure fell between
  * validation points, one more at the failure: the network as it was left (after the last applied update) scored on
  * the validation batches, with the mean training loss of the updates applied since the previous point (NaN if
- * none). So a run that fails before its first validation point
- * still has a curve, and every curve ends where training stopped.
+ * none). So a run that fails before its first validation point still has a curve, and every curve ends where
+ * training stopped.
  *
  * <p>Everything runs on the calling thread, all randomness comes from {@link RandomStreams} with the spec's seed,
  * and so the same seed gives bit-identical parameters. Apart from the task's own batch arrays, an iteration

@@ -349,6 +349,18 @@ public final class SpecReader {
     return out;
   }
 
+  /** The bounds of the training keys, for the section's values and its overrides' alike. */
+  private static final int MAX_ITERATIONS = 10_000_000;
+  private static final int MAX_BATCH = 65_536;
+  private static final double MIN_LR = 1e-12;
+  private static final double MAX_LR = 10.0;
+  private static final double MAX_CLIP = 1e6;
+  private static final double MAX_L2 = 10.0;
+  private static final int MAX_VALIDATE_EVERY = 10_000_000;
+  private static final int MAX_VALIDATION_BATCHES = 1000;
+  private static final double MIN_LR_DECAY = 1e-6;
+  private static final int MAX_ROLLBACKS = 1000;
+
   /** What {@code lr_decay} accepts. */
   private static final String LR_DECAY =
       "the learning rate at the last iteration as a fraction of lr, in (0, 1] (an exponential decay; 1 = constant)";
@@ -360,25 +372,23 @@ public final class SpecReader {
   private TrainingGrid training(SpecNode t, GridSpec grid) {
     TrainingSpec d = TrainingSpec.defaults();
     TrainingGrid section = new TrainingGrid(
-        t.intList("iterations", d.iterations(), 1, 10_000_000),
-        t.intList("batch", d.batch(), 1, 65_536),
-        t.numberList("lr", d.learningRate(), 1e-12, 10.0),
+        t.intList("iterations", d.iterations(), 1, MAX_ITERATIONS),
+        t.intList("batch", d.batch(), 1, MAX_BATCH),
+        t.numberList("lr", d.learningRate(), MIN_LR, MAX_LR),
         t.stringList("optimizer", d.optimizer().id(), OPTIMIZERS),
-        t.numberList("clip", d.clipNorm(), 0.0, 1e6),
-        t.numberList("weight_l2", d.weightL2(), 0.0, 10.0),
-        t.numberList("rate_l2", d.rateL2(), 0.0, 10.0),
+        t.numberList("clip", d.clipNorm(), 0.0, MAX_CLIP),
+        t.numberList("weight_l2", d.weightL2(), 0.0, MAX_L2),
+        t.numberList("rate_l2", d.rateL2(), 0.0, MAX_L2),
         t.stringList("loss", d.loss().id(), LOSSES),
         t.number("target_accuracy", d.targetAccuracy(), 0.0, 1.0, TARGET_ACCURACY),
-        (int) t.integer("validate_every", d.validateEvery(), 1, 10_000_000),
-        (int) t.integer("validation_batches", d.validationBatches(), 1, 1000),
-        t.number("lr_decay", 1.0, 1e-6, 1.0, LR_DECAY),
-        (int) t.integer("rollbacks", 0, 0, 1000),
+        (int) t.integer("validate_every", d.validateEvery(), 1, MAX_VALIDATE_EVERY),
+        (int) t.integer("validation_batches", d.validationBatches(), 1, MAX_VALIDATION_BATCHES),
+        t.number("lr_decay", 1.0, MIN_LR_DECAY, 1.0, LR_DECAY),
+        (int) t.integer("rollbacks", 0, 0, MAX_ROLLBACKS),
         List.of());
     List<StudySpec.TrainingOverride> overrides = overrides(t, section, grid);
     t.rejectUnknownKeys();
-    return new TrainingGrid(section.iterations(), section.batch(), section.learningRate(), section.optimizer(),
-        section.clip(), section.weightL2(), section.rateL2(), section.loss(), section.targetAccuracy(),
-        section.validateEvery(), section.validationBatches(), section.lrDecay(), section.rollbacks(), overrides);
+    return section.withOverrides(overrides);
   }
 
   /**
@@ -416,18 +426,18 @@ public final class SpecReader {
           continue;
         }
         Object value = switch (key) {
-          case "iterations" -> (int) n.integer(key, 1, 1, 10_000_000);
-          case "batch" -> (int) n.integer(key, 1, 1, 65_536);
-          case "lr" -> n.number(key, 1, 1e-12, 10.0);
+          case "iterations" -> (int) n.integer(key, 1, 1, MAX_ITERATIONS);
+          case "batch" -> (int) n.integer(key, 1, 1, MAX_BATCH);
+          case "lr" -> n.number(key, 1, MIN_LR, MAX_LR);
           case "optimizer" -> oneOf(n, key, OPTIMIZERS);
-          case "clip" -> n.number(key, 0, 0.0, 1e6);
-          case "weight_l2", "rate_l2" -> n.number(key, 0, 0.0, 10.0);
+          case "clip" -> n.number(key, 0, 0.0, MAX_CLIP);
+          case "weight_l2", "rate_l2" -> n.number(key, 0, 0.0, MAX_L2);
           case "loss" -> oneOf(n, key, LOSSES);
           case "target_accuracy" -> n.number(key, 0, 0.0, 1.0, TARGET_ACCURACY);
-          case "validate_every" -> (int) n.integer(key, 1, 1, 10_000_000);
-          case "validation_batches" -> (int) n.integer(key, 1, 1, 1000);
-          case "lr_decay" -> n.number(key, 1, 1e-6, 1.0, LR_DECAY);
-          case "rollbacks" -> (int) n.integer(key, 0, 0, 1000);
+          case "validate_every" -> (int) n.integer(key, 1, 1, MAX_VALIDATE_EVERY);
+          case "validation_batches" -> (int) n.integer(key, 1, 1, MAX_VALIDATION_BATCHES);
+          case "lr_decay" -> n.number(key, 1, MIN_LR_DECAY, 1.0, LR_DECAY);
+          case "rollbacks" -> (int) n.integer(key, 0, 0, MAX_ROLLBACKS);
           default -> throw new IllegalStateException(key);
         };
         if (swept.containsKey(key) && swept.get(key).size() > 1) {

@@ -147,6 +147,12 @@ public record StudySpec(
       overrides = List.copyOf(overrides);
     }
 
+    /** This section with {@code overrides} in place of its own. */
+    public TrainingGrid withOverrides(List<TrainingOverride> overrides) {
+      return new TrainingGrid(iterations, batch, learningRate, optimizer, clip, weightL2, rateL2, loss, targetAccuracy,
+          validateEvery, validationBatches, lrDecay, rollbacks, overrides);
+    }
+
     /** A training section without rollbacks or overrides. */
     public TrainingGrid(List<Integer> iterations, List<Integer> batch, List<Double> learningRate,
         List<String> optimizer, List<Double> clip, List<Double> weightL2, List<Double> rateL2, List<String> loss,
