@@ -234,13 +234,15 @@ public final class SpecReader {
 
   /**
    * A set of cells written as {@link #CELLS} at {@code at}: each axis one of {@link Exclusion#AXES}, each value one
-   * the grid lists; null (with the problems recorded) when it is not such a mapping.
+   * the grid lists; null (with the problems recorded) when it is not such a mapping, so that no check of what the
+   * cells match adds a second message about the same mistake.
    */
   private static Exclusion cells(SpecProblems problems, String at, Object item, Map<String, List<String>> axisValues) {
     if (!(item instanceof Map<?, ?> m) || m.isEmpty()) {
       problems.add(at, item, CELLS);
       return null;
     }
+    int known = problems.lines().size();
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       String axis = String.valueOf(e.getKey());
@@ -261,7 +263,7 @@ public final class SpecReader {
       }
       values.put(axis, listed);
     }
-    return new Exclusion(values);
+    return problems.lines().size() > known ? null : new Exclusion(values);
   }
 
   private List<TaskChoice> taskChoices(SpecNode g) {

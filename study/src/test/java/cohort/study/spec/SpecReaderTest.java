@@ -143,6 +143,18 @@ class SpecReaderTest {
                 + "weights' initialiser; leave it out for the default)"));
   }
 
+  /** A value the grid does not have is named once, not again as cells that match nothing. */
+  @Test
+  void aBadCellValueIsOneProblemNotTwo() {
+    SpecException override = assertThrows(SpecException.class, () -> reader.parse("study: x\ngrid: {task: flipflop, "
+        + "architecture: [gru, lstm]}\ntraining: {overrides: [{when: {architecture: vanilla}, lr: 0.01}]}\n", "x"));
+    assertEquals(List.of("training.overrides[0].when.architecture: got 'vanilla'; accepted: a value of "
+        + "grid.architecture (gru, lstm)"), override.problems(), override.getMessage());
+    SpecException exclusion = assertThrows(SpecException.class, () -> reader.parse("study: x\ngrid: {task: flipflop, "
+        + "architecture: gru, exclude: [{architecture: [gru, vanilla]}]}\n", "x"));
+    assertEquals(1, exclusion.problems().size(), exclusion.getMessage());
+  }
+
   @ParameterizedTest
   @MethodSource("malformed")
   void malformedSpecsAreRejectedWithTheirOwnMessage(String text, String expected) {
