@@ -168,11 +168,15 @@ public final class FixedPointFinder {
         first = first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(settled, input, null));
       }
     }
-    FixedPointSet found = select(first);
+    // Each selection below runs over the previous one's candidates plus new ones appended; a point already
+    // classified keeps its Jacobian and eigen-decomposition (they depend on its candidate alone).
+    FixedPoint[] known = new FixedPoint[first.count()];
+    FixedPointSet found = select(first, known);
     Candidates attractors = continueSlowAttractors(found, input, newton);
     if (attractors != null) {
       first = first.concat(attractors);
-      found = select(first);
+      known = Arrays.copyOf(known, first.count());
+      found = select(first, known);
     }
     List<double[]> stable = new ArrayList<>();
     for (FixedPoint p : found.points()) {
@@ -197,7 +201,8 @@ public final class FixedPointFinder {
     }
     // Newton straight from each segment point: on trained flip-flop GRUs the midpoints alone reach all 28 roots in
     // 0.06 s, where Adam first drifts and misses some.
-    return select(first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(segmentPoints, input, null)));
+    Candidates all = first.concat(new FixedPointFinder(cell, dynamics, newton).optimize(segmentPoints, input, null));
+    return select(all, Arrays.copyOf(known, all.count()));
   }
 
   /**
@@ -428,6 +433,15 @@ public final class FixedPointFinder {
 
   /** Stages (4)–(5): selection, deduplication, Jacobians, eigen-decomposition and classification. */
   public FixedPointSet select(Candidates c) {
+    return select(c, null);
+  }
+
+  /**
+   * {@link #select(Candidates)}, reusing {@code known[k]} (when not null) as candidate {@code k}'s point: the point a
+   * selection over the same candidate (state, {@code q}, input) made before, the same bits. The points computed here
+   * are stored into {@code known} for the next selection ({@code known} may be shorter than the candidates, or null).
+   */
+  private FixedPointSet select(Candidates c, FixedPoint[] known) {
     if (c.stateSize() != n) {
       throw new IllegalArgumentException("FixedPointFinder.select: candidates have stateSize " + c.stateSize()
           + ", the cell has " + n);
@@ -508,6 +522,11 @@ public final class FixedPointFinder {
     EigenOrder eo = ct ? EigenOrder.REAL_PART_DESCENDING : EigenOrder.MODULUS_DESCENDING;
     runParallel(nu, j -> {
       int k = unique[j];
+      boolean memo = known != null && k < known.length;
+      if (memo && known[k] != null) {
+        points[j] = known[k];
+        return;
+      }
       double[] h = Arrays.copyOfRange(states, k * n, (k + 1) * n);
       double[] jac = new double[n * n];
       cell.jacobian(h, x, jac);
@@ -517,6 +536,9 @@ public final class FixedPointFinder {
       EigenSystem e = kind == PointKind.FIXED ? EigenSystem.of(jac, n, eo) : EigenSystem.valuesOf(jac, n, eo);
       int unstable = Stability.unstableDimensions(e, ct, options.stabilityTolerance());
       points[j] = new FixedPoint(h, x, q[k], kind, jac, e, unstable, Stability.of(unstable, n));
+      if (memo) {
+        known[k] = points[j]; // distinct k per task; read after runParallel has joined every task
+      }
     });
     List<FixedPoint> list = new ArrayList<>(Arrays.asList(points));
     list.sort((a, b) -> {
