@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cohort.analysis.linearize.EigenOrder;
+import cohort.analysis.linearize.EigenSystem;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +214,33 @@ class FixedPointFinderTest {
     assertEquals(set.size(), twoThreads.size());
     for (int i = 0; i < set.size(); i++) {
       assertArrayEquals(set.get(i).state(), twoThreads.get(i).state(), 0.0);
+    }
+  }
+
+  @Test
+  void everyPointOfASaddleSearchCarriesItsOwnJacobianAndEigenvalues() {
+    // Three stages (drawn starts, settled states, segment points between the four attractors): each selection
+    // reuses the points the previous one classified, so each point must still describe its own state.
+    double w = 1.5;
+    TestCells.Tanh cell = TestCells.Tanh.diagonal(w, w);
+    double[] starts = randomStates(40, 2, 1.0, 21);
+    FixedPointSet set = new FixedPointFinder(cell, OPTS).findWithSaddleSearch(starts, new double[1], null);
+    assertEquals(9, set.count(PointKind.FIXED), set.toString());
+    assertEquals(4, set.count(Stability.STABLE));
+    EigenOrder order = cell.continuousTime() ? EigenOrder.REAL_PART_DESCENDING : EigenOrder.MODULUS_DESCENDING;
+    for (FixedPoint p : set.points()) {
+      double[] jac = new double[4];
+      cell.jacobian(p.state(), p.input(), jac);
+      assertArrayEquals(jac, p.jacobian(), 0.0);
+      EigenSystem e = p.kind() == PointKind.FIXED
+          ? EigenSystem.of(jac, 2, order) : EigenSystem.valuesOf(jac, 2, order);
+      assertArrayEquals(e.valuesReal(), p.eigen().valuesReal(), 0.0);
+      assertArrayEquals(e.valuesImag(), p.eigen().valuesImag(), 0.0);
+      double[] next = new double[2];
+      cell.step(p.state(), p.input(), next);
+      double d0 = next[0] - p.state(0);
+      double d1 = next[1] - p.state(1);
+      assertEquals(0.5 * (d0 * d0 + d1 * d1), p.q(), 1e-15);
     }
   }
 
