@@ -61,9 +61,13 @@ public final class Trainer {
   /**
    * A loss above this many times that of an all-zero output is a spike ({@link TrainingSpec#rollbacks()}): under MSE
    * the zero output's loss is the targets' mean square, so a spike is a network far worse than one that outputs
-   * nothing.
+   * nothing. That loss is taken as at least {@value #ZERO_OUTPUT_FLOOR}, so that a task whose targets are (nearly)
+   * all zero does not call every validation loss a spike.
    */
   public static final double SPIKE = 100;
+
+  /** The smallest all-zero-output loss a spike is measured against ({@link #SPIKE}). */
+  private static final double ZERO_OUTPUT_FLOOR = 1e-3;
 
   private final TrainingSpec spec;
 
@@ -159,7 +163,7 @@ public final class Trainer {
     double spike = Double.POSITIVE_INFINITY;
     if (spec.rollbacks() > 0) {
       saved = new Checkpoint(parameters, spec.optimizer().create(parameters.length));
-      spike = SPIKE * Math.max(validation.zeroOutputLoss(loss, steps, outs), 1e-3);
+      spike = SPIKE * Math.max(validation.zeroOutputLoss(loss, steps, outs), ZERO_OUTPUT_FLOOR);
     }
     int rollbacks = 0;
 

@@ -120,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--rollbacks", defaultValue = "0", paramLabel = "K",
       description = "On a divergence (a NaN or infinite loss or gradient, or, while rollbacks are left, a validation "
-          + "loss above 100 times an all-zero output's), return to the last healthy validation point and go on "
+          + "loss above " + (int) Trainer.SPIKE + " times an all-zero output's), return to the last healthy validation point and go on "
           + "with the next batches, at most K times, before giving the run up (default: ${DEFAULT-VALUE}: fail at "
           + "once). Same as training.rollbacks in a study spec.")
   int rollbacks;
